@@ -1,0 +1,1 @@
+"""The merged inbox: ingesting messages into threads, listing and answering them."""

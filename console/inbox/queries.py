@@ -1,0 +1,321 @@
+"""Read side of the inbox: conversation ids for a filter, rows by id, one thread.
+
+Everything returned is plain frozen data, safe to hand from the store thread
+to the UI thread.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, column, func, literal_column, select, table
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
+
+from console.store.fts import build_match_query
+from console.store.models import (
+    Agent,
+    ChannelIdentity,
+    ChannelKind,
+    Conversation,
+    ConversationStatus,
+    Customer,
+    Direction,
+    Market,
+    Message,
+    Priority,
+    Translation,
+)
+
+
+class InboxSort(enum.StrEnum):
+    LAST_ACTIVITY = "last_activity"
+    CUSTOMER = "customer"
+    COUNTRY = "country"
+    CHANNEL = "channel"
+    LANGUAGE = "language"
+    STATUS = "status"
+    PRIORITY = "priority"
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    status: ConversationStatus | None = None
+    channel: ChannelKind | None = None
+    market_id: int | None = None
+    language: str | None = None
+    search: str = ""
+    sort: InboxSort = InboxSort.LAST_ACTIVITY
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    id: int
+    customer_name: str
+    country: str | None
+    channel: ChannelKind | None
+    language: str | None
+    status: ConversationStatus
+    priority: Priority
+    subject: str | None
+    preview: str
+    last_activity_at: datetime
+    unread: bool
+    awaiting_reply: bool
+    market_code: str | None
+    assignee_name: str | None
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    channels: tuple[ChannelKind, ...]
+    markets: tuple[tuple[int, str], ...]  # (id, name)
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CustomerCard:
+    id: int
+    name: str
+    country: str | None
+    region: str | None
+    city: str | None
+    locale: str | None
+    preferred_language: str | None
+    time_zone: str | None
+    identities: tuple[tuple[ChannelKind, str], ...]
+
+
+@dataclass(frozen=True)
+class TranslationView:
+    target_language: str
+    engine: str
+    text: str
+
+
+@dataclass(frozen=True)
+class MessageView:
+    id: int
+    direction: Direction
+    channel: ChannelKind
+    sent_at: datetime
+    subject: str | None
+    text: str
+    language: str | None
+    language_confidence: float | None
+    author_name: str | None
+    translation: TranslationView | None
+
+
+@dataclass(frozen=True)
+class ConversationDetail:
+    summary: InboxRow
+    customer: CustomerCard
+    messages: tuple[MessageView, ...]
+
+
+_MESSAGE_FTS = table("message_fts", column("rowid"))
+
+_SORT_COLUMNS: dict[InboxSort, ColumnElement[object]] = {
+    InboxSort.LAST_ACTIVITY: Conversation.last_activity_at,  # type: ignore[dict-item]
+    InboxSort.CUSTOMER: Customer.name,  # type: ignore[dict-item]
+    InboxSort.COUNTRY: Customer.country,  # type: ignore[dict-item]
+    InboxSort.CHANNEL: Conversation.channel,  # type: ignore[dict-item]
+    InboxSort.LANGUAGE: Conversation.language,  # type: ignore[dict-item]
+    InboxSort.STATUS: Conversation.status,  # type: ignore[dict-item]
+    InboxSort.PRIORITY: Conversation.priority,  # type: ignore[dict-item]
+}
+
+
+def conversation_ids(session: Session, inbox_filter: InboxFilter) -> list[int]:
+    """Ids of the conversations matching ``inbox_filter``, in display order."""
+    query: Select[Any] = select(Conversation.id)
+    if inbox_filter.sort in (InboxSort.CUSTOMER, InboxSort.COUNTRY):
+        query = query.join(Customer, Customer.id == Conversation.customer_id)
+    if inbox_filter.status is not None:
+        query = query.where(Conversation.status == inbox_filter.status)
+    if inbox_filter.channel is not None:
+        query = query.where(Conversation.channel == inbox_filter.channel)
+    if inbox_filter.market_id is not None:
+        query = query.where(Conversation.market_id == inbox_filter.market_id)
+    if inbox_filter.language is not None:
+        query = query.where(Conversation.language == inbox_filter.language)
+    if inbox_filter.search.strip():
+        matching = _matching_conversations(session, inbox_filter.search)
+        if matching is None:
+            return []
+        query = query.where(Conversation.id.in_(matching))
+    column = _SORT_COLUMNS[inbox_filter.sort]
+    order = column.desc() if inbox_filter.descending else column.asc()
+    tiebreak = Conversation.id.desc() if inbox_filter.descending else Conversation.id.asc()
+    return list(session.scalars(query.order_by(order, tiebreak)))
+
+
+def _matching_conversations(session: Session, text: str) -> Select[Any] | None:
+    """Conversations with a message matching ``text`` (None: nothing searchable)."""
+    match = build_match_query(text)
+    if match is None:
+        return None
+    if session.get_bind().dialect.name == "sqlite":
+        hits = select(_MESSAGE_FTS.c.rowid).where(literal_column("message_fts").op("MATCH")(match))
+        return select(Message.conversation_id).where(Message.id.in_(hits))
+    tsquery = func.plainto_tsquery("simple", text)
+    return select(Message.conversation_id).where(
+        func.to_tsvector("simple", Message.text).op("@@")(tsquery)
+    )
+
+
+def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:
+    """Rows for the given conversation ids (missing ids are simply absent)."""
+    if not ids:
+        return {}
+    assignee = aliased(Agent)
+    query = (
+        select(
+            Conversation,
+            Customer.name,
+            Customer.country,
+            Market.code,
+            assignee.name,
+        )
+        .join(Customer, Customer.id == Conversation.customer_id)
+        .outerjoin(Market, Market.id == Conversation.market_id)
+        .outerjoin(assignee, assignee.id == Conversation.assignee_id)
+        .where(Conversation.id.in_(list(ids)))
+    )
+    return {
+        conversation.id: _row(conversation, name, country, market_code, assignee_name)
+        for conversation, name, country, market_code, assignee_name in session.execute(query)
+    }
+
+
+def _row(
+    conversation: Conversation,
+    customer_name: str,
+    country: str | None,
+    market_code: str | None,
+    assignee_name: str | None,
+) -> InboxRow:
+    return InboxRow(
+        id=conversation.id,
+        customer_name=customer_name,
+        country=country,
+        channel=conversation.channel,
+        language=conversation.language,
+        status=conversation.status,
+        priority=Priority(conversation.priority),
+        subject=conversation.subject,
+        preview=conversation.preview,
+        last_activity_at=conversation.last_activity_at,
+        unread=conversation.unread_count > 0,
+        awaiting_reply=conversation.awaiting_reply,
+        market_code=market_code,
+        assignee_name=assignee_name,
+    )
+
+
+def filter_options(session: Session) -> FilterOptions:
+    channels = session.scalars(
+        select(Conversation.channel).where(Conversation.channel.is_not(None)).distinct()
+    )
+    languages = session.scalars(
+        select(Conversation.language).where(Conversation.language.is_not(None)).distinct()
+    )
+    markets = session.execute(select(Market.id, Market.name).order_by(Market.name))
+    return FilterOptions(
+        channels=tuple(sorted(ChannelKind(c) for c in channels if c is not None)),
+        markets=tuple((market_id, name) for market_id, name in markets),
+        languages=tuple(sorted(lang for lang in languages if lang)),
+    )
+
+
+def conversation_detail(
+    session: Session, conversation_id: int, *, translation_language: str | None = None
+) -> ConversationDetail | None:
+    """The whole thread, oldest first, with translations into ``translation_language``."""
+    summary = inbox_rows(session, [conversation_id]).get(conversation_id)
+    if summary is None:
+        return None
+    conversation = session.get(Conversation, conversation_id)
+    assert conversation is not None
+    customer = session.get(Customer, conversation.customer_id)
+    assert customer is not None
+    identities = session.execute(
+        select(ChannelIdentity.kind, ChannelIdentity.address)
+        .where(ChannelIdentity.customer_id == customer.id)
+        .order_by(ChannelIdentity.id)
+    )
+    card = CustomerCard(
+        id=customer.id,
+        name=customer.name,
+        country=customer.country,
+        region=customer.region,
+        city=customer.city,
+        locale=customer.locale,
+        preferred_language=customer.preferred_language,
+        time_zone=customer.time_zone,
+        identities=tuple((ChannelKind(kind), address) for kind, address in identities),
+    )
+    return ConversationDetail(
+        summary=summary,
+        customer=card,
+        messages=tuple(_messages(session, conversation_id, translation_language)),
+    )
+
+
+def _messages(
+    session: Session, conversation_id: int, translation_language: str | None
+) -> list[MessageView]:
+    rows = session.execute(
+        select(Message, Agent.name)
+        .outerjoin(Agent, Agent.id == Message.author_agent_id)
+        .where(Message.conversation_id == conversation_id)
+        .order_by(Message.sent_at, Message.id)
+    ).all()
+    translations: dict[int, TranslationView] = {}
+    if translation_language and rows:
+        for translation in session.scalars(
+            select(Translation)
+            .where(
+                Translation.message_id.in_([message.id for message, _ in rows]),
+                Translation.target_language == translation_language,
+            )
+            .order_by(Translation.created_at)
+        ):
+            translations[translation.message_id] = TranslationView(
+                translation.target_language, translation.engine, translation.text
+            )
+    return [
+        MessageView(
+            id=message.id,
+            direction=message.direction,
+            channel=message.channel,
+            sent_at=message.sent_at,
+            subject=message.subject,
+            text=message.text,
+            language=message.language,
+            language_confidence=message.language_confidence,
+            author_name=author,
+            translation=translations.get(message.id),
+        )
+        for message, author in rows
+    ]
+
+
+@dataclass(frozen=True)
+class AgentSummary:
+    id: int
+    name: str
+    languages: tuple[str, ...]
+
+
+def list_agents(session: Session) -> list[AgentSummary]:
+    return [
+        AgentSummary(agent.id, agent.name, tuple(agent.languages))
+        for agent in session.scalars(select(Agent).order_by(Agent.name))
+    ]
