@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from factories import MessageFactory
 from sqlalchemy import func, select
 
-from factories import MessageFactory
 from console.inbox.ingest import ingest
 from console.store import Store
 from console.store.models import (
@@ -113,4 +113,8 @@ def test_each_batch_is_audited(store: Store, message: MessageFactory) -> None:
     ingest(store, [message("a"), message("b")], actor="import:test.mbox")
     with store.session() as session:
         entry = session.scalars(select(AuditEntry)).one()
-        assert (entry.actor, entry.action, entry.detail["imported"]) == ("import:test.mbox", "ingest", 2)
+        assert (entry.actor, entry.action, entry.detail["imported"]) == (
+            "import:test.mbox",
+            "ingest",
+            2,
+        )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from factories import MessageFactory
 from sqlalchemy import delete, select, update
 
-from factories import MessageFactory
 from console.inbox.ingest import ingest
 from console.inbox.queries import InboxFilter, conversation_ids
 from console.store import Store

@@ -26,7 +26,9 @@ def test_new_store_is_created_and_migrated_with_wal_and_foreign_keys(tmp_path: P
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         tables = {
             row[0]
-            for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+            for row in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='table'"
+            )
         }
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     store.close()
@@ -48,7 +50,9 @@ def test_reopening_keeps_data(tmp_path: Path) -> None:
     url = sqlite_url(tmp_path / "s.sqlite3")
     store = open_store(url)
     with store.engine.begin() as connection:
-        connection.execute(text("INSERT INTO customers (name, created_at) VALUES ('Kim', '2026-01-01')"))
+        connection.execute(
+            text("INSERT INTO customers (name, created_at) VALUES ('Kim', '2026-01-01')")
+        )
     store.close()
     again = open_store(url)
     with again.engine.connect() as connection:
