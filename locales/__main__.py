@@ -38,8 +38,20 @@ def build() -> int:
 def update() -> int:
     ui_sources = sorted(str(p) for p in (ROOT / "console" / "ui").rglob("*.py"))
     for ts in sorted(CATALOG_DIR.glob("*.ts")):
+        # English is the source language: its catalog only carries plural forms.
+        plural_only = ["-pluralonly"] if ts.stem.endswith("_en") else []
         subprocess.run(
-            [_tool("pyside6-lupdate"), "-no-obsolete", *ui_sources, "-ts", str(ts)], check=True
+            [
+                _tool("pyside6-lupdate"),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                *plural_only,
+                *ui_sources,
+                "-ts",
+                str(ts),
+            ],
+            check=True,
         )
     return 0
 

@@ -11,15 +11,17 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from console.inbox.ingest import CustomerInfo, IncomingMessage  # noqa: E402
-from console.store import Store, open_store, sqlite_url  # noqa: E402
-from console.store.models import ChannelKind, Direction  # noqa: E402
+from factories import T0, MessageFactory
 
-from factories import T0, MessageFactory  # noqa: E402
+from console.inbox.ingest import CustomerInfo, IncomingMessage
+from console.store import Store, open_store, sqlite_url
+from console.store.models import ChannelKind, Direction
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Keep the user's real store and settings out of every test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SUPPORT_CONSOLE_DATA_DIR", str(home / "data"))

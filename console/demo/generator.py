@@ -175,26 +175,26 @@ def _thread(
     agent_first = AGENTS[agent_ids.index(agent_id)][0].split()[0]
     subject = _fill(rng.choice(lang["topics"][topic]["subject"]), values)
 
-    start = DEMO_NOW - timedelta(days=rng.uniform(0.2, 45))
     turns = rng.choices((1, 2, 3, 4, 5, 6), weights=(2, 4, 5, 4, 2, 1))[0]
     # Leave about a third of the threads waiting on an agent.
     waiting = rng.random() < 0.35
+    followups = _shuffled(rng, lang["topics"][topic]["followup"])
+    replies = _shuffled(rng, lang["topics"][topic]["agent"])
     texts: list[tuple[Direction, str]] = []
     for turn in range(turns):
-        pool = "customer" if turn == 0 else "followup"
-        texts.append(
-            (Direction.INBOUND, _customer_text(rng, lang, topic, pool, values, first_name))
-        )
+        pool = lang["topics"][topic]["customer"] if turn == 0 else [next(followups)]
+        texts.append((Direction.INBOUND, _customer_text(rng, lang, pool, values, first_name, turn)))
         if turn < turns - 1 or not waiting:
-            texts.append(
-                (Direction.OUTBOUND, _agent_text(rng, lang, topic, values, first_name, agent_first))
-            )
+            reply = _agent_text(rng, lang, next(replies), values, first_name, agent_first)
+            texts.append((Direction.OUTBOUND, reply))
+    # Replies come minutes to a day later; the whole thread ends before "now".
+    gaps = [timedelta(minutes=rng.randint(4, 60 * 26)) for _ in texts]
+    start = DEMO_NOW - timedelta(hours=rng.uniform(0.5, 24 * 45)) - sum(gaps, timedelta())
 
     messages = []
     moment = start
-    for position, (direction, text) in enumerate(texts):
-        moment += timedelta(minutes=rng.randint(7, 60 * 30))
-        moment = min(moment, DEMO_NOW - timedelta(minutes=len(texts) - position))
+    for position, ((direction, text), gap) in enumerate(zip(texts, gaps, strict=True)):
+        moment += gap
         messages.append(
             IncomingMessage(
                 channel=channel,
@@ -279,14 +279,14 @@ def _order_values(
 def _customer_text(
     rng: random.Random,
     lang: dict[str, Any],
-    topic: str,
-    pool: str,
+    pool: list[str],
     values: dict[str, str],
     first_name: str,
+    turn: int,
 ) -> str:
-    body = _fill(rng.choice(lang["topics"][topic][pool]), values)
+    body = _fill(rng.choice(pool), values)
     parts = []
-    if pool == "customer" and rng.random() < 0.6:
+    if turn == 0 and rng.random() < 0.6:
         parts.append(_fill(rng.choice(lang["greetings"]), values))
     parts.append(body)
     if rng.random() < 0.4:
@@ -295,10 +295,16 @@ def _customer_text(
     return separator.join(parts)
 
 
+def _shuffled(rng: random.Random, options: list[str]) -> Iterator[str]:
+    """Options in random order without repeats until all were used."""
+    while True:
+        yield from rng.sample(options, len(options))
+
+
 def _agent_text(
     rng: random.Random,
     lang: dict[str, Any],
-    topic: str,
+    body: str,
     values: dict[str, str],
     first_name: str,
     agent_first: str,
@@ -307,7 +313,7 @@ def _agent_text(
     return "\n\n".join(
         (
             _fill(rng.choice(lang["agent_greetings"]), context),
-            _fill(rng.choice(lang["topics"][topic]["agent"]), context),
+            _fill(body, context),
             _fill(rng.choice(lang["agent_signoffs"]), context),
         )
     )

@@ -1,0 +1,1 @@
+"""The Qt user interface. The only part of the console that imports PySide6."""

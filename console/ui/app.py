@@ -1,0 +1,101 @@
+"""Start the Qt application on an open store."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from console.paths import APP_NAME, RESOURCES_DIR
+from console.store import Store
+from console.ui import i18n
+from console.ui.main_window import MainWindow
+from console.ui.store_executor import StoreExecutor
+
+ORGANIZATION = "SupportConsole"
+SCREENSHOT_TIMEOUT_MS = 60_000
+
+
+def _has_display() -> bool:
+    return bool(
+        os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def application() -> QApplication:
+    """The QApplication, created once with the console's identity and style."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(RESOURCES_DIR / "icons" / "app.svg")))
+    app.setStyleSheet((RESOURCES_DIR / "styles" / "console.qss").read_text(encoding="utf-8"))
+    return app
+
+
+def run(store: Store, *, screenshot: Path | None = None, language: str | None = None) -> int:
+    if screenshot is not None and not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not _has_display():
+        print(
+            "support-console: no display found. Run it in a desktop session, or use "
+            "--screenshot PATH to render the window off screen.",
+            file=sys.stderr,
+        )
+        return 1
+    app = application()
+    translations = i18n.UiTranslations(app)
+    translations.apply(language or i18n.saved_choice())
+    executor = StoreExecutor(store)
+    window = MainWindow(executor, translations)
+    exit_code = 0
+    if screenshot is not None:
+        exit_code = _arrange_screenshot(app, window, screenshot)
+    window.show()
+    code = app.exec()
+    window.save_layout()
+    executor.shutdown()
+    return code or exit_code
+
+
+def _arrange_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
+    def save() -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if window.grab().save(str(path)):
+            print(f"screenshot saved to {path}")
+            app.exit(0)
+        else:
+            print(f"support-console: could not write {path}", file=sys.stderr)
+            app.exit(1)
+
+    def give_up() -> None:
+        print("support-console: the window did not finish loading in time", file=sys.stderr)
+        app.exit(1)
+
+    # Let the freshly shown rows paint once before grabbing.
+    window.ready.connect(lambda: QTimer.singleShot(150, save))
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
+    return 0
+
+
+def show_fatal_error(message: str) -> None:
+    """Tell the user why the console cannot start, in a dialog when a screen is there."""
+    if not _has_display() or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return
+    app = application()
+    if QGuiApplication.platformName() == "offscreen":
+        return
+    i18n.UiTranslations(app).apply(i18n.saved_choice())
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("Startup", "Support Console cannot open its store"),
+        message,
+    )

@@ -1,0 +1,72 @@
+"""Loads the open conversation and sends replies, through the store executor."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
+
+from console.inbox.commands import mark_read, send_reply
+from console.inbox.queries import ConversationDetail, conversation_detail
+from console.ui.store_executor import StoreExecutor
+
+
+class ConversationController(QObject):
+    #: The conversation's thread and customer are ready to show.
+    loaded = Signal(object)
+    #: A reply was stored (conversation id).
+    reply_stored = Signal(int)
+    #: The conversation's unread marker was cleared (conversation id).
+    marked_read = Signal(int)
+    #: Something failed; a message for the user.
+    failed = Signal(str)
+
+    def __init__(self, executor: StoreExecutor, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._executor = executor
+        self.conversation_id: int | None = None
+        self.agent_id: int | None = None
+        self.translation_language: str | None = None
+        self._request = 0
+
+    def open(self, conversation_id: int | None) -> None:
+        self.conversation_id = conversation_id
+        self._request += 1
+        if conversation_id is None:
+            self.loaded.emit(None)
+            return
+        language = self.translation_language
+
+        def work(session: Session) -> tuple[ConversationDetail | None, bool]:
+            changed = mark_read(session, conversation_id)
+            detail = conversation_detail(session, conversation_id, translation_language=language)
+            return detail, changed
+
+        self._executor.run(self, work, partial(self._arrived, self._request), error=self._failed)
+
+    def reload(self) -> None:
+        self.open(self.conversation_id)
+
+    def _arrived(self, request: int, outcome: tuple[ConversationDetail | None, bool]) -> None:
+        if request != self._request:
+            return  # the agent has moved on to another conversation
+        detail, changed = outcome
+        self.loaded.emit(detail)
+        if changed and detail is not None:
+            self.marked_read.emit(detail.summary.id)
+
+    def send(self, text: str) -> None:
+        conversation_id, agent_id = self.conversation_id, self.agent_id
+        if conversation_id is None:
+            return
+
+        def work(session: Session) -> int:
+            send_reply(session, conversation_id, text, agent_id=agent_id)
+            return conversation_id
+
+        self._executor.run(self, work, self.reply_stored.emit, error=self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.failed.emit(str(exc))

@@ -1,0 +1,62 @@
+"""Names of languages, countries, channels and statuses in the UI language."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from console.store.models import ChannelKind, ConversationStatus, Direction
+
+
+def status_name(status: ConversationStatus) -> str:
+    names = {
+        ConversationStatus.OPEN: QCoreApplication.translate("DisplayNames", "Open"),
+        ConversationStatus.PENDING: QCoreApplication.translate("DisplayNames", "Pending"),
+        ConversationStatus.RESOLVED: QCoreApplication.translate("DisplayNames", "Resolved"),
+    }
+    return names[status]
+
+
+def channel_name(channel: ChannelKind | None) -> str:
+    if channel is None:
+        return ""
+    names = {
+        ChannelKind.EMAIL: QCoreApplication.translate("DisplayNames", "E-mail"),
+        ChannelKind.MARKETPLACE: QCoreApplication.translate("DisplayNames", "Marketplace"),
+        ChannelKind.CHAT: QCoreApplication.translate("DisplayNames", "Chat"),
+        ChannelKind.PHONE: QCoreApplication.translate("DisplayNames", "Phone"),
+    }
+    return names[channel]
+
+
+def direction_name(direction: Direction) -> str:
+    if direction is Direction.INBOUND:
+        return QCoreApplication.translate("DisplayNames", "Customer")
+    return QCoreApplication.translate("DisplayNames", "Agent")
+
+
+@cache
+def _babel_locale(ui_locale: str) -> Locale:
+    try:
+        return Locale.parse(ui_locale)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def _ui_locale() -> str:
+    return QLocale().name()
+
+
+def language_name(code: str | None) -> str:
+    if not code:
+        return QCoreApplication.translate("DisplayNames", "Unknown")
+    name = _babel_locale(_ui_locale()).languages.get(code)
+    return name or code
+
+
+def country_name(code: str | None) -> str:
+    if not code:
+        return ""
+    return _babel_locale(_ui_locale()).territories.get(code.upper()) or code

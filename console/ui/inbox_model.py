@@ -1,0 +1,326 @@
+"""The inbox as a table model that holds conversation ids and fetches rows lazily.
+
+Like Anki's browser: a filter gives an ordered list of ids (cheap integers);
+row contents are fetched in pages, in the background, only for the rows the
+view asks for. Until a page arrives its cells show a placeholder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from functools import cache, partial
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from sqlalchemy.orm import Session
+
+from console.inbox.queries import InboxFilter, InboxRow, InboxSort, conversation_ids, inbox_rows
+from console.ui.display_names import channel_name, country_name, language_name, status_name
+from console.ui.store_executor import StoreExecutor
+
+Index = QModelIndex | QPersistentModelIndex
+
+ConversationIdRole = Qt.ItemDataRole.UserRole + 1
+UnreadRole = Qt.ItemDataRole.UserRole + 2
+AwaitingReplyRole = Qt.ItemDataRole.UserRole + 3
+
+COLUMNS = ("marker", "customer", "country", "channel", "language", "subject", "status", "activity")
+MARKER, CUSTOMER, COUNTRY, CHANNEL, LANGUAGE, SUBJECT, STATUS, ACTIVITY = range(len(COLUMNS))
+SORT_BY_COLUMN = {
+    MARKER: InboxSort.PRIORITY,
+    CUSTOMER: InboxSort.CUSTOMER,
+    COUNTRY: InboxSort.COUNTRY,
+    CHANNEL: InboxSort.CHANNEL,
+    LANGUAGE: InboxSort.LANGUAGE,
+    STATUS: InboxSort.STATUS,
+    ACTIVITY: InboxSort.LAST_ACTIVITY,
+}
+_UNREAD = "#1a73e8"
+_AWAITING = "#e8710a"
+
+
+@cache
+def _dot(color: str) -> QIcon:
+    """A small filled circle: the unread / awaiting-reply marker."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    painter.drawEllipse(2, 2, 8, 8)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class InboxModel(QAbstractTableModel):
+    PAGE_SIZE = 80
+    CACHE_ROWS = 5000
+
+    #: A new id list is in place (after a filter, sort or refresh).
+    ids_loaded = Signal(int)
+    #: Rows of one page arrived.
+    page_loaded = Signal()
+
+    def __init__(self, executor: StoreExecutor, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._executor = executor
+        self._filter = InboxFilter()
+        self._ids: list[int] = []
+        self._rows: OrderedDict[int, InboxRow] = OrderedDict()
+        self._generation = 0
+        self._wanted_pages: set[int] = set()
+        self._pages_in_flight: set[int] = set()
+        self._fetch_timer = QTimer(self)
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._fetch_wanted_pages)
+
+    # -- what the view asks -------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        conversation_id = self._ids[index.row()]
+        if role == ConversationIdRole:
+            return conversation_id
+        row = self._rows.get(conversation_id)
+        if row is None:
+            self._want(index.row())
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == CUSTOMER:
+                return "…"
+            return None
+        return self._row_data(row, index.column(), role)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._header_titles()[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == MARKER:
+            return self.tr("Unread and awaiting-reply markers; sorts by priority")
+        return None
+
+    def _header_titles(self) -> tuple[str, ...]:
+        return (
+            "",
+            self.tr("Customer"),
+            self.tr("Country"),
+            self.tr("Channel"),
+            self.tr("Language"),
+            self.tr("Subject"),
+            self.tr("Status"),
+            self.tr("Last activity"),
+        )
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        sort = SORT_BY_COLUMN.get(column)
+        if sort is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) == (self._filter.sort, self._filter.descending):
+            return
+        self._filter = dataclasses.replace(self._filter, sort=sort, descending=descending)
+        self.reload()
+
+    # -- what the window asks -----------------------------------------------
+
+    @property
+    def inbox_filter(self) -> InboxFilter:
+        return self._filter
+
+    def apply_filter(self, criteria: InboxFilter) -> None:
+        """New filter criteria; the current sort order is kept."""
+        new = dataclasses.replace(
+            criteria, sort=self._filter.sort, descending=self._filter.descending
+        )
+        if new != self._filter:
+            self._filter = new
+            self.reload()
+
+    def reload(self) -> None:
+        """Fetch the id list again (after a filter change or a write)."""
+        self._generation += 1
+        generation, criteria = self._generation, self._filter
+
+        def work(session: Session) -> list[int]:
+            return conversation_ids(session, criteria)
+
+        self._executor.run(self, work, partial(self._ids_arrived, generation))
+
+    def conversation_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, conversation_id: int) -> int | None:
+        try:
+            return self._ids.index(conversation_id)
+        except ValueError:
+            return None
+
+    def refresh_row(self, conversation_id: int) -> None:
+        """Fetch one row again (after a change to that conversation only)."""
+        generation = self._generation
+
+        def arrived(rows: dict[int, InboxRow]) -> None:
+            row = self.row_of(conversation_id)
+            if generation != self._generation or row is None or conversation_id not in rows:
+                return
+            self._rows[conversation_id] = rows[conversation_id]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+        self._executor.run(self, _rows_job([conversation_id]), arrived)
+
+    def cached_row(self, conversation_id: int) -> InboxRow | None:
+        return self._rows.get(conversation_id)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            )
+
+    # -- background fetching ------------------------------------------------
+
+    def _ids_arrived(self, generation: int, ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # a newer filter superseded this one
+        self.beginResetModel()
+        self._ids = ids
+        self._rows.clear()
+        self._wanted_pages.clear()
+        self._pages_in_flight.clear()
+        self.endResetModel()
+        self.ids_loaded.emit(len(ids))
+
+    def _want(self, row: int) -> None:
+        page = row // self.PAGE_SIZE
+        if page not in self._pages_in_flight and page not in self._wanted_pages:
+            self._wanted_pages.add(page)
+            self._fetch_timer.start()
+
+    def _fetch_wanted_pages(self) -> None:
+        generation = self._generation
+        for page in sorted(self._wanted_pages):
+            ids = self._ids[page * self.PAGE_SIZE : (page + 1) * self.PAGE_SIZE]
+            self._pages_in_flight.add(page)
+            self._executor.run(self, _rows_job(ids), partial(self._page_arrived, generation, page))
+        self._wanted_pages.clear()
+
+    def _page_arrived(self, generation: int, page: int, rows: dict[int, InboxRow]) -> None:
+        if generation != self._generation:
+            return
+        self._pages_in_flight.discard(page)
+        self._rows.update(rows)
+        while len(self._rows) > self.CACHE_ROWS:
+            self._rows.popitem(last=False)
+        first = page * self.PAGE_SIZE
+        last = min(first + self.PAGE_SIZE, len(self._ids)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self.page_loaded.emit()
+
+    # -- presentation -------------------------------------------------------
+
+    def _row_data(self, row: InboxRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.FontRole and row.unread:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == MARKER:
+            if row.unread:
+                return _dot(_UNREAD)
+            if row.awaiting_reply:
+                return _dot(_AWAITING)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == SUBJECT:
+            return QBrush(QColor("#5f6368"))
+        if role == UnreadRole:
+            return row.unread
+        if role == AwaitingReplyRole:
+            return row.awaiting_reply
+        return None
+
+    def _display(self, row: InboxRow, column: int) -> str | None:
+        if column == CUSTOMER:
+            return row.customer_name
+        if column == COUNTRY:
+            return row.country or ""
+        if column == CHANNEL:
+            return channel_name(row.channel)
+        if column == LANGUAGE:
+            return language_name(row.language) if row.language else ""
+        if column == SUBJECT:
+            return f"{row.subject} — {row.preview}" if row.subject else row.preview
+        if column == STATUS:
+            return status_name(row.status)
+        if column == ACTIVITY:
+            return format_activity(row.last_activity_at)
+        return None
+
+    def _tooltip(self, row: InboxRow, column: int) -> str | None:
+        if column == MARKER:
+            marks = []
+            if row.unread:
+                marks.append(self.tr("Unread"))
+            if row.awaiting_reply:
+                marks.append(self.tr("Awaiting reply"))
+            return " · ".join(marks) or None
+        if column == COUNTRY:
+            return country_name(row.country)
+        if column == SUBJECT:
+            return row.preview
+        return None
+
+
+def _rows_job(ids: Sequence[int]) -> Any:
+    frozen = tuple(ids)
+
+    def work(session: Session) -> dict[int, InboxRow]:
+        return inbox_rows(session, frozen)
+
+    return work
+
+
+def format_activity(moment: datetime, now: datetime | None = None) -> str:
+    """Time for today, day and month within the year, else the short date."""
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    reference = QDateTime.fromSecsSinceEpoch(int((now or datetime.now(UTC)).timestamp()))
+    locale = QLocale()
+    if local.date() == reference.toLocalTime().date():
+        return locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+    return locale.toString(local, QLocale.FormatType.ShortFormat)

@@ -1,0 +1,57 @@
+"""One conversation's messages, oldest first, as a list model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from console.inbox.queries import MessageView
+
+Index = QModelIndex | QPersistentModelIndex
+
+MessageRole = Qt.ItemDataRole.UserRole + 1
+MessageIdRole = Qt.ItemDataRole.UserRole + 2
+
+
+class ThreadModel(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._messages: tuple[MessageView, ...] = ()
+        self.conversation_id: int | None = None
+
+    def set_thread(self, conversation_id: int | None, messages: Sequence[MessageView]) -> None:
+        self.beginResetModel()
+        self.conversation_id = conversation_id
+        self._messages = tuple(messages)
+        self.endResetModel()
+
+    def message(self, row: int) -> MessageView | None:
+        return self._messages[row] if 0 <= row < len(self._messages) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._messages)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        message = self.message(index.row()) if index.isValid() else None
+        if message is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return message.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return message.subject
+        if role == MessageRole:
+            return message
+        if role == MessageIdRole:
+            return message.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

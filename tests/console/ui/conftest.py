@@ -1,0 +1,62 @@
+"""UI test fixtures: a demo-like store, the executor and a main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from console.demo.generator import build_demo_store
+from console.store import Store, open_store, sqlite_url
+from console.ui.app import application
+from console.ui.i18n import UiTranslations
+from console.ui.main_window import MainWindow
+from console.ui.store_executor import StoreExecutor
+
+UI_DEMO_CONVERSATIONS = 60
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite3"
+    build_demo_store(path, conversations=UI_DEMO_CONVERSATIONS)
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
+    copy = tmp_path / "demo.sqlite3"
+    copy.write_bytes(demo_template.read_bytes())
+    store = open_store(sqlite_url(copy), create=False)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def executor(qapp: object, demo_store: Store) -> Iterator[StoreExecutor]:
+    application()
+    runner = StoreExecutor(demo_store)
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def translations(qapp: object) -> Iterator[UiTranslations]:
+    ui = UiTranslations(application())
+    ui.apply("en")
+    yield ui
+    ui.apply("en")
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, executor: StoreExecutor, translations: UiTranslations
+) -> Iterator[MainWindow]:
+    main = MainWindow(executor, translations)
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.ready, timeout=15_000):
+        main.show()
+    yield main
+    qtbot.waitUntil(lambda: executor.pending == 0, timeout=10_000)

@@ -1,0 +1,148 @@
+"""The main window as an agent uses it: keyboard first, nothing blocking."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event, select
+
+from console.store import Store
+from console.store.models import Conversation, Direction, Message
+from console.ui.i18n import UiTranslations
+from console.ui.main_window import MainWindow
+from console.ui.store_executor import StoreExecutor
+
+
+@pytest.fixture
+def store_threads(demo_store: Store) -> Iterator[list[threading.Thread]]:
+    """Every thread that ran SQL on the store while the test ran."""
+    threads: list[threading.Thread] = []
+
+    def record(*_args: object) -> None:
+        threads.append(threading.current_thread())
+
+    event.listen(demo_store.engine, "before_cursor_execute", record)
+    yield threads
+    event.remove(demo_store.engine, "before_cursor_execute", record)
+
+
+def _current_conversation(window: MainWindow) -> int | None:
+    return window.inbox_model.conversation_id(window.inbox_view.currentIndex().row())
+
+
+def test_opens_with_first_conversation_shown(window: MainWindow) -> None:
+    assert window.inbox_model.rowCount() == 60
+    assert window.inbox_view.currentIndex().row() == 0
+    detail = window.conversation.detail
+    assert detail is not None
+    assert detail.summary.id == _current_conversation(window)
+    assert window.conversation.model.rowCount() == len(detail.messages) > 0
+    assert window.customer_panel.name.text() == detail.customer.name
+    assert window.count_label.text() == "60 conversations"
+
+
+def test_arrow_keys_move_through_the_inbox(qtbot: QtBot, window: MainWindow) -> None:
+    window.inbox_view.setFocus()
+    first = _current_conversation(window)
+    with qtbot.waitSignal(window.controller.loaded, timeout=5000):
+        qtbot.keyClick(window.inbox_view, Qt.Key.Key_Down)
+    second = _current_conversation(window)
+    assert second != first
+    assert window.conversation.detail is not None
+    assert window.conversation.detail.summary.id == second
+
+
+def test_ctrl_f_focuses_search_and_typing_filters(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    window.search_action.trigger()
+    assert QApplication.focusWidget() is window.filter_bar.search
+    with qtbot.waitSignal(window.inbox_model.ids_loaded, timeout=5000):
+        qtbot.keyClicks(window.filter_bar.search, "zzqx")
+    assert window.inbox_model.rowCount() == 0
+    assert window.conversation.detail is None
+    assert not window.conversation.composer.editor.isEnabled()
+    with qtbot.waitSignal(window.inbox_model.ids_loaded, timeout=5000):
+        window.filter_bar.search.clear()
+    assert window.inbox_model.rowCount() == 60
+
+
+def test_ctrl_enter_sends_the_reply(qtbot: QtBot, window: MainWindow, demo_store: Store) -> None:
+    conversation_id = _current_conversation(window)
+    composer = window.conversation.composer
+    composer.editor.setFocus()
+    qtbot.keyClicks(composer.editor, "Thanks, we are on it.")
+    with qtbot.waitSignal(window.controller.reply_stored, timeout=5000):
+        qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: composer.editor.toPlainText() == "", timeout=5000)
+    with demo_store.session() as session:
+        last = session.scalars(
+            select(Message)
+            .where(Message.conversation_id == conversation_id)
+            .order_by(Message.sent_at.desc(), Message.id.desc())
+        ).first()
+        conversation = session.get(Conversation, conversation_id)
+    assert last is not None and conversation is not None
+    assert (last.direction, last.text) == (Direction.OUTBOUND, "Thanks, we are on it.")
+    assert conversation.awaiting_reply is False
+    qtbot.waitUntil(
+        lambda: (
+            window.conversation.detail is not None
+            and window.conversation.detail.messages[-1].text == "Thanks, we are on it."
+        ),
+        timeout=5000,
+    )
+
+
+def test_plain_enter_in_composer_makes_a_new_line(qtbot: QtBot, window: MainWindow) -> None:
+    composer = window.conversation.composer
+    composer.editor.setFocus()
+    qtbot.keyClicks(composer.editor, "line one")
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(composer.editor, "line two")
+    assert composer.editor.toPlainText() == "line one\nline two"
+
+
+def test_no_sql_runs_on_the_ui_thread(
+    qtbot: QtBot,
+    executor: StoreExecutor,
+    translations: UiTranslations,
+    store_threads: list[threading.Thread],
+) -> None:
+    window = MainWindow(executor, translations)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=15_000):
+        window.show()
+    for _ in range(5):
+        with qtbot.waitSignal(window.controller.loaded, timeout=5000):
+            qtbot.keyClick(window.inbox_view, Qt.Key.Key_Down)
+    with qtbot.waitSignal(window.inbox_model.ids_loaded, timeout=5000):
+        window.filter_bar.search.setText("order")
+    qtbot.waitUntil(lambda: executor.pending == 0, timeout=5000)
+    assert store_threads, "the window should have queried the store"
+    assert threading.main_thread() not in set(store_threads)
+
+
+def test_geometry_and_splitter_state_persist(
+    qtbot: QtBot, executor: StoreExecutor, translations: UiTranslations, window: MainWindow
+) -> None:
+    # The offscreen screen is small: the height is what can differ from the default.
+    window.resize(window.width(), 500)
+    qtbot.waitUntil(lambda: window.height() == 500)
+    window.splitter.setSizes([300, 300, 200])
+    size, sizes = window.size(), window.splitter.sizes()
+    window.close()
+    assert QSettings().value("window/splitter") is not None
+
+    again = MainWindow(executor, translations)
+    qtbot.addWidget(again)
+    assert again.height() == 500
+    again.resize(size)  # same width, so the restored pane sizes must come back exactly
+    with qtbot.waitExposed(again):
+        again.show()
+    assert again.splitter.sizes() == sizes
+    qtbot.waitUntil(lambda: executor.pending == 0, timeout=5000)
