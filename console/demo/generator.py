@@ -130,13 +130,13 @@ def build_demo_store(path: Path, *, conversations: int = DEMO_CONVERSATIONS) -> 
 def populate(store: Store, *, conversations: int, seed: int = DEMO_SEED) -> None:
     corpus = load_corpus()
     rng = random.Random(seed)
-    agent_ids = _seed_agents_and_markets(store, corpus)
+    agent_ids = seed_agents_and_markets(store, corpus)
     messages = [m for index in range(conversations) for m in _thread(rng, corpus, index, agent_ids)]
     ingest(store, messages, actor="demo generator")
     _settle(store, rng, agent_ids)
 
 
-def _seed_agents_and_markets(store: Store, corpus: Corpus) -> list[int]:
+def seed_agents_and_markets(store: Store, corpus: Corpus) -> list[int]:
     with store.session() as session:
         for code, name, countries in MARKETS:
             languages: list[str] = []

@@ -18,6 +18,8 @@ from console.ui.store_executor import StoreExecutor
 
 ORGANIZATION = "SupportConsole"
 SCREENSHOT_TIMEOUT_MS = 60_000
+SCREENSHOT_SIZE = (1480, 880)
+SCREENSHOT_PANES = (700, 500, 280)
 
 
 def _has_display() -> bool:
@@ -56,17 +58,22 @@ def run(store: Store, *, screenshot: Path | None = None, language: str | None = 
     translations.apply(language or i18n.saved_choice())
     executor = StoreExecutor(store)
     window = MainWindow(executor, translations)
-    exit_code = 0
     if screenshot is not None:
-        exit_code = _arrange_screenshot(app, window, screenshot)
+        # A picture for docs and checks: a fixed size, and the user's saved
+        # layout is neither used nor overwritten.
+        window.persist_layout = False
+        window.resize(*SCREENSHOT_SIZE)
+        window.splitter.setSizes(list(SCREENSHOT_PANES))
+        _arrange_screenshot(app, window, screenshot)
     window.show()
     code = app.exec()
-    window.save_layout()
+    if window.persist_layout:
+        window.save_layout()
     executor.shutdown()
-    return code or exit_code
+    return code
 
 
-def _arrange_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
+def _arrange_screenshot(app: QApplication, window: MainWindow, path: Path) -> None:
     def save() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         if window.grab().save(str(path)):
@@ -83,7 +90,6 @@ def _arrange_screenshot(app: QApplication, window: MainWindow, path: Path) -> in
     # Let the freshly shown rows paint once before grabbing.
     window.ready.connect(lambda: QTimer.singleShot(150, save))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
-    return 0
 
 
 def show_fatal_error(message: str) -> None:

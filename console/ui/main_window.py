@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self._rows_shown = False
         self._conversation_shown = False
         self._ready_sent = False
+        #: Whether window geometry and pane sizes are saved on close.
+        self.persist_layout = True
 
         self.filter_bar = FilterBar(self)
         self.inbox_model = InboxModel(executor, self)
@@ -340,5 +342,6 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_layout()
+        if self.persist_layout:
+            self.save_layout()
         super().closeEvent(event)
