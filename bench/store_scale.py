@@ -23,16 +23,14 @@ import time
 from itertools import islice
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from console.demo.generator import (  # noqa: E402
+from console.demo.generator import (
     iter_demo_messages,
     load_corpus,
     seed_agents_and_markets,
 )
-from console.inbox.ingest import ingest  # noqa: E402
-from console.inbox.queries import InboxFilter, conversation_ids  # noqa: E402
-from console.store import Store, open_store, sqlite_url  # noqa: E402
+from console.inbox.ingest import ingest
+from console.inbox.queries import InboxFilter, conversation_ids
+from console.store import Store, open_store, sqlite_url
 
 BATCH = 5000
 QUERIES = (
@@ -58,6 +56,7 @@ def build(path: Path, count: int) -> float:
 
 
 def first_page_ms(path: Path) -> float:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
     from console.ui.app import application

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
+from typing import cast
 
-from sqlalchemy import insert, select, tuple_
+from sqlalchemy import Table, bindparam, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from console import audit
@@ -27,6 +28,7 @@ from console.store.models import (
     Direction,
     Market,
     Message,
+    utcnow,
 )
 
 PREVIEW_CHARS = 200
@@ -111,16 +113,24 @@ def ingest_batch(session: Session, batch: Sequence[IncomingMessage]) -> IngestRe
     if not fresh:
         return result
     customer_ids = _customers_for(session, fresh)
-    conversations = _conversations_for(session, fresh, customer_ids)
+    threads = _threads_for(session, fresh, customer_ids)
     rows = []
     for item in fresh:
-        conversation = conversations[customer_ids[(item.channel, item.address)]]
-        rows.append(_message_row(conversation.id, item))
-        _touch(conversation, item)
-    session.execute(insert(Message), rows)
+        thread = threads[customer_ids[(item.channel, item.address)]]
+        rows.append(_message_row(thread.id, item))
+        thread.touch(item)
+    session.execute(insert(_MESSAGES), rows)
+    _save_threads(session, threads.values())
     result.imported = len(fresh)
-    result.conversation_ids = {c.id for c in conversations.values()}
+    result.conversation_ids = {thread.id for thread in threads.values()}
     return result
+
+
+# Core tables: batches go through executemany, not the ORM unit of work.
+_MESSAGES = cast(Table, Message.__table__)
+_CUSTOMERS = cast(Table, Customer.__table__)
+_IDENTITIES = cast(Table, ChannelIdentity.__table__)
+_CONVERSATIONS = cast(Table, Conversation.__table__)
 
 
 def _drop_duplicates(
@@ -149,6 +159,7 @@ def _drop_duplicates(
 def _customers_for(
     session: Session, items: Sequence[IncomingMessage]
 ) -> dict[tuple[ChannelKind, str], int]:
+    """Customer id per (channel, address); unknown addresses become new customers."""
     keys = {(m.channel, m.address) for m in items}
     found: dict[tuple[ChannelKind, str], int] = {
         (ChannelKind(kind), address): customer_id
@@ -158,66 +169,163 @@ def _customers_for(
             ).where(tuple_(ChannelIdentity.kind, ChannelIdentity.address).in_(list(keys)))
         )
     }
-    new: dict[tuple[ChannelKind, str], Customer] = {}
+    new: dict[tuple[ChannelKind, str], CustomerInfo] = {}
     for item in items:
         key = (item.channel, item.address)
-        if key in found or key in new:
-            continue
-        info = item.customer
-        customer = Customer(
-            name=info.name,
-            country=info.country,
-            region=info.region,
-            city=info.city,
-            locale=info.locale,
-            preferred_language=info.preferred_language,
-            time_zone=info.time_zone,
-        )
-        customer.identities.append(ChannelIdentity(kind=item.channel, address=item.address))
-        new[key] = customer
-    if new:
-        session.add_all(new.values())
-        session.flush()
-        found.update({key: customer.id for key, customer in new.items()})
+        if key not in found:
+            new.setdefault(key, item.customer)
+    if not new:
+        return found
+    now = utcnow()
+    ids = session.scalars(
+        insert(_CUSTOMERS).returning(_CUSTOMERS.c.id, sort_by_parameter_order=True),
+        [
+            {
+                "name": info.name,
+                "country": info.country,
+                "region": info.region,
+                "city": info.city,
+                "locale": info.locale,
+                "preferred_language": info.preferred_language,
+                "time_zone": info.time_zone,
+                "created_at": now,
+            }
+            for info in new.values()
+        ],
+    ).all()
+    session.execute(
+        insert(_IDENTITIES),
+        [
+            {"customer_id": customer_id, "kind": kind, "address": address}
+            for (kind, address), customer_id in zip(new, ids, strict=True)
+        ],
+    )
+    found.update(zip(new, ids, strict=True))
     return found
 
 
-def _conversations_for(
+@dataclass
+class _Thread:
+    """A conversation's inbox summary, folded over new messages, then saved once."""
+
+    id: int
+    subject: str | None
+    status: ConversationStatus
+    channel: ChannelKind | None
+    language: str | None
+    preview: str
+    message_count: int
+    unread_count: int
+    awaiting_reply: bool
+    last_activity_at: datetime
+
+    def touch(self, item: IncomingMessage) -> None:
+        self.message_count += 1
+        inbound = item.direction is Direction.INBOUND
+        if inbound:
+            self.unread_count += 1
+            if self.subject is None and item.subject:
+                self.subject = item.subject
+        if item.sent_at < self.last_activity_at and self.message_count > 1:
+            return  # an older message arriving late changes nothing on top
+        self.last_activity_at = item.sent_at
+        self.preview = _preview(item.text)
+        self.channel = item.channel
+        self.awaiting_reply = inbound
+        if inbound:
+            if item.language:
+                self.language = item.language
+            if self.status is ConversationStatus.RESOLVED:
+                self.status = ConversationStatus.OPEN
+
+    def values(self) -> dict[str, object]:
+        return {
+            "b_id": self.id,
+            "subject": self.subject,
+            "status": self.status,
+            "channel": self.channel,
+            "language": self.language,
+            "preview": self.preview,
+            "message_count": self.message_count,
+            "unread_count": self.unread_count,
+            "awaiting_reply": self.awaiting_reply,
+            "last_activity_at": self.last_activity_at,
+        }
+
+
+_THREAD_FIELDS = tuple(name for name in _Thread.__dataclass_fields__ if name != "id")
+
+
+def _threads_for(
     session: Session,
     items: Sequence[IncomingMessage],
     customer_ids: dict[tuple[ChannelKind, str], int],
-) -> dict[int, Conversation]:
+) -> dict[int, _Thread]:
+    """The thread of each customer in the batch (the newest one; created if none)."""
     wanted = set(customer_ids.values())
-    conversations: dict[int, Conversation] = {}
-    for conversation in session.scalars(
-        select(Conversation)
-        .where(Conversation.customer_id.in_(wanted))
-        .order_by(Conversation.last_activity_at)
-    ):
-        conversations[conversation.customer_id] = conversation  # newest thread wins
-    missing = wanted - conversations.keys()
+    threads: dict[int, _Thread] = {}
+    columns = [_CONVERSATIONS.c.customer_id, _CONVERSATIONS.c.id] + [
+        _CONVERSATIONS.c[name] for name in _THREAD_FIELDS
+    ]
+    rows = session.execute(
+        select(*columns)
+        .where(_CONVERSATIONS.c.customer_id.in_(wanted))
+        .order_by(_CONVERSATIONS.c.last_activity_at)
+    )
+    for customer_id, *values in rows:
+        threads[customer_id] = _Thread(*values)  # newest thread wins
+        thread = threads[customer_id]
+        thread.status = ConversationStatus(thread.status)
+        thread.channel = ChannelKind(thread.channel) if thread.channel else None
+    missing = sorted(wanted - threads.keys())
     if missing:
-        markets = _market_by_country(session)
         first_item: dict[int, IncomingMessage] = {}
         for item in items:
             first_item.setdefault(customer_ids[(item.channel, item.address)], item)
-        for customer_id in missing:
-            item = first_item[customer_id]
-            conversations[customer_id] = Conversation(
-                customer_id=customer_id,
-                subject=item.subject,
-                market_id=markets.get(item.customer.country or ""),
-                last_activity_at=item.sent_at,
-                created_at=item.sent_at,
+        markets = _market_by_country(session)
+        new_rows = [
+            {
+                "customer_id": customer_id,
+                "subject": first_item[customer_id].subject,
+                "status": ConversationStatus.OPEN,
+                "market_id": markets.get(first_item[customer_id].customer.country or ""),
+                "priority": 1,
+                "preview": "",
+                "message_count": 0,
+                "unread_count": 0,
+                "awaiting_reply": False,
+                "last_activity_at": first_item[customer_id].sent_at,
+                "created_at": first_item[customer_id].sent_at,
+            }
+            for customer_id in missing
+        ]
+        ids = session.scalars(
+            insert(_CONVERSATIONS).returning(_CONVERSATIONS.c.id, sort_by_parameter_order=True),
+            new_rows,
+        ).all()
+        for customer_id, conversation_id, row in zip(missing, ids, new_rows, strict=True):
+            threads[customer_id] = _Thread(
+                id=conversation_id,
+                subject=row["subject"],  # type: ignore[arg-type]
+                status=ConversationStatus.OPEN,
+                channel=None,
+                language=None,
                 preview="",
                 message_count=0,
                 unread_count=0,
                 awaiting_reply=False,
-                status=ConversationStatus.OPEN,
+                last_activity_at=first_item[customer_id].sent_at,
             )
-        session.add_all(conversations[c] for c in missing)
-        session.flush()
-    return conversations
+    return threads
+
+
+def _save_threads(session: Session, threads: Iterable[_Thread]) -> None:
+    statement = (
+        update(_CONVERSATIONS)
+        .where(_CONVERSATIONS.c.id == bindparam("b_id"))
+        .values({name: bindparam(name) for name in _THREAD_FIELDS})
+    )
+    session.connection().execute(statement, [thread.values() for thread in threads])
 
 
 def _market_by_country(session: Session) -> dict[str, int]:
@@ -242,27 +350,6 @@ def _message_row(conversation_id: int, item: IncomingMessage) -> dict[str, objec
         "language": item.language,
         "language_confidence": item.language_confidence,
     }
-
-
-def _touch(conversation: Conversation, item: IncomingMessage) -> None:
-    """Fold one new message into the conversation's inbox summary."""
-    conversation.message_count += 1
-    inbound = item.direction is Direction.INBOUND
-    if inbound:
-        conversation.unread_count += 1
-        if conversation.subject is None and item.subject:
-            conversation.subject = item.subject
-    if item.sent_at < conversation.last_activity_at and conversation.message_count > 1:
-        return  # an older message arriving late changes nothing on top
-    conversation.last_activity_at = item.sent_at
-    conversation.preview = _preview(item.text)
-    conversation.channel = item.channel
-    conversation.awaiting_reply = inbound
-    if inbound:
-        if item.language:
-            conversation.language = item.language
-        if conversation.status is ConversationStatus.RESOLVED:
-            conversation.status = ConversationStatus.OPEN
 
 
 def _preview(text: str) -> str:
