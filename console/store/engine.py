@@ -131,6 +131,15 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def schema_head() -> str:
+    """The newest schema revision this version of the console writes."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config(None)).get_current_head()
+    assert head is not None
+    return head
+
+
 def _alembic_config(connection: Any) -> Any:
     from alembic.config import Config
 

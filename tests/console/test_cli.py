@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from console.store import open_store, sqlite_url
+from console.store.engine import schema_head
 
 
 def _run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -47,7 +48,7 @@ def test_user_store_is_created_under_the_data_folder(tmp_path: Path, isolated_di
     assert result.returncode == 0, result.stderr
     store_file = isolated_dirs / "data" / "store.sqlite3"
     with sqlite3.connect(store_file) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (schema_head(),)
 
 
 def test_corrupt_store_exits_non_zero_with_a_clear_message(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from console.store import (
     open_store,
     sqlite_url,
 )
+from console.store.engine import schema_head
 
 
 def test_new_store_is_created_and_migrated_with_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -43,7 +44,7 @@ def test_new_store_is_created_and_migrated_with_wal_and_foreign_keys(tmp_path: P
         "audit_log",
         "message_fts",
     } <= tables
-    assert version == "0001"
+    assert version == schema_head()
 
 
 def test_reopening_keeps_data(tmp_path: Path) -> None:
