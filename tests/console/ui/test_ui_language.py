@@ -184,3 +184,15 @@ def test_system_locale_decides_when_set_to_system(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
     assert resolve_language("system") == "en"
     assert resolve_language("zh_CN") == "zh_CN"
+
+
+def test_settings_dialog_offers_languages_and_agents(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(
+        language="zh_CN", agents=[(1, "Li Wei"), (2, "Chen Jing")], agent_id=2
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_language() == "zh_CN"
+    assert dialog.chosen_agent() == 2
+    dialog.language.setCurrentIndex(dialog.language.findData("system"))
+    dialog.agent.setCurrentIndex(0)
+    assert (dialog.chosen_language(), dialog.chosen_agent()) == ("system", 1)
