@@ -335,11 +335,16 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([700, 480, 260])
+        header = settings.value("inbox/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            # Column widths and the sort order (which re-sorts through the model).
+            self.inbox_view.horizontalHeader().restoreState(header)
 
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("inbox/header", self.inbox_view.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist_layout:

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 
+from console.inbox.queries import InboxSort
 from console.store import Store
 from console.store.models import Conversation, Direction, Message
 from console.ui.i18n import UiTranslations
+from console.ui.inbox_model import CUSTOMER
 from console.ui.main_window import MainWindow
 from console.ui.store_executor import StoreExecutor
 
@@ -134,6 +136,8 @@ def test_geometry_and_splitter_state_persist(
     window.resize(window.width(), 500)
     qtbot.waitUntil(lambda: window.height() == 500)
     window.splitter.setSizes([300, 300, 200])
+    with qtbot.waitSignal(window.inbox_model.ids_loaded, timeout=5000):
+        window.inbox_view.sortByColumn(CUSTOMER, Qt.SortOrder.AscendingOrder)
     size, sizes = window.size(), window.splitter.sizes()
     window.close()
     assert QSettings().value("window/splitter") is not None
@@ -145,4 +149,6 @@ def test_geometry_and_splitter_state_persist(
     with qtbot.waitExposed(again):
         again.show()
     assert again.splitter.sizes() == sizes
+    assert again.inbox_model.inbox_filter.sort is InboxSort.CUSTOMER
+    assert again.inbox_model.inbox_filter.descending is False
     qtbot.waitUntil(lambda: executor.pending == 0, timeout=5000)
