@@ -214,6 +214,11 @@ class Message(Base):
     html: Mapped[str | None] = mapped_column(Text)  # sanitized before it is stored
     language: Mapped[str | None] = mapped_column(String(8))
     language_confidence: Mapped[float | None] = mapped_column(Float)
+    #: How ``language`` was decided: "detected", "declared" by the source, or "agent".
+    language_source: Mapped[str | None] = mapped_column(String(16))
+    #: For replies written through translation: the agent's own text and language.
+    composed_text: Mapped[str | None] = mapped_column(Text)
+    composed_language: Mapped[str | None] = mapped_column(String(8))
 
     translations: Mapped[list[Translation]] = relationship(
         back_populates="message", cascade="all, delete-orphan"

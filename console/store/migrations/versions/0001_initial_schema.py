@@ -204,6 +204,9 @@ def upgrade() -> None:
         sa.Column("html", sa.Text(), nullable=True),
         sa.Column("language", sa.String(length=8), nullable=True),
         sa.Column("language_confidence", sa.Float(), nullable=True),
+        sa.Column("language_source", sa.String(length=16), nullable=True),
+        sa.Column("composed_text", sa.Text(), nullable=True),
+        sa.Column("composed_language", sa.String(length=8), nullable=True),
         sa.ForeignKeyConstraint(["author_agent_id"], ["agents.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["conversation_id"], ["conversations.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -233,6 +236,20 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_translations_message_id"), ["message_id"], unique=False
         )
+
+    # Translation memory (translation.memory.SqlMemory): keyed by a hash of the
+    # engine's input, the pair, the engine and its version.
+    op.create_table(
+        "translation_memory",
+        sa.Column("text_hash", sa.String(length=64), nullable=False),
+        sa.Column("source", sa.String(length=16), nullable=False),
+        sa.Column("target", sa.String(length=16), nullable=False),
+        sa.Column("engine", sa.String(length=32), nullable=False),
+        sa.Column("engine_version", sa.String(length=200), nullable=False),
+        sa.Column("translation", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("text_hash", "source", "target", "engine", "engine_version"),
+    )
 
     _create_search_and_guards()
 
@@ -279,6 +296,7 @@ def _create_search_and_guards() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("translation_memory")
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         for name in (
