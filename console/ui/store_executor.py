@@ -8,21 +8,18 @@ result back, through a queued signal, on the UI thread.
 from __future__ import annotations
 
 import logging
-import queue
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import shiboken6
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from console.store import Store
+from console.ui.result_relay import ResultRelay
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-
-Outcome = tuple[QObject, Callable[[Any], None] | None, Any]
 
 
 class StoreExecutor(QObject):
@@ -32,17 +29,14 @@ class StoreExecutor(QObject):
     failed = Signal(str)
     #: True while jobs are queued or running.
     busy_changed = Signal(bool)
-    # Results travel through a queue and the signal only says "look": no
-    # Python object crosses threads inside a QVariant.
-    _finished = Signal()
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self._pending = 0
-        self._outcomes: queue.SimpleQueue[Outcome] = queue.SimpleQueue()
-        self._finished.connect(self._deliver_all)
+        self._relay = ResultRelay(self)
+        self._relay.after_delivery = self._job_delivered
 
     @property
     def store(self) -> Store:
@@ -81,27 +75,14 @@ class StoreExecutor(QObject):
                 result = work(session)
         except Exception as exc:  # handed to the UI thread, never lost
             log.exception("store job failed")
-            self._outcomes.put((owner, error or self._report, exc))
+            self._relay.post(owner, error or self._report, exc)
         else:
-            self._outcomes.put((owner, done, result))
-        self._finished.emit()
+            self._relay.post(owner, done, result)
 
-    def _deliver_all(self) -> None:
-        while True:
-            try:
-                outcome = self._outcomes.get_nowait()
-            except queue.Empty:
-                return
-            self._deliver(outcome)
-
-    def _deliver(self, outcome: Outcome) -> None:
-        owner, callback, value = outcome
+    def _job_delivered(self) -> None:
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
-        if callback is None or not shiboken6.isValid(owner):
-            return  # nothing to do, or the object that asked is gone
-        callback(value)
 
     def _report(self, exc: Exception) -> None:
         self.failed.emit(str(exc))
