@@ -1,0 +1,1 @@
+"""Translations of stored messages: what needs translating, detection, saving, overrides."""
