@@ -1,0 +1,512 @@
+"""The compliance editor: markets, their rules, version history, restore, review queue.
+
+Every change goes through the store executor to the role-gated functions of
+``console.policies``; an agent without the compliance role sees everything
+read-only, with the reason.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QEvent, QItemSelection, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from console.policies import (
+    EditorAccess,
+    MarketSummary,
+    PolicyPermissionError,
+    PolicyValidationError,
+    VersionInfo,
+    editor_access,
+    ensure_seed_pack,
+    list_markets,
+    mark_reviewed,
+    market_rules,
+    restore_version,
+    review_queue,
+    save_market,
+    set_review_period,
+    version_history,
+)
+from console.policies.rules import PolicyError, review_period_days
+from console.policies.schema import FIELD_SPECS, FieldSpec, Json, get_path, set_path
+from console.ui.policy_models import PolicyMarketsModel, PolicyVersionsModel
+from console.ui.store_executor import StoreExecutor
+
+NONE_VALUE = -1  # spin boxes show "—" (no value) at their minimum
+
+
+def _load_overview(session: Session, agent_id: int | None) -> tuple[Any, ...]:
+    ensure_seed_pack(session)
+    return (
+        editor_access(session, agent_id),
+        list_markets(session),
+        review_queue(session),
+        review_period_days(session),
+    )
+
+
+def _load_market(session: Session, code: str) -> tuple[Json | None, list[VersionInfo]]:
+    rules = market_rules(session, code)
+    return (rules.data if rules else None), version_history(session, code)
+
+
+class ComplianceEditor(QDialog):
+    """Dialog over the policy pack; ``changed`` is emitted after every saved change."""
+
+    changed = Signal()
+
+    def __init__(self, executor: StoreExecutor, agent_id: int | None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complianceEditor")
+        self._executor = executor
+        self._agent_id = agent_id
+        self._access = EditorAccess(agent_id, "", False, "")
+        self._code: str | None = None
+        self._data: Json | None = None
+        self.resize(1100, 720)
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("complianceBanner")
+        self.banner.setWordWrap(True)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #5f6368")
+
+        self.markets = PolicyMarketsModel(self)
+        self.markets_view = QTableView(self)
+        self.markets_view.setObjectName("policyMarkets")
+        self.markets_view.setModel(self.markets)
+        self._table_setup(self.markets_view)
+        self.markets_view.setWordWrap(False)
+        self.markets_view.selectionModel().selectionChanged.connect(self._market_selected)
+
+        self.tabs = QTabWidget(self)
+        # -- rules form
+        self.fields: dict[str, QWidget] = {}
+        self.captions: dict[str, QLabel] = {}
+        form_host = QWidget(self)
+        form = QFormLayout(form_host)
+        for spec in FIELD_SPECS:
+            caption = QLabel(form_host)
+            widget = self._field_widget(spec, form_host)
+            widget.setObjectName(f"field_{spec.path}")
+            self.fields[spec.path] = widget
+            self.captions[spec.path] = caption
+            form.addRow(caption, widget)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("changeReason")
+        self.later = QCheckBox(self)
+        self.effective = QDateTimeEdit(self)
+        self.effective.setCalendarPopup(True)
+        self.effective.setDateTime(QDateTime.currentDateTime())
+        self.effective.setEnabled(False)
+        self.later.toggled.connect(self.effective.setEnabled)
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("saveRules")
+        self.save_button.clicked.connect(self.save)
+        self.errors = QLabel(self)
+        self.errors.setObjectName("ruleErrors")
+        self.errors.setWordWrap(True)
+        self.errors.setStyleSheet("color: #b3261e")
+        self.errors.setProperty("showsData", True)
+        rules_tab = QWidget(self)
+        rules_layout = QVBoxLayout(rules_tab)
+        rules_layout.addWidget(scroll, 1)
+        change_row = QHBoxLayout()
+        self.reason_caption = QLabel(self)
+        change_row.addWidget(self.reason_caption)
+        change_row.addWidget(self.reason, 1)
+        change_row.addWidget(self.later)
+        change_row.addWidget(self.effective)
+        change_row.addWidget(self.save_button)
+        rules_layout.addLayout(change_row)
+        rules_layout.addWidget(self.errors)
+        self.tabs.addTab(rules_tab, "")
+
+        # -- history
+        self.versions = PolicyVersionsModel(self)
+        self.versions_view = QTableView(self)
+        self.versions_view.setObjectName("policyVersions")
+        self.versions_view.setModel(self.versions)
+        self._table_setup(self.versions_view)
+        self.versions_view.selectionModel().selectionChanged.connect(self._version_selected)
+        self.diff = QPlainTextEdit(self)
+        self.diff.setObjectName("versionDiff")
+        self.diff.setReadOnly(True)
+        self.restore_reason = QLineEdit(self)
+        self.restore_button = QPushButton(self)
+        self.restore_button.setObjectName("restoreVersion")
+        self.restore_button.clicked.connect(self.restore)
+        history_tab = QWidget(self)
+        history_layout = QVBoxLayout(history_tab)
+        history_layout.addWidget(self.versions_view, 2)
+        history_layout.addWidget(self.diff, 1)
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(self.restore_reason, 1)
+        restore_row.addWidget(self.restore_button)
+        history_layout.addLayout(restore_row)
+        self.tabs.addTab(history_tab, "")
+
+        # -- review queue
+        self.queue = PolicyMarketsModel(self)
+        self.queue_view = QTableView(self)
+        self.queue_view.setObjectName("reviewQueue")
+        self.queue_view.setModel(self.queue)
+        self._table_setup(self.queue_view)
+        self.review_button = QPushButton(self)
+        self.review_button.setObjectName("markReviewed")
+        self.review_button.clicked.connect(self.mark_selected_reviewed)
+        self.period = QSpinBox(self)
+        self.period.setRange(1, 3650)
+        self.period_caption = QLabel(self)
+        self.period_button = QPushButton(self)
+        self.period_button.clicked.connect(self.apply_review_period)
+        queue_tab = QWidget(self)
+        queue_layout = QVBoxLayout(queue_tab)
+        queue_layout.addWidget(self.queue_view, 1)
+        queue_row = QHBoxLayout()
+        queue_row.addWidget(self.review_button)
+        queue_row.addStretch(1)
+        queue_row.addWidget(self.period_caption)
+        queue_row.addWidget(self.period)
+        queue_row.addWidget(self.period_button)
+        queue_layout.addLayout(queue_row)
+        self.tabs.addTab(queue_tab, "")
+
+        self.status = QLabel(self)
+        self.status.setObjectName("editorStatus")
+        self.status.setProperty("showsData", True)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(self.markets_view)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([430, 670])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.notice)
+        self.retranslate()
+        self._apply_access()
+        self.reload()
+
+    # -- building -----------------------------------------------------------------------
+
+    @staticmethod
+    def _table_setup(view: QTableView) -> None:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setStretchLastSection(True)
+
+    @staticmethod
+    def _field_widget(spec: FieldSpec, parent: QWidget) -> QWidget:
+        if spec.kind == "int":
+            box = QSpinBox(parent)
+            box.setRange(NONE_VALUE if spec.nullable else 0, 100_000)
+            box.setSpecialValueText("—" if spec.nullable else "")
+            return box
+        if spec.kind == "bool":
+            return QCheckBox(parent)
+        if spec.kind == "choice":
+            combo = QComboBox(parent)
+            combo.addItems(list(spec.choices))
+            return combo
+        if spec.kind in ("longtext", "list"):
+            edit = QPlainTextEdit(parent)
+            edit.setFixedHeight(64)
+            return edit
+        return QLineEdit(parent)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Return and privacy rules"))
+        self.notice.setText(
+            self.tr(
+                "Guidance for compliance staff to confirm, not legal advice. Lists take one "
+                "entry per line."
+            )
+        )
+        labels = {
+            "name": self.tr("Name"),
+            "locale": self.tr("Locale"),
+            "withdrawal.applies": self.tr("Right of withdrawal"),
+            "withdrawal.days": self.tr("Withdrawal period"),
+            "withdrawal.unit": self.tr("Withdrawal unit"),
+            "withdrawal.starts": self.tr("Withdrawal starts at"),
+            "withdrawal.roll_to_working_day": self.tr("Ends on a working day"),
+            "withdrawal.note": self.tr("Withdrawal note"),
+            "return_shipping_paid_by": self.tr("Return shipping paid by"),
+            "refund.amount": self.tr("Refund deadline"),
+            "refund.unit": self.tr("Refund unit"),
+            "refund.from": self.tr("Refund counted from"),
+            "refund.note": self.tr("Refund note"),
+            "guarantee.months": self.tr("Legal guarantee (months)"),
+            "guarantee.note": self.tr("Guarantee note"),
+            "privacy.laws": self.tr("Privacy laws"),
+            "privacy.request_types": self.tr("Data-subject requests"),
+            "privacy.response.amount": self.tr("Response deadline"),
+            "privacy.response.unit": self.tr("Response unit"),
+            "privacy.response.note": self.tr("Response note"),
+            "privacy.breach.amount": self.tr("Breach notification"),
+            "privacy.breach.unit": self.tr("Breach unit"),
+            "privacy.breach.note": self.tr("Breach note"),
+            "privacy.transfer_note": self.tr("Cross-border transfers"),
+            "languages_required": self.tr("Required languages"),
+            "languages_note": self.tr("Language note"),
+            "store_policy.return_window_days": self.tr("Store return window (days)"),
+            "store_policy.refund_days": self.tr("Store refund within (days)"),
+            "notes": self.tr("Notes"),
+            "sources": self.tr("Sources"),
+            "last_reviewed": self.tr("Last reviewed"),
+        }
+        for path, caption in self.captions.items():
+            caption.setText(labels.get(path, path))
+        self.tabs.setTabText(0, self.tr("Rules"))
+        self.tabs.setTabText(1, self.tr("History"))
+        self.tabs.setTabText(2, self.tr("Review queue"))
+        self.reason_caption.setText(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("Why do the rules change?"))
+        self.later.setText(self.tr("Takes effect later"))
+        self.save_button.setText(self.tr("Save as new version"))
+        self.restore_reason.setPlaceholderText(self.tr("Why restore this version?"))
+        self.restore_button.setText(self.tr("Restore this version"))
+        self.review_button.setText(self.tr("Mark reviewed"))
+        self.period_caption.setText(self.tr("Review every (days)"))
+        self.period_button.setText(self.tr("Apply"))
+        self._apply_access()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- access ----------------------------------------------------------------------------
+
+    @property
+    def access(self) -> EditorAccess:
+        return self._access
+
+    def _apply_access(self) -> None:
+        editable = self._access.can_edit
+        if editable:
+            self.banner.setText(
+                self.tr("You can edit the rules as {name} (compliance).").format(
+                    name=self._access.name
+                )
+            )
+            self.banner.setStyleSheet("color: #1e6b34")
+        else:
+            self.banner.setText(
+                self.tr("Read-only: {reason}").format(
+                    reason=self._access.reason or self.tr("checking your role…")
+                )
+            )
+            self.banner.setStyleSheet("color: #8a4b00; font-weight: 600")
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.setReadOnly(not editable)
+            else:
+                widget.setEnabled(editable)
+        for widget in (
+            self.reason,
+            self.later,
+            self.save_button,
+            self.restore_reason,
+            self.restore_button,
+            self.review_button,
+            self.period,
+            self.period_button,
+        ):
+            widget.setEnabled(editable)
+        self.effective.setEnabled(editable and self.later.isChecked())
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        agent_id = self._agent_id
+        self._executor.run(
+            self, lambda s: _load_overview(s, agent_id), self._overview_loaded, error=self._failed
+        )
+
+    def _overview_loaded(self, result: tuple[Any, ...]) -> None:
+        access, markets, queue, period = result
+        self._access = access
+        self._apply_access()
+        self.markets.set_markets(markets)
+        self.queue.set_markets(queue)
+        self.period.setValue(period)
+        row = self.markets.row_of(self._code) if self._code else 0
+        if self.markets.rowCount() and row >= 0:
+            self.markets_view.selectRow(row)
+
+    def _market_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        market = self.markets.market(indexes[0].row()) if indexes else None
+        if market is None:
+            return
+        self.select_market(market.code)
+
+    def select_market(self, code: str) -> None:
+        self._code = code
+        self._executor.run(
+            self, lambda s: _load_market(s, code), self._market_loaded, error=self._failed
+        )
+
+    def _market_loaded(self, result: tuple[Json | None, list[VersionInfo]]) -> None:
+        data, versions = result
+        self._data = data
+        self.errors.clear()
+        if data is not None:
+            self._fill_form(data)
+        self.versions.set_versions(versions)
+        self.diff.clear()
+        if versions:
+            self.versions_view.selectRow(0)
+
+    def _fill_form(self, data: Json) -> None:
+        for spec in FIELD_SPECS:
+            widget = self.fields[spec.path]
+            value = get_path(data, spec.path)
+            if isinstance(widget, QSpinBox):
+                widget.setValue(NONE_VALUE if value is None else int(value))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(widget.findText(str(value)), 0))
+            elif isinstance(widget, QPlainTextEdit):
+                text = "\n".join(value) if isinstance(value, list) else str(value or "")
+                widget.setPlainText(text)
+            elif isinstance(widget, QLineEdit):
+                widget.setText("" if value is None else str(value))
+
+    def form_data(self) -> Json:
+        """The loaded market with the form's values put in."""
+        data = copy.deepcopy(self._data) if self._data is not None else {}
+        for spec in FIELD_SPECS:
+            widget = self.fields[spec.path]
+            value: Any
+            if isinstance(widget, QSpinBox):
+                value = None if widget.value() == NONE_VALUE else widget.value()
+            elif isinstance(widget, QCheckBox):
+                value = widget.isChecked()
+            elif isinstance(widget, QComboBox):
+                value = widget.currentText()
+            elif isinstance(widget, QPlainTextEdit):
+                text = widget.toPlainText()
+                if spec.kind == "list":
+                    value = [line.strip() for line in text.splitlines() if line.strip()]
+                else:
+                    value = text
+            else:
+                assert isinstance(widget, QLineEdit)
+                value = widget.text()
+            set_path(data, spec.path, value)
+        return data
+
+    def _version_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        info = self.versions.version(indexes[0].row()) if indexes else None
+        self.diff.setPlainText(info.diff_text if info else "")
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def _effective_from(self) -> datetime | None:
+        if not self.later.isChecked():
+            return None
+        seconds = self.effective.dateTime().toSecsSinceEpoch()
+        return datetime.fromtimestamp(seconds, UTC)
+
+    def save(self) -> None:
+        if self._code is None:
+            return
+        data = self.form_data()
+        agent_id, reason, effective = self._agent_id, self.reason.text(), self._effective_from()
+        self._executor.run(
+            self,
+            lambda s: save_market(s, agent_id, data, reason=reason, effective_from=effective),
+            self._saved,
+            error=self._failed,
+        )
+
+    def restore(self) -> None:
+        index = self.versions_view.currentIndex()
+        info = self.versions.version(index.row()) if index.isValid() else None
+        if info is None or self._code is None:
+            return
+        code, agent_id, reason = self._code, self._agent_id, self.restore_reason.text()
+        effective = self._effective_from()
+        self._executor.run(
+            self,
+            lambda s: restore_version(
+                s, agent_id, code, info.version, reason=reason, effective_from=effective
+            ),
+            self._saved,
+            error=self._failed,
+        )
+
+    def mark_selected_reviewed(self) -> None:
+        index = self.queue_view.currentIndex()
+        market: MarketSummary | None = self.queue.market(index.row()) if index.isValid() else None
+        if market is None:
+            return
+        agent_id, code = self._agent_id, market.code
+        self._executor.run(
+            self, lambda s: mark_reviewed(s, agent_id, code), self._saved, error=self._failed
+        )
+
+    def apply_review_period(self) -> None:
+        agent_id, days = self._agent_id, self.period.value()
+        self._executor.run(
+            self, lambda s: set_review_period(s, agent_id, days), self._saved, error=self._failed
+        )
+
+    def _saved(self, result: object) -> None:
+        self.errors.clear()
+        self.reason.clear()
+        self.restore_reason.clear()
+        if isinstance(result, int):
+            self.status.setText(self.tr("Saved as version {version}.").format(version=result))
+        else:
+            self.status.setText(self.tr("Saved."))
+        self.changed.emit()
+        self.reload()
+        if self._code is not None:
+            self.select_market(self._code)
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, PolicyValidationError):
+            self.errors.setText("\n".join(str(error) for error in exc.errors))
+            self.status.setText(self.tr("Not saved: fix the fields listed."))
+        elif isinstance(exc, PolicyPermissionError | PolicyError):
+            self.errors.setText(str(exc))
+            self.status.setText(self.tr("Not saved."))
+        else:
+            self.status.setText(self.tr("Something went wrong: {error}").format(error=exc))
