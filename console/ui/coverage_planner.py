@@ -1,0 +1,524 @@
+"""The coverage planner for team leads: a week of markets by hours in the lead's zone.
+
+Cells show covered / uncovered / covered without the market's language, with
+the demand curve of inbound messages on top. Drag an agent onto a market (or
+tick agents in the list on the right) to assign; "Suggest assignment" proposes
+a plan; the plan exports as CSV and as one iCalendar file per agent.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QItemSelection, QLocale, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from console.coverage import (
+    SLOTS,
+    CalendarTitles,
+    CellState,
+    CoveragePlan,
+    assign_market,
+    lead_zone,
+    load_plan,
+    replace_assignments,
+    suggest_assignment,
+    unassign_market,
+    write_calendars,
+    write_csv,
+)
+from console.ui.coverage_delegate import DEMAND_COLOR, STATE_COLORS, CoverageCellDelegate
+from console.ui.coverage_models import (
+    CoverageAgentsModel,
+    CoverageGridModel,
+    MarketAssignmentsModel,
+    day_name,
+    languages_text,
+    periods_text,
+    state_name,
+)
+from console.ui.coverage_suggestion import CoverageSuggestionDialog
+from console.ui.store_executor import StoreExecutor
+
+COLUMN_WIDTH = 7
+ROW_HEIGHT = 30
+HEADER_WIDTH = 190
+
+
+def _data_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setProperty("showsData", True)
+    return label
+
+
+class CoverageRuler(QWidget):
+    """Day names and hour ticks above the grid, aligned with its columns."""
+
+    def __init__(self, view: QTableView, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._view = view
+        self.setFixedHeight(30)
+        view.horizontalScrollBar().valueChanged.connect(self.update)
+        view.horizontalHeader().sectionResized.connect(self.update)
+
+    def _x(self, column: int) -> int:
+        viewport = self._view.viewport()
+        position = viewport.mapTo(
+            self.window(), QPoint(self._view.columnViewportPosition(column), 0)
+        )
+        return self.mapFrom(self.window(), position).x()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        model = self._view.model()
+        if model is None or model.columnCount() < SLOTS:
+            return
+        painter = QPainter(self)
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, small.pointSizeF() - 2))
+        for day in range(7):
+            left = self._x(day * 24)
+            right = self._x(day * 24 + 23) + self._view.columnWidth(day * 24 + 23)
+            painter.setPen(QColor("#202124"))
+            painter.setFont(self.font())
+            painter.drawText(left, 0, right - left, 16, Qt.AlignmentFlag.AlignCenter, day_name(day))
+            painter.setFont(small)
+            painter.setPen(QColor("#5f6368"))
+            for hour in (0, 6, 12, 18):
+                x = self._x(day * 24 + hour)
+                painter.drawLine(x, 24, x, 29)
+                if hour:
+                    painter.drawText(x - 10, 14, 20, 12, Qt.AlignmentFlag.AlignCenter, str(hour))
+        painter.end()
+
+
+def _swatch(color: QColor, line: bool = False) -> QPixmap:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    if line:
+        painter.setPen(color)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.drawLine(1, 10, 6, 4)
+        painter.drawLine(6, 4, 13, 8)
+    else:
+        painter.fillRect(1, 1, 12, 12, color)
+        painter.setPen(QColor("#9aa0a6"))
+        painter.drawRect(1, 1, 11, 11)
+    painter.end()
+    return pixmap
+
+
+class CoveragePlanner(QWidget):
+    #: The plan of the shown week is on screen.
+    ready = Signal()
+    #: An assignment change was stored.
+    changed = Signal()
+    #: Files were written (a message for the status bar).
+    exported = Signal(str)
+    #: Something failed; a message for the user.
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        executor: StoreExecutor,
+        *,
+        actor: str = "",
+        agent_id: int | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("coveragePlanner")
+        self._executor = executor
+        self._actor = actor or "unknown lead"
+        self._agent_id = agent_id
+        self._at = datetime.now(UTC)
+        self._request = 0
+        self.plan: CoveragePlan | None = None
+        self.suggestion_dialog: CoverageSuggestionDialog | None = None
+
+        self.grid_model = CoverageGridModel(self)
+        self.agents_model = CoverageAgentsModel(self)
+        self.assignments_model = MarketAssignmentsModel(self)
+
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 15px; font-weight: 600")
+        self.week_label = _data_label(self)
+        self.week_label.setWordWrap(False)
+        self.week_label.setObjectName("coverageWeek")
+        self.previous_button = QPushButton(self)
+        self.next_button = QPushButton(self)
+        self.suggest_button = QPushButton(self)
+        self.suggest_button.setObjectName("suggestButton")
+        self.csv_button = QPushButton(self)
+        self.ics_button = QPushButton(self)
+
+        self.agents_caption = QLabel(self)
+        self.agents_view = QListView(self)
+        self.agents_view.setObjectName("coverageAgents")
+        self.agents_view.setModel(self.agents_model)
+        self.agents_view.setDragEnabled(True)
+        self.agents_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.agents_view.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.agents_view.setSpacing(2)
+
+        self.grid_view = QTableView(self)
+        self.grid_view.setObjectName("coverageGrid")
+        self.grid_view.setModel(self.grid_model)
+        self.grid_view.setItemDelegate(CoverageCellDelegate(self.grid_view))
+        self.grid_view.setShowGrid(False)
+        self.grid_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid_view.setAcceptDrops(True)
+        self.grid_view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.grid_view.setDropIndicatorShown(True)
+        self.grid_view.horizontalHeader().hide()
+        self.grid_view.horizontalHeader().setMinimumSectionSize(4)
+        self.grid_view.horizontalHeader().setDefaultSectionSize(COLUMN_WIDTH)
+        self.grid_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        vertical = self.grid_view.verticalHeader()
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        vertical.setMinimumSectionSize(ROW_HEIGHT - 6)
+        vertical.setFixedWidth(HEADER_WIDTH)
+        vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        vertical.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.grid_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.ruler = CoverageRuler(self.grid_view, self)
+        self.legend_labels: list[tuple[QLabel, QLabel]] = []
+        legend = QHBoxLayout()
+        legend.setSpacing(6)
+        for color, line in (
+            *(
+                (STATE_COLORS[s], False)
+                for s in (
+                    CellState.COVERED,
+                    CellState.LANGUAGE_GAP,
+                    CellState.UNCOVERED,
+                    CellState.CLOSED,
+                )
+            ),
+            (DEMAND_COLOR, True),
+        ):
+            swatch, text = QLabel(self), QLabel(self)
+            swatch.setPixmap(_swatch(color, line))
+            legend.addWidget(swatch)
+            legend.addWidget(text)
+            legend.addSpacing(10)
+            self.legend_labels.append((swatch, text))
+        legend.addStretch(1)
+        self.summary = _data_label(self)
+        self.summary.setObjectName("coverageSummary")
+
+        self.market_title = _data_label(self)
+        self.market_title.setStyleSheet("font-weight: 600")
+        self.market_details = _data_label(self)
+        self.market_details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.assignments_caption = QLabel(self)
+        self.assignments_view = QListView(self)
+        self.assignments_view.setObjectName("coverageAssignments")
+        self.assignments_view.setModel(self.assignments_model)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(12)
+        top.addWidget(self.previous_button)
+        top.addWidget(self.week_label)
+        top.addWidget(self.next_button)
+        top.addStretch(1)
+        for button in (self.suggest_button, self.csv_button, self.ics_button):
+            top.addWidget(button)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.agents_caption)
+        left_layout.addWidget(self.agents_view, 1)
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.setSpacing(2)
+        center_layout.addWidget(self.ruler)
+        center_layout.addWidget(self.grid_view, 1)
+        center_layout.addLayout(legend)
+        center_layout.addWidget(self.summary)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.market_title)
+        right_layout.addWidget(self.market_details)
+        right_layout.addWidget(self.assignments_caption)
+        right_layout.addWidget(self.assignments_view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([200, HEADER_WIDTH + COLUMN_WIDTH * SLOTS + 24, 240])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self.grid_model.assign_requested.connect(lambda m, a: self.set_assigned(m, a, True))
+        self.assignments_model.toggled.connect(self.set_assigned)
+        self.grid_view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.previous_button.clicked.connect(lambda: self.show_week(self._at - timedelta(days=7)))
+        self.next_button.clicked.connect(lambda: self.show_week(self._at + timedelta(days=7)))
+        self.suggest_button.clicked.connect(self.suggest)
+        self.csv_button.clicked.connect(lambda: self.export_csv())
+        self.ics_button.clicked.connect(lambda: self.export_calendars())
+        self.retranslate()
+
+    # -- language -----------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Coverage planner"))
+        self.title.setText(self.tr("Coverage planner"))
+        self.previous_button.setText("◀")
+        self.previous_button.setToolTip(self.tr("Previous week"))
+        self.next_button.setText("▶")
+        self.next_button.setToolTip(self.tr("Next week"))
+        self.suggest_button.setText(self.tr("Suggest assignment…"))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        self.ics_button.setText(self.tr("Export calendars…"))
+        self.agents_caption.setText(self.tr("Agents — drag onto a market"))
+        self.assignments_caption.setText(self.tr("Agents covering this market"))
+        texts = (
+            state_name(CellState.COVERED),
+            self.tr("No language match"),
+            state_name(CellState.UNCOVERED),
+            self.tr("Closed"),
+            self.tr("Inbound messages (demand)"),
+        )
+        for (_swatch_label, text_label), text in zip(self.legend_labels, texts, strict=True):
+            text_label.setText(text)
+        self._show_texts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.grid_model.headerDataChanged.emit(
+                Qt.Orientation.Vertical, 0, max(0, self.grid_model.rowCount() - 1)
+            )
+        super().changeEvent(event)
+
+    # -- loading ------------------------------------------------------------
+
+    def show_week(self, at: datetime | None = None) -> None:
+        """Load the week containing ``at`` (now when None) from the store."""
+        self._at = at or datetime.now(UTC)
+        self._request += 1
+        request, moment, agent_id = self._request, self._at, self._agent_id
+
+        def work(session: Session) -> CoveragePlan:
+            return load_plan(session, lead_zone(session, agent_id), moment)
+
+        self._executor.run(self, work, lambda plan: self._loaded(request, plan), error=self._error)
+
+    def _loaded(self, request: int, plan: CoveragePlan) -> None:
+        if request != self._request:
+            return
+        self.agents_model.set_agents(plan.agents)
+        self._show_plan(plan)
+        if self.grid_view.currentIndex().row() < 0 and plan.markets:
+            self.grid_view.selectRow(0)
+        self.ready.emit()
+
+    def _show_plan(self, plan: CoveragePlan) -> None:
+        self.plan = plan
+        self.grid_model.set_plan(plan)
+        self.assignments_model.set_plan(plan, self._selected_market_id())
+        self._show_texts()
+        self.ruler.update()
+
+    def _selected_market_id(self) -> int | None:
+        rows = self.grid_view.selectionModel().selectedRows()
+        market = self.grid_model.market_at(rows[0].row()) if rows else None
+        return market.id if market else None
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.assignments_model.set_plan(self.plan, self._selected_market_id())
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        plan = self.plan
+        if plan is None:
+            self.week_label.clear()
+            self.summary.clear()
+            self.market_title.clear()
+            self.market_details.clear()
+            return
+        locale = QLocale()
+        first = plan.week_start.date()
+        last = first + timedelta(days=6)
+        self.week_label.setText(
+            self.tr("{first} – {last} · times in {zone}").format(
+                first=locale.toString(QDate(first.year, first.month, first.day), "d MMM"),
+                last=locale.toString(QDate(last.year, last.month, last.day), "d MMM yyyy"),
+                zone=plan.zone,
+            )
+        )
+        rows = self.grid_model.grid.rows
+        open_hours = sum(r.open_hours for r in rows)
+        self.summary.setText(
+            self.tr(
+                "{covered} of {open} market support hours covered, {gap} without the "
+                "market's language, {uncovered} uncovered."
+            ).format(
+                covered=sum(r.covered_hours for r in rows),
+                open=open_hours,
+                gap=sum(r.language_gap_hours for r in rows),
+                uncovered=sum(r.uncovered_hours for r in rows),
+            )
+        )
+        market_id = self._selected_market_id()
+        market = plan.market(market_id) if market_id is not None else None
+        row = self.grid_model.grid.row(market_id) if market_id is not None else None
+        if market is None or row is None:
+            self.market_title.setText(self.tr("Select a market"))
+            self.market_details.clear()
+            return
+        self.market_title.setText(f"{market.code} · {market.name}")
+        hours = periods_text(market.periods) or self.tr("none set")
+        self.market_details.setText(
+            self.tr(
+                "Languages: {languages}\nSupport hours ({zone}): {hours}\n"
+                "This week: {covered} of {open} h covered, {gap} h without the language"
+            ).format(
+                languages=languages_text(market.languages) or "—",
+                zone=market.zone,
+                hours=hours,
+                covered=row.covered_hours,
+                open=row.open_hours,
+                gap=row.language_gap_hours,
+            )
+        )
+
+    # -- assignments --------------------------------------------------------
+
+    def set_assigned(self, market_id: int, agent_id: int, assigned: bool) -> None:
+        """Assign or unassign: the grid updates at once, the store follows."""
+        plan = self.plan
+        if plan is None:
+            return
+        pair = (market_id, agent_id)
+        if (pair in plan.assignments) == assigned:
+            return
+        pairs = plan.assignments | {pair} if assigned else plan.assignments - {pair}
+        self._show_plan(plan.with_assignments(pairs))
+        actor = self._actor
+
+        def work(session: Session) -> bool:
+            if assigned:
+                return assign_market(session, market_id, agent_id, actor=actor)
+            return unassign_market(session, market_id, agent_id, actor=actor)
+
+        self._executor.run(self, work, lambda _changed: self.changed.emit(), error=self._error)
+
+    def suggest(self, max_markets: int = 2) -> None:
+        """Open the suggestion dialog for the shown plan."""
+        if self.plan is None:
+            return
+        plan = self.plan
+        dialog = CoverageSuggestionDialog(
+            plan, suggest_assignment(plan, max_markets=max_markets), self
+        )
+        dialog.accepted.connect(lambda: self._apply_suggestion(plan, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.suggestion_dialog = dialog
+        dialog.open()
+
+    def _apply_suggestion(self, base: CoveragePlan, dialog: CoverageSuggestionDialog) -> None:
+        pairs, markets = dialog.accepted_assignments()
+        if self.plan is None or not markets:
+            return
+        kept = {p for p in self.plan.assignments if p[0] not in markets}
+        self._show_plan(self.plan.with_assignments(kept | pairs))
+        actor = self._actor
+
+        def work(session: Session) -> int:
+            return replace_assignments(session, pairs, actor=actor, market_ids=markets)
+
+        self._executor.run(self, work, lambda _n: self.changed.emit(), error=self._error)
+
+    # -- exports ------------------------------------------------------------
+
+    def _titles(self) -> CalendarTitles:
+        return CalendarTitles(
+            shift=self.tr("Support shift"),
+            leave=self.tr("Leave"),
+            extra=self.tr("Extra shift"),
+            no_market=self.tr("no market assigned"),
+        )
+
+    def export_csv(self, path: Path | None = None) -> None:
+        if self.plan is None:
+            return
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Export plan as CSV"), "coverage-plan.csv", self.tr("CSV (*.csv)")
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        plan, target = self.plan, path
+
+        def work(_session: Session) -> Path:
+            return write_csv(plan, target)
+
+        self._executor.run(
+            self,
+            work,
+            lambda written: self.exported.emit(
+                self.tr("Plan saved to {path}").format(path=written)
+            ),
+            error=self._error,
+        )
+
+    def export_calendars(self, folder: Path | None = None) -> None:
+        if self.plan is None:
+            return
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the calendars"))
+            if not chosen:
+                return
+            folder = Path(chosen)
+        plan, target, titles = self.plan, folder, self._titles()
+
+        def work(_session: Session) -> list[Path]:
+            return write_calendars(plan, target, now=datetime.now(UTC), titles=titles)
+
+        self._executor.run(
+            self,
+            work,
+            lambda written: self.exported.emit(
+                self.tr("{count} calendars saved to {folder}").format(
+                    count=len(written), folder=target
+                )
+            ),
+            error=self._error,
+        )
+
+    def _error(self, exc: Exception) -> None:
+        self.failed.emit(str(exc))
+        if self.plan is not None:
+            self.show_week(self._at)  # back to what the store holds
