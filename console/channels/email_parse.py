@@ -11,6 +11,7 @@ anything else, which the property tests check on arbitrary bytes.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -226,6 +227,8 @@ def _decode(data: bytes, declared: str | None, warnings: list[str]) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _looks_western(data):
+        return data.decode("cp1252", errors="replace")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -233,6 +236,23 @@ def _decode(data: bytes, declared: str | None, warnings: list[str]) -> str:
         return str(best)
     warnings.append("Text in an unknown encoding; unreadable characters were replaced.")
     return data.decode("utf-8", errors="replace")
+
+
+_NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def _looks_western(data: bytes) -> bool:
+    """Short Latin-1/cp1252 text (an umlaut here and there) that detectors often misread.
+
+    In Western single-byte text the non-ASCII bytes stand alone between ASCII
+    letters (two at most, as in 'Grüße') and read as letters; in CJK
+    double-byte and in Cyrillic/Greek text they come in longer runs.
+    """
+    runs = _NON_ASCII_RUN.findall(data)
+    return bool(runs) and all(
+        len(run) <= 2 and all(ch.isalpha() for ch in run.decode("cp1252", errors="replace"))
+        for run in runs
+    )
 
 
 def _header_text(message: Message, name: str, warnings: list[str]) -> str:

@@ -3,22 +3,33 @@
 Batches run as set operations (a handful of statements per batch, not per
 message) so a large import runs at thousands of messages per second. Ingest
 is idempotent: a message whose channel and external id are already stored is
-counted as a duplicate and skipped.
+counted as a duplicate and skipped; a source without ids gives each message
+an id made from a hash of its content (:func:`content_external_id`).
+
+Which customer: :mod:`console.identity.linking` (channel identity, then the
+same e-mail, E.164 phone or order number). Which conversation: the one holding
+a message named in ``In-Reply-To``/``References``, else the customer's
+conversation with the same subject (``Re:``/``Fwd:`` stripped), else the
+customer's newest conversation, else a new one.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Table, bindparam, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from console import audit
+from console.identity.linking import resolve_customers
 from console.store import Store
+from console.store.channel_tables import AttachmentBlob, MessageAttachment, MessageRef
 from console.store.models import (
     ChannelIdentity,
     ChannelKind,
@@ -28,8 +39,10 @@ from console.store.models import (
     Direction,
     Market,
     Message,
-    utcnow,
 )
+
+if TYPE_CHECKING:
+    from console.channels.email_parse import Attachment
 
 PREVIEW_CHARS = 200
 
@@ -61,6 +74,21 @@ class IncomingMessage:
     language: str | None = None
     language_confidence: float | None = None
     author_agent_id: int | None = None
+    # E-mail threading headers (ids without the angle brackets).
+    rfc_message_id: str | None = None
+    in_reply_to: str | None = None
+    references: tuple[str, ...] = ()
+    # What else the channel tells about the customer, for linking identities.
+    email: str | None = None
+    phone: str | None = None
+    order_number: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+
+
+def content_external_id(*parts: object) -> str:
+    """An external id for sources that have none: a hash of what identifies the message."""
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode("utf-8"))
+    return "sha256:" + digest.hexdigest()[:40]
 
 
 @dataclass
@@ -112,14 +140,17 @@ def ingest_batch(session: Session, batch: Sequence[IncomingMessage]) -> IngestRe
     result = IngestResult(duplicates=duplicates)
     if not fresh:
         return result
-    customer_ids = _customers_for(session, fresh)
-    threads = _threads_for(session, fresh, customer_ids)
+    customer_ids = resolve_customers(session, fresh)
+    threads, placement = _threads_for(session, fresh, customer_ids)
     rows = []
-    for item in fresh:
-        thread = threads[customer_ids[(item.channel, item.address)]]
+    for item, thread in zip(fresh, placement, strict=True):
         rows.append(_message_row(thread.id, item))
         thread.touch(item)
-    session.execute(insert(_MESSAGES), rows)
+    message_ids = session.scalars(
+        insert(_MESSAGES).returning(_MESSAGES.c.id, sort_by_parameter_order=True), rows
+    ).all()
+    _save_refs(session, fresh, message_ids)
+    _save_attachments(session, fresh, message_ids)
     _save_threads(session, threads.values())
     result.imported = len(fresh)
     result.conversation_ids = {thread.id for thread in threads.values()}
@@ -131,6 +162,9 @@ _MESSAGES = cast(Table, Message.__table__)
 _CUSTOMERS = cast(Table, Customer.__table__)
 _IDENTITIES = cast(Table, ChannelIdentity.__table__)
 _CONVERSATIONS = cast(Table, Conversation.__table__)
+_REFS = cast(Table, MessageRef.__table__)
+_BLOBS = cast(Table, AttachmentBlob.__table__)
+_MESSAGE_ATTACHMENTS = cast(Table, MessageAttachment.__table__)
 
 
 def _drop_duplicates(
@@ -154,54 +188,6 @@ def _drop_duplicates(
             known.add(key)
         fresh.append(item)
     return fresh, len(batch) - len(fresh)
-
-
-def _customers_for(
-    session: Session, items: Sequence[IncomingMessage]
-) -> dict[tuple[ChannelKind, str], int]:
-    """Customer id per (channel, address); unknown addresses become new customers."""
-    keys = {(m.channel, m.address) for m in items}
-    found: dict[tuple[ChannelKind, str], int] = {
-        (ChannelKind(kind), address): customer_id
-        for kind, address, customer_id in session.execute(
-            select(
-                ChannelIdentity.kind, ChannelIdentity.address, ChannelIdentity.customer_id
-            ).where(tuple_(ChannelIdentity.kind, ChannelIdentity.address).in_(list(keys)))
-        )
-    }
-    new: dict[tuple[ChannelKind, str], CustomerInfo] = {}
-    for item in items:
-        key = (item.channel, item.address)
-        if key not in found:
-            new.setdefault(key, item.customer)
-    if not new:
-        return found
-    now = utcnow()
-    ids = session.scalars(
-        insert(_CUSTOMERS).returning(_CUSTOMERS.c.id, sort_by_parameter_order=True),
-        [
-            {
-                "name": info.name,
-                "country": info.country,
-                "region": info.region,
-                "city": info.city,
-                "locale": info.locale,
-                "preferred_language": info.preferred_language,
-                "time_zone": info.time_zone,
-                "created_at": now,
-            }
-            for info in new.values()
-        ],
-    ).all()
-    session.execute(
-        insert(_IDENTITIES),
-        [
-            {"customer_id": customer_id, "kind": kind, "address": address}
-            for (kind, address), customer_id in zip(new, ids, strict=True)
-        ],
-    )
-    found.update(zip(new, ids, strict=True))
-    return found
 
 
 @dataclass
@@ -256,67 +242,191 @@ class _Thread:
 _THREAD_FIELDS = tuple(name for name in _Thread.__dataclass_fields__ if name != "id")
 
 
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*((re|fwd?|aw|wg|sv|vs|antw|r|rif|enc|res|回复|转发)\s*(\[\d+\])?\s*[:：]\s*)+", re.I
+)
+
+
+def thread_subject(subject: str | None) -> str:
+    """A subject as threads compare it: reply/forward prefixes and spacing removed."""
+    if not subject:
+        return ""
+    return " ".join(_SUBJECT_PREFIX.sub("", subject).casefold().split())
+
+
 def _threads_for(
-    session: Session,
-    items: Sequence[IncomingMessage],
-    customer_ids: dict[tuple[ChannelKind, str], int],
-) -> dict[int, _Thread]:
-    """The thread of each customer in the batch (the newest one; created if none)."""
-    wanted = set(customer_ids.values())
-    threads: dict[int, _Thread] = {}
+    session: Session, items: Sequence[IncomingMessage], customer_ids: list[int]
+) -> tuple[dict[int, _Thread], list[_Thread]]:
+    """Each item's conversation (aligned with ``items``), creating conversations as needed."""
+    wanted = set(customer_ids)
+    referenced = {ref for item in items for ref in _item_refs(item)}
+    by_rfc: dict[str, int] = {}
+    if referenced:
+        by_rfc = {
+            rfc: conversation_id
+            for rfc, conversation_id in session.execute(
+                select(MessageRef.rfc_message_id, Message.conversation_id)
+                .join(Message, Message.id == MessageRef.message_id)
+                .where(MessageRef.rfc_message_id.in_(referenced))
+            )
+            if rfc is not None
+        }
     columns = [_CONVERSATIONS.c.customer_id, _CONVERSATIONS.c.id] + [
         _CONVERSATIONS.c[name] for name in _THREAD_FIELDS
     ]
     rows = session.execute(
         select(*columns)
-        .where(_CONVERSATIONS.c.customer_id.in_(wanted))
-        .order_by(_CONVERSATIONS.c.last_activity_at)
+        .where(
+            _CONVERSATIONS.c.customer_id.in_(wanted) | _CONVERSATIONS.c.id.in_(set(by_rfc.values()))
+        )
+        .order_by(_CONVERSATIONS.c.last_activity_at, _CONVERSATIONS.c.id)
     )
+    threads: dict[int, _Thread] = {}
+    newest: dict[int, _Thread] = {}  # per customer
+    by_subject: dict[tuple[int, str], _Thread] = {}
     for customer_id, *values in rows:
-        threads[customer_id] = _Thread(*values)  # newest thread wins
-        thread = threads[customer_id]
+        thread = _Thread(*values)
         thread.status = ConversationStatus(thread.status)
         thread.channel = ChannelKind(thread.channel) if thread.channel else None
-    missing = sorted(wanted - threads.keys())
-    if missing:
-        first_item: dict[int, IncomingMessage] = {}
-        for item in items:
-            first_item.setdefault(customer_ids[(item.channel, item.address)], item)
-        markets = _market_by_country(session)
-        new_rows = [
-            {
-                "customer_id": customer_id,
-                "subject": first_item[customer_id].subject,
-                "status": ConversationStatus.OPEN,
-                "market_id": markets.get(first_item[customer_id].customer.country or ""),
-                "priority": 1,
-                "preview": "",
-                "message_count": 0,
-                "unread_count": 0,
-                "awaiting_reply": False,
-                "last_activity_at": first_item[customer_id].sent_at,
-                "created_at": first_item[customer_id].sent_at,
-            }
-            for customer_id in missing
-        ]
-        ids = session.scalars(
-            insert(_CONVERSATIONS).returning(_CONVERSATIONS.c.id, sort_by_parameter_order=True),
-            new_rows,
-        ).all()
-        for customer_id, conversation_id, row in zip(missing, ids, new_rows, strict=True):
-            threads[customer_id] = _Thread(
-                id=conversation_id,
-                subject=row["subject"],  # type: ignore[arg-type]
-                status=ConversationStatus.OPEN,
-                channel=None,
-                language=None,
-                preview="",
-                message_count=0,
-                unread_count=0,
-                awaiting_reply=False,
-                last_activity_at=first_item[customer_id].sent_at,
+        threads[thread.id] = thread
+        newest[customer_id] = thread  # newest thread wins
+        if thread.subject:
+            by_subject[(customer_id, thread_subject(thread.subject))] = thread
+
+    # Decide per item; conversations still to be made are keyed by customer.
+    pending: dict[int, list[int]] = {}  # customer id -> indexes of items waiting for a new thread
+    placement: list[_Thread | None] = []
+    pending_rfc: dict[str, int] = {}  # rfc id of a batch item going to a new thread -> customer
+    for index, (item, customer_id) in enumerate(zip(items, customer_ids, strict=True)):
+        chosen: _Thread | None = None
+        waiting_for: int | None = None
+        for ref in _item_refs(item):
+            if ref in by_rfc and by_rfc[ref] in threads:
+                chosen = threads[by_rfc[ref]]
+                break
+            if ref in pending_rfc:
+                waiting_for = pending_rfc[ref]
+                break
+        if chosen is None and waiting_for is None:
+            subject = thread_subject(item.subject)
+            chosen = by_subject.get((customer_id, subject)) if subject else None
+            if chosen is None:
+                chosen = newest.get(customer_id)
+        if chosen is None:
+            waiting_for = customer_id if waiting_for is None else waiting_for
+            pending.setdefault(waiting_for, []).append(index)
+            if item.rfc_message_id:
+                pending_rfc[item.rfc_message_id] = waiting_for
+        elif item.rfc_message_id:
+            by_rfc[item.rfc_message_id] = chosen.id
+        placement.append(chosen)
+    if pending:
+        created = _new_threads(session, items, pending)
+        threads.update({thread.id: thread for thread in created.values()})
+        for customer_id, indexes in pending.items():
+            for index in indexes:
+                placement[index] = created[customer_id]
+    return threads, cast(list[_Thread], placement)
+
+
+def _item_refs(item: IncomingMessage) -> list[str]:
+    refs = [item.in_reply_to] if item.in_reply_to else []
+    refs.extend(reversed(item.references))  # the nearest ancestor first
+    return refs
+
+
+def _new_threads(
+    session: Session, items: Sequence[IncomingMessage], pending: dict[int, list[int]]
+) -> dict[int, _Thread]:
+    markets = _market_by_country(session)
+    customers = sorted(pending)
+    firsts = [items[pending[customer_id][0]] for customer_id in customers]
+    new_rows = [
+        {
+            "customer_id": customer_id,
+            "subject": first.subject,
+            "status": ConversationStatus.OPEN,
+            "market_id": markets.get(first.customer.country or ""),
+            "priority": 1,
+            "preview": "",
+            "message_count": 0,
+            "unread_count": 0,
+            "awaiting_reply": False,
+            "last_activity_at": first.sent_at,
+            "created_at": first.sent_at,
+        }
+        for customer_id, first in zip(customers, firsts, strict=True)
+    ]
+    ids = session.scalars(
+        insert(_CONVERSATIONS).returning(_CONVERSATIONS.c.id, sort_by_parameter_order=True),
+        new_rows,
+    ).all()
+    return {
+        customer_id: _Thread(
+            id=conversation_id,
+            subject=first.subject,
+            status=ConversationStatus.OPEN,
+            channel=None,
+            language=None,
+            preview="",
+            message_count=0,
+            unread_count=0,
+            awaiting_reply=False,
+            last_activity_at=first.sent_at,
+        )
+        for customer_id, conversation_id, first in zip(customers, ids, firsts, strict=True)
+    }
+
+
+def _save_refs(
+    session: Session, items: Sequence[IncomingMessage], message_ids: Sequence[int]
+) -> None:
+    rows = [
+        {
+            "message_id": message_id,
+            "rfc_message_id": item.rfc_message_id[:500] if item.rfc_message_id else None,
+            "in_reply_to": item.in_reply_to[:500] if item.in_reply_to else None,
+            "references": list(item.references),
+        }
+        for item, message_id in zip(items, message_ids, strict=True)
+        if item.rfc_message_id or item.in_reply_to or item.references
+    ]
+    if rows:
+        session.execute(insert(_REFS), rows)
+
+
+def _save_attachments(
+    session: Session, items: Sequence[IncomingMessage], message_ids: Sequence[int]
+) -> None:
+    """Content-addressed: each distinct content is stored once, however many messages carry it."""
+    links = []
+    blobs: dict[str, Attachment] = {}
+    for item, message_id in zip(items, message_ids, strict=True):
+        for attachment in item.attachments:
+            blobs.setdefault(attachment.sha256, attachment)
+            links.append(
+                {
+                    "message_id": message_id,
+                    "sha256": attachment.sha256,
+                    "filename": attachment.filename[:300],
+                    "content_type": attachment.content_type[:200],
+                    "size": attachment.size,
+                    "dangerous": attachment.dangerous,
+                }
             )
-    return threads
+    if not links:
+        return
+    stored = set(
+        session.scalars(select(AttachmentBlob.sha256).where(AttachmentBlob.sha256.in_(blobs)))
+    )
+    fresh = [
+        {"sha256": sha, "size": attachment.size, "data": attachment.data}
+        for sha, attachment in blobs.items()
+        if sha not in stored
+    ]
+    if fresh:
+        session.execute(insert(_BLOBS), fresh)
+    session.execute(insert(_MESSAGE_ATTACHMENTS), links)
 
 
 def _save_threads(session: Session, threads: Iterable[_Thread]) -> None:

@@ -1,0 +1,258 @@
+"""Read and manage what the channel views show: quarantine, channel configs, import previews.
+
+Functions of a Session (or of a file, for previews) returning frozen
+dataclasses, for :mod:`console.ui.quarantine_view`,
+:mod:`console.ui.channel_settings` and :mod:`console.ui.mapping_preview`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from console import audit
+from console.channels.mapping import FIELDS, ColumnMapping, guess_mapping
+from console.channels.sources import detect_format, row_item, table_rows
+from console.store.channel_tables import ChannelConfig, QuarantinedItem
+from console.store.models import utcnow
+
+CHANNEL_KINDS = ("imap", "smtp", "webhook", "maildir", "mbox", "csv", "json")
+_SECRET_WORDS = ("password", "passwd", "secret", "token", "apikey", "api_key")
+
+
+class ChannelConfigError(ValueError):
+    """A channel configuration that cannot be saved; the text is for the user."""
+
+
+# -- quarantine ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuarantineEntry:
+    id: int
+    source: str
+    item_ref: str
+    reason: str
+    size: int
+    excerpt: str  # plain text, never rendered as HTML
+    created_at: datetime
+    resolved: bool
+
+
+def quarantine_entries(
+    session: Session, *, include_resolved: bool = False, limit: int = 5000
+) -> list[QuarantineEntry]:
+    query = select(QuarantinedItem).order_by(QuarantinedItem.id.desc()).limit(limit)
+    if not include_resolved:
+        query = query.where(QuarantinedItem.resolved_at.is_(None))
+    return [
+        QuarantineEntry(
+            id=row.id,
+            source=row.source,
+            item_ref=row.item_ref,
+            reason=row.reason,
+            size=row.size,
+            excerpt=row.excerpt,
+            created_at=row.created_at,
+            resolved=row.resolved_at is not None,
+        )
+        for row in session.scalars(query)
+    ]
+
+
+def quarantine_count(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(QuarantinedItem)
+            .where(QuarantinedItem.resolved_at.is_(None))
+        )
+        or 0
+    )
+
+
+def resolve_quarantined(session: Session, entry_ids: list[int], *, actor: str) -> int:
+    """Mark items as dealt with (they stay recorded, so a re-import does not bring them back)."""
+    rows = list(
+        session.scalars(
+            select(QuarantinedItem).where(
+                QuarantinedItem.id.in_(entry_ids) & QuarantinedItem.resolved_at.is_(None)
+            )
+        )
+    )
+    now = utcnow()
+    for row in rows:
+        row.resolved_at = now
+    if rows:
+        audit.record(
+            session,
+            actor=actor,
+            action="resolve_quarantine",
+            entity="quarantine",
+            ids=[row.id for row in rows],
+        )
+    return len(rows)
+
+
+# -- channel configurations ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChannelConfigView:
+    id: int
+    name: str
+    kind: str
+    settings: dict[str, Any]
+    enabled: bool
+
+
+def channel_configs(session: Session) -> list[ChannelConfigView]:
+    return [
+        ChannelConfigView(row.id, row.name, row.kind, dict(row.settings), row.enabled)
+        for row in session.scalars(select(ChannelConfig).order_by(ChannelConfig.name))
+    ]
+
+
+def _check_no_secrets(settings: dict[str, Any], path: str = "") -> None:
+    for key, value in settings.items():
+        lowered = key.lower()
+        if any(word in lowered for word in _SECRET_WORDS):
+            raise ChannelConfigError(
+                f"{path}{key} looks like a secret; secrets go to the system keyring, not the store."
+            )
+        if isinstance(value, dict):
+            _check_no_secrets(value, f"{path}{key}.")
+
+
+def save_channel_config(
+    session: Session,
+    *,
+    name: str,
+    kind: str,
+    settings: dict[str, Any],
+    enabled: bool = True,
+    actor: str,
+) -> int:
+    """Create or update a channel by name; returns its id. Refuses anything secret-looking."""
+    name = name.strip()
+    if not name:
+        raise ChannelConfigError("A channel needs a name.")
+    if kind not in CHANNEL_KINDS:
+        raise ChannelConfigError(f"Unknown channel kind {kind!r}.")
+    _check_no_secrets(settings)
+    row = session.scalar(select(ChannelConfig).where(ChannelConfig.name == name))
+    if row is None:
+        row = ChannelConfig(name=name, kind=kind, settings=settings, enabled=enabled)
+        session.add(row)
+    else:
+        row.kind, row.settings, row.enabled = kind, dict(settings), enabled
+    row.updated_at = utcnow()
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="save_channel",
+        entity="channel_config",
+        entity_id=row.id,
+        name=name,
+        kind=kind,
+    )
+    return row.id
+
+
+def delete_channel_config(session: Session, config_id: int, *, actor: str) -> None:
+    row = session.get(ChannelConfig, config_id)
+    if row is None:
+        return
+    audit.record(
+        session,
+        actor=actor,
+        action="delete_channel",
+        entity="channel_config",
+        entity_id=row.id,
+        name=row.name,
+    )
+    session.delete(row)
+
+
+def saved_mapping(session: Session, source: Path) -> ColumnMapping | None:
+    """The column mapping saved for a file source (by its resolved path), if any."""
+    for row in session.scalars(
+        select(ChannelConfig).where(ChannelConfig.kind.in_(("csv", "json")))
+    ):
+        if row.settings.get("path") == str(source.resolve()) and "mapping" in row.settings:
+            return ColumnMapping.from_dict(row.settings["mapping"])
+    return None
+
+
+def save_mapping(session: Session, source: Path, mapping: ColumnMapping, *, actor: str) -> int:
+    import json
+
+    path = source.resolve()
+    fmt = "json" if path.suffix.lower() in (".json", ".jsonl", ".ndjson") else "csv"
+    return save_channel_config(
+        session,
+        name=f"{fmt}: {path}",
+        kind=fmt,
+        settings={"path": str(path), "mapping": json.loads(mapping.to_json())},
+        actor=actor,
+    )
+
+
+# -- import preview -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    ref: str
+    values: tuple[str, ...]  # one per field in TablePreview.fields
+    problem: str | None
+
+
+@dataclass(frozen=True)
+class TablePreview:
+    path: str
+    format: str
+    headers: tuple[str, ...]
+    mapping: ColumnMapping
+    fields: tuple[str, ...]
+    rows: tuple[PreviewRow, ...]
+    problem: str | None  # for the mapping as a whole
+
+
+def preview_table(
+    path: Path, *, mapping: ColumnMapping | None = None, limit: int = 50
+) -> TablePreview:
+    """The first ``limit`` rows as the import would read them with ``mapping``."""
+    fmt = detect_format(path)
+    if fmt not in ("csv", "json"):
+        raise ChannelConfigError(f"{path.name} is not a CSV or JSON export.")
+    headers, rows = table_rows(path, fmt)
+    mapping = mapping or guess_mapping(headers)
+    lacking = mapping.missing()
+    problem = ("No column chosen for: " + ", ".join(lacking) + ".") if lacking else None
+    preview_rows = []
+    for ref, row, raw in islice(rows, limit):
+        values = tuple(
+            "" if mapping.columns.get(name) is None else str(row.get(mapping.columns[name], ""))
+            for name in FIELDS
+        )
+        item = row_item(row, ref, raw, mapping) if not lacking else None
+        preview_rows.append(
+            PreviewRow(ref=ref, values=values, problem=item.problem if item else problem)
+        )
+    return TablePreview(
+        path=str(path),
+        format=fmt,
+        headers=tuple(headers),
+        mapping=mapping,
+        fields=FIELDS,
+        rows=tuple(preview_rows),
+        problem=problem,
+    )

@@ -1,0 +1,196 @@
+"""Models of the channel views: quarantine, configured channels, import preview rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from console.channels.admin import ChannelConfigView, PreviewRow, QuarantineEntry, TablePreview
+
+Index = QModelIndex | QPersistentModelIndex
+EntryRole = Qt.ItemDataRole.UserRole + 1
+
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+class QuarantineModel(QAbstractTableModel):
+    """Quarantined items, newest first: when, source, which item, why."""
+
+    WHEN, SOURCE, ITEM, REASON = range(4)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: tuple[QuarantineEntry, ...] = ()
+
+    def set_entries(self, entries: Sequence[QuarantineEntry]) -> None:
+        self.beginResetModel()
+        self._entries = tuple(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> QuarantineEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.entry(index.row()) if index.isValid() else None
+        if entry is None:
+            return None
+        if role == EntryRole:
+            return entry
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == self.WHEN:
+                moment = QDateTime.fromSecsSinceEpoch(int(entry.created_at.timestamp()))
+                return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+            if column == self.SOURCE:
+                return entry.source
+            if column == self.ITEM:
+                return entry.item_ref
+            if column == self.REASON:
+                return entry.reason
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("When"), self.tr("Source"), self.tr("Item"), self.tr("Reason"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+
+
+class ChannelConfigModel(QAbstractListModel):
+    """Configured channels by name."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._configs: tuple[ChannelConfigView, ...] = ()
+
+    def set_configs(self, configs: Sequence[ChannelConfigView]) -> None:
+        self.beginResetModel()
+        self._configs = tuple(configs)
+        self.endResetModel()
+
+    def config(self, row: int) -> ChannelConfigView | None:
+        return self._configs[row] if 0 <= row < len(self._configs) else None
+
+    def row_of(self, name: str) -> int | None:
+        for row, config in enumerate(self._configs):
+            if config.name == name:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._configs)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        config = self.config(index.row()) if index.isValid() else None
+        if config is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return config.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return config.kind
+        if role == EntryRole:
+            return config
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+
+class MappingPreviewModel(QAbstractTableModel):
+    """The first rows of an export as the import reads them: mapped fields, then the verdict."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._preview: TablePreview | None = None
+        self._fields: tuple[str, ...] = ()
+        self._rows: tuple[PreviewRow, ...] = ()
+
+    def set_preview(self, preview: TablePreview | None) -> None:
+        self.beginResetModel()
+        self._preview = preview
+        if preview is None:
+            self._fields, self._rows = (), ()
+        else:
+            self._fields = tuple(f for f in preview.fields if f in preview.mapping.columns)
+            self._rows = preview.rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._fields) + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._preview is None or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if column == len(self._fields):
+            return row.problem if row.problem else self.tr("OK")
+        if 0 <= column < len(self._fields):
+            position = self._preview.fields.index(self._fields[column])
+            return row.values[position]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return self._rows[section].ref if 0 <= section < len(self._rows) else None
+        if section == len(self._fields):
+            return self.tr("Import result")
+        if 0 <= section < len(self._fields):
+            return field_title(self._fields[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+
+def field_title(name: str) -> str:
+    """The user-facing name of a mapping field."""
+    titles = {
+        "text": QCoreApplication.translate("ChannelFields", "Message text"),
+        "timestamp": QCoreApplication.translate("ChannelFields", "Time sent"),
+        "time_zone": QCoreApplication.translate("ChannelFields", "Time zone"),
+        "handle": QCoreApplication.translate("ChannelFields", "Customer handle"),
+        "customer_name": QCoreApplication.translate("ChannelFields", "Customer name"),
+        "email": QCoreApplication.translate("ChannelFields", "E-mail"),
+        "phone": QCoreApplication.translate("ChannelFields", "Phone"),
+        "country": QCoreApplication.translate("ChannelFields", "Country"),
+        "order_number": QCoreApplication.translate("ChannelFields", "Order number"),
+        "direction": QCoreApplication.translate("ChannelFields", "Direction"),
+        "external_id": QCoreApplication.translate("ChannelFields", "Message id"),
+        "subject": QCoreApplication.translate("ChannelFields", "Subject"),
+    }
+    return titles.get(name, name)

@@ -1,0 +1,152 @@
+"""Quarantine: what an import could not store, and why, in words a person can act on.
+
+The excerpt of a quarantined item is shown as plain text only: it is never
+rendered as HTML, so nothing in it can load from the network or run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from console.channels.admin import QuarantineEntry, quarantine_entries, resolve_quarantined
+from console.ui.channel_models import QuarantineModel
+from console.ui.store_executor import StoreExecutor
+
+
+class QuarantineView(QWidget):
+    #: Emitted after every load with the number of unresolved items shown.
+    loaded = Signal(int)
+
+    def __init__(
+        self, executor: StoreExecutor, *, actor: str = "agent", parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("quarantineView")
+        self._executor = executor
+        self._actor = actor
+        self.model = QuarantineModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("quarantineTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QuarantineModel.REASON, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.verticalHeader().hide()
+        self.reason = QLabel(self)
+        self.reason.setObjectName("quarantineReason")
+        self.reason.setWordWrap(True)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setProperty("showsData", True)
+        self.excerpt = QPlainTextEdit(self)  # plain text: never rendered, never fetches
+        self.excerpt.setObjectName("quarantineExcerpt")
+        self.excerpt.setReadOnly(True)
+        self.excerpt.setProperty("showsData", True)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("quarantineSummary")
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.setObjectName("quarantineRefresh")
+        self.resolve_button = QPushButton(self)
+        self.resolve_button.setObjectName("quarantineResolve")
+        self.resolve_button.setEnabled(False)
+        self.error = QLabel(self)
+        self.error.setObjectName("quarantineError")
+        self.error.setProperty("showsData", True)
+        self.error.hide()
+
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.reason)
+        detail_layout.addWidget(self.excerpt)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.resolve_button)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(splitter, 1)
+
+        self.refresh_button.clicked.connect(self.reload)
+        self.resolve_button.clicked.connect(self._resolve_selected)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.resolve_button.setText(self.tr("Mark as dealt with"))
+        self.resolve_button.setToolTip(
+            self.tr("Hide the selected items; a re-import will not bring them back")
+        )
+        self._update_summary()
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def reload(self) -> None:
+        self._executor.run(self, lambda session: quarantine_entries(session), self._arrived)
+
+    def _arrived(self, entries: list[QuarantineEntry]) -> None:
+        self.model.set_entries(entries)
+        self._show(None)
+        self.resolve_button.setEnabled(False)
+        self._update_summary()
+        self.loaded.emit(len(entries))
+
+    def _update_summary(self) -> None:
+        count = self.model.rowCount()
+        if count:
+            self.summary.setText(self.tr("%n item(s) could not be imported", "", count))
+        else:
+            self.summary.setText(self.tr("Nothing is in quarantine."))
+
+    def _selected(self) -> list[QuarantineEntry]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [entry for row in rows if (entry := self.model.entry(row)) is not None]
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        chosen = self._selected()
+        self.resolve_button.setEnabled(bool(chosen))
+        self._show(chosen[0] if len(chosen) == 1 else None)
+
+    def _show(self, entry: QuarantineEntry | None) -> None:
+        self.reason.setText(entry.reason if entry else "")
+        self.excerpt.setPlainText(entry.excerpt if entry else "")
+
+    def _resolve_selected(self) -> None:
+        ids = [entry.id for entry in self._selected()]
+        if not ids:
+            return
+        actor = self._actor
+
+        def work(session: Session) -> int:
+            return resolve_quarantined(session, ids, actor=actor)
+
+        self._executor.run(self, work, lambda _count: self.reload(), error=self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.error.setText(str(exc))
+        self.error.show()
