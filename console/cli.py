@@ -1,16 +1,24 @@
-"""``support-console``: open the console on a store (or run a maintenance command)."""
+"""``support-console``: open the console on a store (or run a maintenance command).
+
+Maintenance commands are subcommands (``support-console policies export``);
+without one, the console window opens.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from console.paths import demo_store_path, user_store_path
 from console.store import Store, StoreError, open_store, sqlite_url
 
 EXIT_STORE_ERROR = 2
+EXIT_BAD_INPUT = 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,12 +41,45 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("system", "en", "zh_CN"),
         help="UI language for this run (default: the setting, else the system locale)",
     )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_policies_command(commands)
+    from console.channels.cli_import import add_import_parser
+
+    add_import_parser(commands)
     return parser
 
 
+def _add_policies_command(commands: Any) -> None:
+    policies = commands.add_parser(
+        "policies",
+        help="export or import the per-country return and privacy rules (JSON)",
+        description="Share one reviewed policy pack: export it from a store, import it elsewhere.",
+    )
+    actions = policies.add_subparsers(dest="policies_command", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write the pack in force as JSON")
+    export.add_argument("--db", dest="command_db", metavar="URL", help="store to read")
+    export.add_argument(
+        "file", nargs="?", type=Path, metavar="FILE", help="output file (default: stdout)"
+    )
+    load = actions.add_parser(
+        "import", help="validate a pack and make it the store's rules (a bad file changes nothing)"
+    )
+    load.add_argument("file", type=Path, metavar="FILE", help="the pack to import")
+    load.add_argument("--db", dest="command_db", metavar="URL", help="store to change")
+    load.add_argument(
+        "--reason", default="Imported policy pack", help="reason recorded with every change"
+    )
+    load.add_argument(
+        "--agent",
+        metavar="NAME",
+        help="import as this agent profile (it must have the compliance role)",
+    )
+
+
 def open_selected_store(args: argparse.Namespace) -> Store:
-    if args.db:
-        return open_store(args.db)
+    url = getattr(args, "command_db", None) or args.db
+    if url:
+        return open_store(url)
     if args.demo:
         from console.demo import ensure_demo_store
 
@@ -51,6 +92,12 @@ def open_selected_store(args: argparse.Namespace) -> Store:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "policies":
+        return _policies(args)
+    if args.command == "import":
+        from console.channels.cli_import import run_import
+
+        return run_import(args)
     try:
         store = open_selected_store(args)
     except StoreError as exc:
@@ -66,6 +113,70 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(store, screenshot=args.screenshot, language=args.language)
     finally:
         store.close()
+
+
+def _policies(args: argparse.Namespace) -> int:
+    from console.policies import (
+        PolicyPermissionError,
+        PolicyValidationError,
+        export_pack,
+        import_pack,
+        read_pack_file,
+    )
+
+    pack = None
+    if args.policies_command == "import":
+        try:
+            pack = read_pack_file(args.file)
+        except PolicyValidationError as exc:
+            print(
+                f"support-console: {args.file} was not imported (nothing changed):", file=sys.stderr
+            )
+            for error in exc.errors:
+                print(f"  {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    try:
+        store = open_selected_store(args)
+    except StoreError as exc:
+        print(f"support-console: {exc}", file=sys.stderr)
+        return EXIT_STORE_ERROR
+    try:
+        if pack is not None:
+            actor = f"policies import from the command line ({getpass.getuser()})"
+            try:
+                with store.session() as session:
+                    agent_id = _agent_id(session, args.agent) if args.agent else None
+                    result = import_pack(
+                        session, pack, actor=actor, agent_id=agent_id, reason=args.reason
+                    )
+            except (PolicyPermissionError, LookupError) as exc:
+                print(f"support-console: {exc} Nothing was imported.", file=sys.stderr)
+                return EXIT_BAD_INPUT
+            print(f"Imported {args.file}: {result.summary()}.", file=sys.stderr)
+            return 0
+        with store.session() as session:
+            exported = export_pack(session)
+        text = json.dumps(exported, ensure_ascii=False, indent=2) + "\n"
+        if args.file is None:
+            sys.stdout.write(text)
+        else:
+            args.file.parent.mkdir(parents=True, exist_ok=True)
+            args.file.write_text(text, encoding="utf-8")
+            print(f"Exported {len(exported['markets'])} markets to {args.file}.", file=sys.stderr)
+        return 0
+    finally:
+        store.close()
+
+
+def _agent_id(session: Any, name: str) -> int:
+    from sqlalchemy import select
+
+    from console.store.models import Agent
+
+    agent_id = session.scalars(select(Agent.id).where(Agent.name == name)).first()
+    if agent_id is None:
+        raise LookupError(f"There is no agent profile named {name!r}.")
+    return int(agent_id)
 
 
 if __name__ == "__main__":

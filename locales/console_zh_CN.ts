@@ -1,291 +1,1593 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>Composer</name>
-    <message>
-        <source>Write a reply…</source>
-        <extracomment>The agent asked to send this text.</extracomment>
-        <translation>撰写回复…</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Send the reply (Ctrl+Enter)</source>
-        <translation>发送回复（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter to send</source>
-        <translation>按 Ctrl+Enter 发送</translation>
-    </message>
-</context>
-<context>
-    <name>ConversationView</name>
-    <message>
-        <source>No conversation selected</source>
-        <translation>未选择会话</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %2 · %n message(s)</source>
-        <translation>
-            <numerusform>%1 · %2 · %n 条消息</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>CustomerPanel</name>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>国家/地区</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>所在地</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>Local time</source>
-        <translation>当地时间</translation>
-    </message>
-    <message>
-        <source>Return and privacy rules</source>
-        <translation>退货与隐私规定</translation>
-    </message>
-    <message>
-        <source>No policy pack is installed for this market yet.</source>
-        <translation>该市场尚未安装政策包。</translation>
-    </message>
-    <message>
-        <source>Unknown time zone</source>
-        <translation>时区未知</translation>
-    </message>
-</context>
-<context>
-    <name>DisplayNames</name>
-    <message>
-        <source>Open</source>
-        <translation>待处理</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>等待客户</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>电子邮件</translation>
-    </message>
-    <message>
-        <source>Marketplace</source>
-        <translation>电商平台</translation>
-    </message>
-    <message>
-        <source>Chat</source>
-        <translation>在线聊天</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Agent</source>
-        <translation>客服</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-</context>
-<context>
-    <name>FilterBar</name>
-    <message>
-        <source>Search all messages (Ctrl+F)</source>
-        <extracomment>The criteria changed (search is debounced while typing).</extracomment>
-        <translation>搜索全部消息（Ctrl+F）</translation>
-    </message>
-    <message>
-        <source>Finds conversations with a message containing every word typed</source>
-        <translation>查找含有所输入全部词语的消息所在的会话</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>All channels</source>
-        <translation>全部渠道</translation>
-    </message>
-    <message>
-        <source>All markets</source>
-        <translation>全部市场</translation>
-    </message>
-    <message>
-        <source>All languages</source>
-        <translation>全部语言</translation>
-    </message>
-</context>
-<context>
-    <name>InboxModel</name>
-    <message>
-        <source>Unread and awaiting-reply markers; sorts by priority</source>
-        <extracomment>A new id list is in place (after a filter, sort or refresh). Rows of one page arrived.</extracomment>
-        <translation>未读与待回复标记；按优先级排序</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>国家/地区</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Last activity</source>
-        <translation>最近活动</translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation>未读</translation>
-    </message>
-    <message>
-        <source>Awaiting reply</source>
-        <translation>待回复</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Support Console</source>
-        <extracomment>The inbox shows its first rows and the first conversation is open.</extracomment>
-        <translation>客服工作台</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Search messages</source>
-        <translation>搜索消息(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Go to &amp;inbox</source>
-        <translation>转到收件箱(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Reply</source>
-        <translation>回复(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>刷新(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;About Support Console</source>
-        <translation>关于客服工作台(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About Support Console</source>
-        <translation>关于客服工作台</translation>
-    </message>
-    <message>
-        <source>Support Console brings every customer channel into one inbox and keeps all history and translation on this computer.</source>
-        <translation>客服工作台把所有客户渠道汇集到同一个收件箱，所有历史记录和翻译都保存在这台电脑上。</translation>
-    </message>
-    <message>
-        <source>Reply saved to the outbox.</source>
-        <translation>回复已保存到发件箱。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n conversation(s)</source>
-        <translation>
-            <numerusform>%n 个会话</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MessageDelegate</name>
-    <message>
-        <source>Translation</source>
-        <translation>译文</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <extracomment>Each language is offered in its own name, as is the convention.</extracomment>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <source>System default</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Interface language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <source>Signed in as</source>
-        <translation>当前客服</translation>
-    </message>
-</context>
-<context>
-    <name>Startup</name>
-    <message>
-        <source>Support Console cannot open its store</source>
-        <translation>客服工作台无法打开数据存储</translation>
-    </message>
-</context>
+    <context>
+        <name>AvailableModel</name>
+        <message>
+            <source>From</source>
+            <translation>源语言</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>目标语言</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelFields</name>
+        <message>
+            <source>Message text</source>
+            <translation>消息正文</translation>
+        </message>
+        <message>
+            <source>Time sent</source>
+            <translation>发送时间</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>时区</translation>
+        </message>
+        <message>
+            <source>Customer handle</source>
+            <translation>客户账号</translation>
+        </message>
+        <message>
+            <source>Customer name</source>
+            <translation>客户姓名</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家/地区</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>方向</translation>
+        </message>
+        <message>
+            <source>Message id</source>
+            <translation>消息 ID</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>主题</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelSettingsDialog</name>
+        <message>
+            <source>Channels</source>
+            <extracomment>A channel was saved (its name).</extracomment>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>E-mail in (IMAP)</source>
+            <translation>收信（IMAP）</translation>
+        </message>
+        <message>
+            <source>E-mail out (SMTP)</source>
+            <translation>发信（SMTP）</translation>
+        </message>
+        <message>
+            <source>Local webhook</source>
+            <translation>本地 Webhook</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Security</source>
+            <translation>加密方式</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password or token</source>
+            <translation>密码或令牌</translation>
+        </message>
+        <message>
+            <source>Folders to watch</source>
+            <translation>监视的文件夹</translation>
+        </message>
+        <message>
+            <source>Mark fetched mail as read</source>
+            <translation>将收取的邮件标为已读</translation>
+        </message>
+        <message>
+            <source>Send as</source>
+            <translation>发件人</translation>
+        </message>
+        <message>
+            <source>Kept in the system keyring; leave empty to keep</source>
+            <translation>保存在系统密钥环中；留空则保持不变</translation>
+        </message>
+        <message>
+            <source>Comma-separated, e.g. INBOX, Orders</source>
+            <translation>用逗号分隔，例如 INBOX, Orders</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplianceEditor</name>
+        <message>
+            <source>Return and privacy rules</source>
+            <translation>退货与隐私规定</translation>
+        </message>
+        <message>
+            <source>Guidance for compliance staff to confirm, not legal advice. Lists take one entry per line.</source>
+            <translation>供合规人员核实的参考信息，不构成法律意见。列表每行一项。</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Locale</source>
+            <translation>区域设置</translation>
+        </message>
+        <message>
+            <source>Right of withdrawal</source>
+            <translation>撤回权</translation>
+        </message>
+        <message>
+            <source>Withdrawal period</source>
+            <translation>撤回期限</translation>
+        </message>
+        <message>
+            <source>Withdrawal unit</source>
+            <translation>撤回期限单位</translation>
+        </message>
+        <message>
+            <source>Withdrawal starts at</source>
+            <translation>撤回期起算点</translation>
+        </message>
+        <message>
+            <source>Ends on a working day</source>
+            <translation>截止日顺延至工作日</translation>
+        </message>
+        <message>
+            <source>Withdrawal note</source>
+            <translation>撤回说明</translation>
+        </message>
+        <message>
+            <source>Return shipping paid by</source>
+            <translation>退货运费承担方</translation>
+        </message>
+        <message>
+            <source>Refund deadline</source>
+            <translation>退款期限</translation>
+        </message>
+        <message>
+            <source>Refund unit</source>
+            <translation>退款期限单位</translation>
+        </message>
+        <message>
+            <source>Refund counted from</source>
+            <translation>退款期限起算点</translation>
+        </message>
+        <message>
+            <source>Refund note</source>
+            <translation>退款说明</translation>
+        </message>
+        <message>
+            <source>Legal guarantee (months)</source>
+            <translation>法定保修期（月）</translation>
+        </message>
+        <message>
+            <source>Guarantee note</source>
+            <translation>保修说明</translation>
+        </message>
+        <message>
+            <source>Privacy laws</source>
+            <translation>隐私法律</translation>
+        </message>
+        <message>
+            <source>Data-subject requests</source>
+            <translation>数据主体请求</translation>
+        </message>
+        <message>
+            <source>Response deadline</source>
+            <translation>答复期限</translation>
+        </message>
+        <message>
+            <source>Response unit</source>
+            <translation>答复期限单位</translation>
+        </message>
+        <message>
+            <source>Response note</source>
+            <translation>答复说明</translation>
+        </message>
+        <message>
+            <source>Breach notification</source>
+            <translation>数据泄露通报</translation>
+        </message>
+        <message>
+            <source>Breach unit</source>
+            <translation>通报期限单位</translation>
+        </message>
+        <message>
+            <source>Breach note</source>
+            <translation>通报说明</translation>
+        </message>
+        <message>
+            <source>Cross-border transfers</source>
+            <translation>跨境传输</translation>
+        </message>
+        <message>
+            <source>Required languages</source>
+            <translation>法定使用语言</translation>
+        </message>
+        <message>
+            <source>Language note</source>
+            <translation>语言说明</translation>
+        </message>
+        <message>
+            <source>Store return window (days)</source>
+            <translation>店铺退货期（天）</translation>
+        </message>
+        <message>
+            <source>Store refund within (days)</source>
+            <translation>店铺退款期限（天）</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>出处</translation>
+        </message>
+        <message>
+            <source>Last reviewed</source>
+            <translation>最近审核</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>规定</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>历史</translation>
+        </message>
+        <message>
+            <source>Review queue</source>
+            <translation>待审核队列</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Why do the rules change?</source>
+            <translation>规定为何变更？</translation>
+        </message>
+        <message>
+            <source>Takes effect later</source>
+            <translation>稍后生效</translation>
+        </message>
+        <message>
+            <source>Save as new version</source>
+            <translation>另存为新版本</translation>
+        </message>
+        <message>
+            <source>Why restore this version?</source>
+            <translation>为何恢复此版本？</translation>
+        </message>
+        <message>
+            <source>Restore this version</source>
+            <translation>恢复此版本</translation>
+        </message>
+        <message>
+            <source>Mark reviewed</source>
+            <translation>标记为已审核</translation>
+        </message>
+        <message>
+            <source>Review every (days)</source>
+            <translation>审核周期（天）</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <source>You can edit the rules as {name} (compliance).</source>
+            <translation>您以 {name}（合规）身份可以编辑这些规定。</translation>
+        </message>
+        <message>
+            <source>Read-only: {reason}</source>
+            <translation>只读：{reason}</translation>
+        </message>
+        <message>
+            <source>checking your role…</source>
+            <translation>正在核对您的角色…</translation>
+        </message>
+        <message>
+            <source>Saved as version {version}.</source>
+            <translation>已保存为版本 {version}。</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <source>Not saved: fix the fields listed.</source>
+            <translation>未保存：请修正所列字段。</translation>
+        </message>
+        <message>
+            <source>Not saved.</source>
+            <translation>未保存。</translation>
+        </message>
+        <message>
+            <source>Something went wrong: {error}</source>
+            <translation>出错了：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Composer</name>
+        <message>
+            <source>Write a reply…</source>
+            <extracomment>The agent asked to send this text. The agent asked to send this text at the customer's next business-hours start.</extracomment>
+            <translation>撰写回复…</translation>
+        </message>
+        <message>
+            <source>Send</source>
+            <translation>发送</translation>
+        </message>
+        <message>
+            <source>Send the reply (Ctrl+Enter)</source>
+            <translation>发送回复（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter to send</source>
+            <translation>按 Ctrl+Enter 发送</translation>
+        </message>
+        <message>
+            <source>Send at their 09:00</source>
+            <translation>在对方 09:00 发送</translation>
+        </message>
+        <message>
+            <source>Keep the reply in the outbox until the customer's business hours start</source>
+            <translation>将回复保留在发件箱，直到客户当地营业时间开始</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConversationView</name>
+        <message>
+            <source>Manage translation models…</source>
+            <extracomment>Languages an agent can pick when correcting a detection. The agent corrected a message's language: (message id, ISO 639-1 code). The agent wants to install translation models. Fills policy variables ({withdrawal_deadline}, ...) in what the agent types.</extracomment>
+            <translation>管理翻译模型…</translation>
+        </message>
+        <message>
+            <source>No translation model is installed for %1 → %2.</source>
+            <translation>未安装 %1 → %2 的翻译模型。</translation>
+        </message>
+        <message>
+            <source>Correct the language…</source>
+            <translation>更正语言…</translation>
+        </message>
+        <message>
+            <source>Copy text</source>
+            <translation>复制文本</translation>
+        </message>
+        <message>
+            <source>Correct the language</source>
+            <translation>更正语言</translation>
+        </message>
+        <message>
+            <source>This message is written in:</source>
+            <translation>这条消息使用的语言：</translation>
+        </message>
+        <message>
+            <source>No conversation selected</source>
+            <translation>未选择会话</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 · %2 · %n message(s)</source>
+            <translation>
+                <numerusform>%1 · %2 · %n 条消息</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Coverage</name>
+        <message>
+            <source>Outside support hours</source>
+            <translation>非服务时间</translation>
+        </message>
+        <message>
+            <source>Covered</source>
+            <translation>已覆盖</translation>
+        </message>
+        <message>
+            <source>Covered, but not in the market's language</source>
+            <translation>已覆盖，但不会该市场的语言</translation>
+        </message>
+        <message>
+            <source>Uncovered</source>
+            <translation>未覆盖</translation>
+        </message>
+        <message>
+            <source>no agent speaks {languages}</source>
+            <translation>没有客服会说{languages}</translation>
+        </message>
+        <message>
+            <source>no {languages} speaker on shift</source>
+            <translation>当班无人会说{languages}</translation>
+        </message>
+        <message>
+            <source>{languages} speakers on shift cover busier markets</source>
+            <translation>当班会说{languages}的客服在负责更忙的市场</translation>
+        </message>
+        <message>
+            <source>No support hours this week.</source>
+            <translation>本周无服务时间。</translation>
+        </message>
+        <message>
+            <source>All support hours covered.</source>
+            <translation>所有服务时间均已覆盖。</translation>
+        </message>
+        <message>
+            <source>Uncovered: {spans}</source>
+            <translation>未覆盖：{spans}</translation>
+        </message>
+        <message>
+            <source>and {count} more</source>
+            <translation>以及另外 {count} 段</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageAgentsModel</name>
+        <message>
+            <source>{name}
+Languages: {languages}
+Home zone: {zone}
+{shifts}</source>
+            <translation>{name}
+语言：{languages}
+所在时区：{zone}
+{shifts}</translation>
+        </message>
+        <message>
+            <source>{hours} hours on shift this week</source>
+            <translation>本周当班 {hours} 小时</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageGridModel</name>
+        <message>
+            <source>{market} · {time}
+{state}
+{demand:.1f} messages per week</source>
+            <extracomment>An agent was dropped on a market: (market id, agent id).</extracomment>
+            <translation>{market} · {time}
+{state}
+每周 {demand:.1f} 条消息</translation>
+        </message>
+        <message>
+            <source>{name} ({languages})
+Support hours: {open} h a week, {covered} h covered</source>
+            <translation>{name}（{languages}）
+服务时间：每周 {open} 小时，已覆盖 {covered} 小时</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoveragePlanner</name>
+        <message>
+            <source>Coverage planner</source>
+            <extracomment>The plan of the shown week is on screen. An assignment change was stored. Files were written (a message for the status bar). Something failed; a message for the user.</extracomment>
+            <translation>排班覆盖规划</translation>
+        </message>
+        <message>
+            <source>Previous week</source>
+            <translation>上一周</translation>
+        </message>
+        <message>
+            <source>Next week</source>
+            <translation>下一周</translation>
+        </message>
+        <message>
+            <source>Suggest assignment…</source>
+            <translation>建议分配…</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>Export calendars…</source>
+            <translation>导出日历…</translation>
+        </message>
+        <message>
+            <source>Agents — drag onto a market</source>
+            <translation>客服 — 拖到市场上</translation>
+        </message>
+        <message>
+            <source>Agents covering this market</source>
+            <translation>负责该市场的客服</translation>
+        </message>
+        <message>
+            <source>No language match</source>
+            <translation>语言不匹配</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>未营业</translation>
+        </message>
+        <message>
+            <source>Inbound messages (demand)</source>
+            <translation>来信量（需求）</translation>
+        </message>
+        <message>
+            <source>{first} – {last} · times in {zone}</source>
+            <translation>{first} – {last} · 时间为 {zone}</translation>
+        </message>
+        <message>
+            <source>{covered} of {open} market support hours covered, {gap} without the market's language, {uncovered} uncovered.</source>
+            <translation>市场服务时间 {open} 小时中已覆盖 {covered} 小时，其中 {gap} 小时不会该市场语言，{uncovered} 小时未覆盖。</translation>
+        </message>
+        <message>
+            <source>Select a market</source>
+            <translation>请选择市场</translation>
+        </message>
+        <message>
+            <source>none set</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <source>Languages: {languages}
+Support hours ({zone}): {hours}
+This week: {covered} of {open} h covered, {gap} h without the language</source>
+            <translation>语言：{languages}
+服务时间（{zone}）：{hours}
+本周：{open} 小时中已覆盖 {covered} 小时，{gap} 小时语言不匹配</translation>
+        </message>
+        <message>
+            <source>Support shift</source>
+            <translation>服务班次</translation>
+        </message>
+        <message>
+            <source>Leave</source>
+            <translation>休假</translation>
+        </message>
+        <message>
+            <source>Extra shift</source>
+            <translation>加班</translation>
+        </message>
+        <message>
+            <source>no market assigned</source>
+            <translation>未分配市场</translation>
+        </message>
+        <message>
+            <source>Export plan as CSV</source>
+            <translation>将计划导出为 CSV</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Plan saved to {path}</source>
+            <translation>计划已保存到 {path}</translation>
+        </message>
+        <message>
+            <source>Folder for the calendars</source>
+            <translation>日历保存文件夹</translation>
+        </message>
+        <message>
+            <source>{count} calendars saved to {folder}</source>
+            <translation>{count} 个日历已保存到 {folder}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageSuggestionDialog</name>
+        <message>
+            <source>Suggested assignment</source>
+            <translation>建议的分配</translation>
+        </message>
+        <message>
+            <source>Uncovered demand-weighted support hours: {before:.1f} now, {after:.1f} with this suggestion ({method}). Uncheck the markets to keep as they are.</source>
+            <translation>按需求加权的未覆盖服务时间：目前 {before:.1f}，采用此建议后 {after:.1f}（{method}）。取消勾选要保持不变的市场。</translation>
+        </message>
+        <message>
+            <source>optimal</source>
+            <translation>最优解</translation>
+        </message>
+        <message>
+            <source>heuristic</source>
+            <translation>启发式</translation>
+        </message>
+        <message>
+            <source>Apply checked markets</source>
+            <translation>应用已勾选的市场</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerPanel</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家/地区</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>所在地</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Return and privacy rules</source>
+            <translation>退货与隐私规定</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisplayNames</name>
+        <message>
+            <source>Open</source>
+            <translation>待处理</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>等待客户</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <source>Marketplace</source>
+            <translation>电商平台</translation>
+        </message>
+        <message>
+            <source>Chat</source>
+            <translation>在线聊天</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>客服</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>Search all messages (Ctrl+F)</source>
+            <extracomment>The criteria changed (search is debounced while typing).</extracomment>
+            <translation>搜索全部消息（Ctrl+F）</translation>
+        </message>
+        <message>
+            <source>Finds conversations with a message containing every word typed</source>
+            <translation>查找含有所输入全部词语的消息所在的会话</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>All channels</source>
+            <translation>全部渠道</translation>
+        </message>
+        <message>
+            <source>All markets</source>
+            <translation>全部市场</translation>
+        </message>
+        <message>
+            <source>All languages</source>
+            <translation>全部语言</translation>
+        </message>
+    </context>
+    <context>
+        <name>InboxModel</name>
+        <message>
+            <source>Unread and awaiting-reply markers; sorts by priority</source>
+            <extracomment>A new id list is in place (after a filter, sort or refresh). Rows of one page arrived.</extracomment>
+            <translation>未读与待回复标记；按优先级排序</translation>
+        </message>
+        <message>
+            <source>The customer's local time now; sorts by it</source>
+            <translation>客户当地的当前时间；可按此排序</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家/地区</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Last activity</source>
+            <translation>最近活动</translation>
+        </message>
+        <message>
+            <source>Their time</source>
+            <translation>对方时间</translation>
+        </message>
+        <message>
+            <source>A request task is overdue</source>
+            <translation>有请求任务已逾期</translation>
+        </message>
+        <message>
+            <source>Unread</source>
+            <translation>未读</translation>
+        </message>
+        <message>
+            <source>Awaiting reply</source>
+            <translation>待回复</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalTimePanel</name>
+        <message>
+            <source>Their local time</source>
+            <extracomment>The customer's view arrived and is shown. An agent corrected the zone: (customer id, new zone). Something failed; a message for the user. Who corrections are recorded for (the window sets the current agent's name).</extracomment>
+            <translation>对方当地时间</translation>
+        </message>
+        <message>
+            <source>Correct…</source>
+            <translation>更正…</translation>
+        </message>
+        <message>
+            <source>Set the customer's time zone by hand</source>
+            <translation>手动设置客户时区</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>时区</translation>
+        </message>
+        <message>
+            <source>Business hours</source>
+            <translation>营业时间</translation>
+        </message>
+        <message>
+            <source>Market support</source>
+            <translation>市场服务</translation>
+        </message>
+        <message>
+            <source>Customer's time zone</source>
+            <translation>客户时区</translation>
+        </message>
+        <message>
+            <source>Time zone:</source>
+            <translation>时区：</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Corrected by {who} on {date}</source>
+            <translation>由 {who} 于 {date} 更正</translation>
+        </message>
+        <message>
+            <source>As stored on the customer record</source>
+            <translation>取自客户资料</translation>
+        </message>
+        <message>
+            <source>As given by the customer</source>
+            <translation>客户本人提供</translation>
+        </message>
+        <message>
+            <source>From the city: {evidence}</source>
+            <translation>根据城市：{evidence}</translation>
+        </message>
+        <message>
+            <source>From the region: {evidence}</source>
+            <translation>根据地区：{evidence}</translation>
+        </message>
+        <message>
+            <source>From the phone number: {evidence}</source>
+            <translation>根据电话号码：{evidence}</translation>
+        </message>
+        <message>
+            <source>From the e-mail's time offset</source>
+            <translation>根据邮件的时区偏移</translation>
+        </message>
+        <message>
+            <source>From the country: {evidence}</source>
+            <translation>根据国家：{evidence}</translation>
+        </message>
+        <message>
+            <source>Nothing tells where the customer is; set the zone by hand.</source>
+            <translation>无法判断客户所在地；请手动设置时区。</translation>
+        </message>
+        <message>
+            <source>(uncertain; also possible: {zones})</source>
+            <translation>（不确定；也可能是：{zones}）</translation>
+        </message>
+        <message>
+            <source>Unknown until the zone is known</source>
+            <translation>时区确定前未知</translation>
+        </message>
+        <message>
+            <source>☾ Night</source>
+            <translation>☾ 夜间</translation>
+        </message>
+        <message>
+            <source>☀ Day</source>
+            <translation>☀ 白天</translation>
+        </message>
+        <message>
+            <source>Weekend</source>
+            <translation>周末</translation>
+        </message>
+        <message>
+            <source>Holiday: {name}</source>
+            <translation>节假日：{name}</translation>
+        </message>
+        <message>
+            <source>Open now (09:00–18:00 on working days)</source>
+            <translation>正在营业（工作日 09:00–18:00）</translation>
+        </message>
+        <message>
+            <source>Closed; opens {their} their time ({yours} yours)</source>
+            <translation>已打烊；对方时间 {their} 开门（您的时间 {yours}）</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>未营业</translation>
+        </message>
+        <message>
+            <source>No support hours set for their market</source>
+            <translation>其市场未设置服务时间</translation>
+        </message>
+        <message>
+            <source>open now</source>
+            <translation>正在服务</translation>
+        </message>
+        <message>
+            <source>closed now</source>
+            <translation>当前休息</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Support Console</source>
+            <extracomment>The inbox shows its first rows and the first conversation is open. Whether window geometry and pane sizes are saved on close.</extracomment>
+            <translation>客服工作台</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Search messages</source>
+            <translation>搜索消息(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Go to &amp;inbox</source>
+            <translation>转到收件箱(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Reply</source>
+            <translation>回复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation>刷新(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;About Support Console</source>
+            <translation>关于客服工作台(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Translation models…</source>
+            <translation>翻译模型(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Coverage planner…</source>
+            <translation>排班覆盖规划(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Return and &amp;privacy rules…</source>
+            <translation>退货与隐私规定(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Import messages…</source>
+            <translation>导入消息(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Channels…</source>
+            <translation>渠道(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quarantine</source>
+            <translation>隔离区(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>About Support Console</source>
+            <translation>关于客服工作台</translation>
+        </message>
+        <message>
+            <source>Support Console brings every customer channel into one inbox and keeps all history and translation on this computer.</source>
+            <translation>客服工作台把所有客户渠道汇集到同一个收件箱，所有历史记录和翻译都保存在这台电脑上。</translation>
+        </message>
+        <message>
+            <source>Translating your reply…</source>
+            <translation>正在翻译您的回复…</translation>
+        </message>
+        <message>
+            <source>The reply waits in the outbox until their business hours.</source>
+            <translation>回复将在发件箱中等待，直到对方的营业时间。</translation>
+        </message>
+        <message>
+            <source>Task opened with its statutory due date.</source>
+            <translation>已按法定期限创建任务。</translation>
+        </message>
+        <message>
+            <source>Import messages</source>
+            <translation>导入消息</translation>
+        </message>
+        <message>
+            <source>Mail and exports (*.eml *.mbox *.csv *.json);;All files (*)</source>
+            <translation>邮件与导出文件 (*.eml *.mbox *.csv *.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Reply saved to the outbox.</source>
+            <translation>回复已保存到发件箱。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conversation(s)</source>
+            <translation>
+                <numerusform>%n 个会话</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPreviewDialog</name>
+        <message>
+            <source>Import preview</source>
+            <extracomment>The mapping was saved for this source. A preview arrived (for tests and the status line).</extracomment>
+            <translation>导入预览</translation>
+        </message>
+        <message>
+            <source>(not in the file)</source>
+            <translation>（文件中没有）</translation>
+        </message>
+        <message>
+            <source>Marketplace</source>
+            <translation>电商平台</translation>
+        </message>
+        <message>
+            <source>Chat</source>
+            <translation>在线聊天</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Time zone when none is given</source>
+            <translation>未注明时使用的时区</translation>
+        </message>
+        <message>
+            <source>Save mapping</source>
+            <translation>保存映射</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of the first rows would be quarantined</source>
+            <translation>
+                <numerusform>前几行中有 %n 行会被隔离</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The first rows import cleanly.</source>
+            <translation>前几行可以顺利导入。</translation>
+        </message>
+        <message>
+            <source>Mapping saved for this file.</source>
+            <translation>已为此文件保存映射。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPreviewModel</name>
+        <message>
+            <source>OK</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>Import result</source>
+            <translation>导入结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>MarketAssignmentsModel</name>
+        <message>
+            <source>{name} (no {languages})</source>
+            <extracomment>(market id, agent id, assigned)</extracomment>
+            <translation>{name}（不会{languages}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageDelegate</name>
+        <message>
+            <source>uncertain</source>
+            <translation>不确定</translation>
+        </message>
+        <message>
+            <source>Translation</source>
+            <translation>译文</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelManagerDialog</name>
+        <message>
+            <source>Translation models</source>
+            <extracomment>Models were installed or removed: engines must be reloaded. An operation finished (success or not): for tests and the status line.</extracomment>
+            <translation>翻译模型</translation>
+        </message>
+        <message>
+            <source>Installed on this computer</source>
+            <translation>本机已安装</translation>
+        </message>
+        <message>
+            <source>Available from a package index</source>
+            <translation>可从软件包索引获取</translation>
+        </message>
+        <message>
+            <source>Install from file…</source>
+            <translation>从文件安装…</translation>
+        </message>
+        <message>
+            <source>Install from folder…</source>
+            <translation>从文件夹安装…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Show packages</source>
+            <translation>显示软件包</translation>
+        </message>
+        <message>
+            <source>Download and install</source>
+            <translation>下载并安装</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Offline sites can point this at a file server of their own</source>
+            <translation>离线环境可指向自己的文件服务器</translation>
+        </message>
+        <message>
+            <source>Installed %1.</source>
+            <translation>已安装 %1。</translation>
+        </message>
+        <message>
+            <source>Apertium pairs are system packages; remove them with apt.</source>
+            <translation>Apertium 语言对是系统软件包，请用 apt 移除。</translation>
+        </message>
+        <message>
+            <source>Removed %1.</source>
+            <translation>已移除 %1。</translation>
+        </message>
+        <message>
+            <source>Reading the package index…</source>
+            <translation>正在读取软件包索引…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n package(s) available.</source>
+            <translation>
+                <numerusform>%n 个软件包可用。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Install a translation model</source>
+            <translation>安装翻译模型</translation>
+        </message>
+        <message>
+            <source>Argos models (*.argosmodel)</source>
+            <translation>Argos 模型 (*.argosmodel)</translation>
+        </message>
+        <message>
+            <source>Install an unpacked model</source>
+            <translation>安装未打包的模型</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyMarketsModel</name>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Last reviewed</source>
+            <translation>最近审核</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Review due</source>
+            <translation>应审核</translation>
+        </message>
+        <message>
+            <source>v{version} from {date}</source>
+            <translation>v{version}，自 {date}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyPanel</name>
+        <message>
+            <source>Withdrawal</source>
+            <translation>撤回</translation>
+        </message>
+        <message>
+            <source>Last day to withdraw</source>
+            <translation>最后撤回日</translation>
+        </message>
+        <message>
+            <source>Return shipping</source>
+            <translation>退货运费</translation>
+        </message>
+        <message>
+            <source>Refund by</source>
+            <translation>退款期限</translation>
+        </message>
+        <message>
+            <source>Legal guarantee</source>
+            <translation>法定保修</translation>
+        </message>
+        <message>
+            <source>Privacy law</source>
+            <translation>隐私法律</translation>
+        </message>
+        <message>
+            <source>Answer data request by</source>
+            <translation>数据请求答复期限</translation>
+        </message>
+        <message>
+            <source>Breach notice</source>
+            <translation>泄露通报</translation>
+        </message>
+        <message>
+            <source>Required language</source>
+            <translation>法定语言</translation>
+        </message>
+        <message>
+            <source>Guidance for compliance staff to confirm, not legal advice.</source>
+            <translation>供合规人员核实的参考信息，不构成法律意见。</translation>
+        </message>
+        <message>
+            <source>No rules are known for this customer's country.</source>
+            <translation>暂无该客户所在国家的规定。</translation>
+        </message>
+        <message>
+            <source>{name} ({code}) · rules v{version}, reviewed {date}</source>
+            <translation>{name}（{code}）· 规定 v{version}，审核于 {date}</translation>
+        </message>
+        <message>
+            <source>review overdue</source>
+            <translation>审核已逾期</translation>
+        </message>
+        <message>
+            <source>{months} months</source>
+            <translation>{months} 个月</translation>
+        </message>
+        <message>
+            <source>No fixed period</source>
+            <translation>无固定期限</translation>
+        </message>
+        <message>
+            <source>None set by law</source>
+            <translation>法律未规定</translation>
+        </message>
+        <message>
+            <source>Sources: {sources}</source>
+            <translation>出处：{sources}</translation>
+        </message>
+        <message>
+            <source>No statutory right of withdrawal</source>
+            <translation>无法定撤回权</translation>
+        </message>
+        <message>
+            <source>{days} working days from delivery</source>
+            <translation>自交付起 {days} 个工作日</translation>
+        </message>
+        <message>
+            <source>{days} days from delivery</source>
+            <translation>自交付起 {days} 天</translation>
+        </message>
+        <message>
+            <source>store policy: {days} days</source>
+            <translation>店铺政策：{days} 天</translation>
+        </message>
+        <message>
+            <source>ended {days} days ago</source>
+            <translation>已于 {days} 天前结束</translation>
+        </message>
+        <message>
+            <source>today is the last day</source>
+            <translation>今天是最后一天</translation>
+        </message>
+        <message>
+            <source>{days} days left</source>
+            <translation>还剩 {days} 天</translation>
+        </message>
+        <message>
+            <source>Delivery date unknown: counted from the message date.</source>
+            <translation>交付日期未知：按消息日期计算。</translation>
+        </message>
+        <message>
+            <source>Customer pays (if told before purchase)</source>
+            <translation>客户承担（须在购买前告知）</translation>
+        </message>
+        <message>
+            <source>Store pays</source>
+            <translation>店铺承担</translation>
+        </message>
+        <message>
+            <source>Store policy</source>
+            <translation>店铺政策</translation>
+        </message>
+        <message>
+            <source>No statutory deadline</source>
+            <translation>无法定期限</translation>
+        </message>
+        <message>
+            <source>{date} if withdrawn on {received}</source>
+            <translation>若于 {received} 撤回，则为 {date}</translation>
+        </message>
+        <message>
+            <source>{date} for a request received {received}</source>
+            <translation>对 {received} 收到的请求为 {date}</translation>
+        </message>
+        <message>
+            <source>extendable to {date}</source>
+            <translation>可延长至 {date}</translation>
+        </message>
+        <message>
+            <source>As soon as practicable (no fixed deadline)</source>
+            <translation>尽快（无固定期限）</translation>
+        </message>
+        <message>
+            <source>{n} hours</source>
+            <translation>{n} 小时</translation>
+        </message>
+        <message>
+            <source>{n} days</source>
+            <translation>{n} 天</translation>
+        </message>
+        <message>
+            <source>{n} working days</source>
+            <translation>{n} 个工作日</translation>
+        </message>
+        <message>
+            <source>{n} months</source>
+            <translation>{n} 个月</translation>
+        </message>
+        <message>
+            <source>Within {period} of becoming aware</source>
+            <translation>知悉后 {period} 内</translation>
+        </message>
+        <message>
+            <source>Data access request</source>
+            <translation>数据访问请求</translation>
+        </message>
+        <message>
+            <source>Data deletion request</source>
+            <translation>数据删除请求</translation>
+        </message>
+        <message>
+            <source>Data correction request</source>
+            <translation>数据更正请求</translation>
+        </message>
+        <message>
+            <source>Return or withdrawal request</source>
+            <translation>退货或撤回请求</translation>
+        </message>
+        <message>
+            <source>This message looks like: {kinds}</source>
+            <translation>这条消息看起来是：{kinds}</translation>
+        </message>
+        <message>
+            <source>Open task: {kind}, due {date}</source>
+            <translation>创建任务：{kind}，期限 {date}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyVersionsModel</name>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变更</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>作者</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>保存时间</translation>
+        </message>
+        <message>
+            <source>In force from</source>
+            <translation>生效日期</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Seed pack</source>
+            <translation>初始规定包</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>编辑</translation>
+        </message>
+        <message>
+            <source>Restore of v{version}</source>
+            <translation>恢复 v{version}</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>审核</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source> (in force)</source>
+            <translation>（生效中）</translation>
+        </message>
+        <message>
+            <source> (scheduled)</source>
+            <translation>（待生效）</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuarantineModel</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>条目</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuarantineView</name>
+        <message>
+            <source>Refresh</source>
+            <extracomment>Emitted after every load with the number of unresolved items shown.</extracomment>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Mark as dealt with</source>
+            <translation>标记为已处理</translation>
+        </message>
+        <message>
+            <source>Hide the selected items; a re-import will not bring them back</source>
+            <translation>隐藏所选条目；重新导入也不会再出现</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) could not be imported</source>
+            <translation>
+                <numerusform>%n 个条目无法导入</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing is in quarantine.</source>
+            <translation>隔离区为空。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyTranslationPanel</name>
+        <message>
+            <source>Back-translation, to check the meaning:</source>
+            <extracomment>A translation of the current draft arrived (for tests and status).</extracomment>
+            <translation>回译（用于核对意思）：</translation>
+        </message>
+        <message>
+            <source>Translate again</source>
+            <translation>重新翻译</translation>
+        </message>
+        <message>
+            <source>Sent to the customer in %1 (you can edit it):</source>
+            <translation>将以%1发送给客户（可编辑）：</translation>
+        </message>
+        <message>
+            <source>No translation: the reply goes out as written. (%1)</source>
+            <translation>无法翻译：回复将按原文发送。（%1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoutesModel</name>
+        <message>
+            <source>Engine</source>
+            <translation>引擎</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>源语言</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>目标语言</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <extracomment>Each language is offered in its own name, as is the convention.</extracomment>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <source>Interface language</source>
+            <translation>界面语言</translation>
+        </message>
+        <message>
+            <source>Signed in as</source>
+            <translation>当前客服</translation>
+        </message>
+    </context>
+    <context>
+        <name>Startup</name>
+        <message>
+            <source>Support Console cannot open its store</source>
+            <translation>客服工作台无法打开数据存储</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionModel</name>
+        <message>
+            <source>{share:.0%} of demand · {covered}/{open} h</source>
+            <translation>需求占比 {share:.0%} · {covered}/{open} 小时</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <source>Market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>Proposed agents</source>
+            <translation>建议的客服</translation>
+        </message>
+        <message>
+            <source>Coverage</source>
+            <translation>覆盖情况</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+    </context>
 </TS>

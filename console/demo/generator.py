@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from console.coverage.demo_rota import seed_demo_rota
 from console.inbox.ingest import CustomerInfo, IncomingMessage, ingest
 from console.paths import RESOURCES_DIR
 from console.store import Store, open_store, sqlite_url
@@ -134,6 +135,8 @@ def populate(store: Store, *, conversations: int, seed: int = DEMO_SEED) -> None
     messages = [m for index in range(conversations) for m in _thread(rng, corpus, index, agent_ids)]
     ingest(store, messages, actor="demo generator")
     _settle(store, rng, agent_ids)
+    with store.session() as session:
+        seed_demo_rota(session)  # shifts and market hours, for the coverage planner
 
 
 def seed_agents_and_markets(store: Store, corpus: Corpus) -> list[int]:

@@ -6,16 +6,19 @@ to the UI thread.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, column, func, literal_column, select, table
+from sqlalchemy import Select, case, column, func, literal_column, select, table
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
+from console.policies.tasks import overdue_task_ids_query
+from console.store.coverage_tables import ScheduledSend
 from console.store.fts import build_match_query
 from console.store.models import (
     Agent,
@@ -29,7 +32,11 @@ from console.store.models import (
     Message,
     Priority,
     Translation,
+    utcnow,
 )
+from console.store.policy_tables import PolicyTask
+from timezones import main_zone
+from timezones.wallclock import is_valid_zone, load_zone
 
 
 class InboxSort(enum.StrEnum):
@@ -40,6 +47,7 @@ class InboxSort(enum.StrEnum):
     LANGUAGE = "language"
     STATUS = "status"
     PRIORITY = "priority"
+    LOCAL_TIME = "local_time"  # the customer's local time now (their UTC offset)
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,10 @@ class InboxRow:
     awaiting_reply: bool
     market_code: str | None
     assignee_name: str | None
+    #: The customer's zone (stored, else their country's main zone), for "their time now".
+    time_zone: str | None = None
+    #: An open request task (data request, withdrawal) is past its statutory due date.
+    overdue_task: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,6 +122,8 @@ class MessageView:
     language_confidence: float | None
     author_name: str | None
     translation: TranslationView | None
+    #: For an outbound message waiting in the outbox: when it will be sent.
+    scheduled_for: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -135,7 +149,7 @@ _SORT_COLUMNS: dict[InboxSort, ColumnElement[object]] = {
 def conversation_ids(session: Session, inbox_filter: InboxFilter) -> list[int]:
     """Ids of the conversations matching ``inbox_filter``, in display order."""
     query: Select[Any] = select(Conversation.id)
-    if inbox_filter.sort in (InboxSort.CUSTOMER, InboxSort.COUNTRY):
+    if inbox_filter.sort in (InboxSort.CUSTOMER, InboxSort.COUNTRY, InboxSort.LOCAL_TIME):
         query = query.join(Customer, Customer.id == Conversation.customer_id)
     if inbox_filter.status is not None:
         query = query.where(Conversation.status == inbox_filter.status)
@@ -150,10 +164,64 @@ def conversation_ids(session: Session, inbox_filter: InboxFilter) -> list[int]:
         if matching is None:
             return []
         query = query.where(Conversation.id.in_(matching))
-    column = _SORT_COLUMNS[inbox_filter.sort]
+    if inbox_filter.sort is InboxSort.LOCAL_TIME:
+        column = _local_offset_order(session)
+    else:
+        column = _SORT_COLUMNS[inbox_filter.sort]
     order = column.desc() if inbox_filter.descending else column.asc()
     tiebreak = Conversation.id.desc() if inbox_filter.descending else Conversation.id.asc()
     return list(session.scalars(query.order_by(order, tiebreak)))
+
+
+def _offset_minutes(zone: str, now: datetime) -> int | None:
+    if not is_valid_zone(zone):
+        return None
+    offset = now.astimezone(load_zone(zone)).utcoffset() or timedelta(0)
+    return int(offset.total_seconds() // 60)
+
+
+def _local_offset_order(session: Session, now: datetime | None = None) -> ColumnElement[Any]:
+    """Customers' current UTC offsets in minutes (their local time now, as a sort key).
+
+    Each distinct stored zone (and, for customers without one, each country's
+    main zone) is resolved once in Python; the store sorts by a CASE over them.
+    Unknown clocks sort as NULL.
+    """
+    moment = now or datetime.now(UTC)
+    zones = session.scalars(
+        select(Customer.time_zone).where(Customer.time_zone.is_not(None)).distinct()
+    )
+    by_zone = {
+        zone: minutes
+        for zone in zones
+        if zone and (minutes := _offset_minutes(zone, moment)) is not None
+    }
+    countries = session.scalars(
+        select(Customer.country)
+        .where(Customer.time_zone.is_(None), Customer.country.is_not(None))
+        .distinct()
+    )
+    by_country = {}
+    for country in countries:
+        zone = main_zone(country) if country else None
+        minutes = _offset_minutes(zone, moment) if zone else None
+        if minutes is not None:
+            by_country[country] = minutes
+    country_case: ColumnElement[Any] = (
+        case(by_country, value=Customer.country, else_=None)
+        if by_country
+        else literal_column("NULL")
+    )
+    if not by_zone:
+        return country_case
+    return case(by_zone, value=Customer.time_zone, else_=country_case)
+
+
+def effective_zone(time_zone: str | None, country: str | None) -> str | None:
+    """The zone whose clock the inbox shows: the stored one, else the country's main zone."""
+    if time_zone and is_valid_zone(time_zone):
+        return time_zone
+    return main_zone(country) if country else None
 
 
 def _matching_conversations(session: Session, text: str) -> Select[Any] | None:
@@ -182,15 +250,31 @@ def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:
             Customer.country,
             Market.code,
             assignee.name,
+            Customer.time_zone,
         )
         .join(Customer, Customer.id == Conversation.customer_id)
         .outerjoin(Market, Market.id == Conversation.market_id)
         .outerjoin(assignee, assignee.id == Conversation.assignee_id)
         .where(Conversation.id.in_(list(ids)))
     )
+    overdue = set(
+        session.scalars(
+            overdue_task_ids_query(utcnow()).where(PolicyTask.conversation_id.in_(list(ids)))
+        )
+    )
     return {
-        conversation.id: _row(conversation, name, country, market_code, assignee_name)
-        for conversation, name, country, market_code, assignee_name in session.execute(query)
+        conversation.id: dataclasses.replace(
+            _row(
+                conversation,
+                name,
+                country,
+                market_code,
+                assignee_name,
+                effective_zone(zone, country),
+            ),
+            overdue_task=conversation.id in overdue,
+        )
+        for conversation, name, country, market_code, assignee_name, zone in session.execute(query)
     }
 
 
@@ -200,6 +284,7 @@ def _row(
     country: str | None,
     market_code: str | None,
     assignee_name: str | None,
+    time_zone: str | None = None,
 ) -> InboxRow:
     return InboxRow(
         id=conversation.id,
@@ -216,6 +301,7 @@ def _row(
         awaiting_reply=conversation.awaiting_reply,
         market_code=market_code,
         assignee_name=assignee_name,
+        time_zone=time_zone,
     )
 
 
@@ -290,6 +376,15 @@ def _messages(
             translations[translation.message_id] = TranslationView(
                 translation.target_language, translation.engine, translation.text
             )
+    scheduled: dict[int, datetime] = {}
+    outbound = [message.id for message, _ in rows if message.direction is Direction.OUTBOUND]
+    if outbound:
+        pending = session.execute(
+            select(ScheduledSend.message_id, ScheduledSend.send_at).where(
+                ScheduledSend.message_id.in_(outbound), ScheduledSend.state == "scheduled"
+            )
+        )
+        scheduled = {message_id: send_at for message_id, send_at in pending}
     return [
         MessageView(
             id=message.id,
@@ -302,6 +397,7 @@ def _messages(
             language_confidence=message.language_confidence,
             author_name=author,
             translation=translations.get(message.id),
+            scheduled_for=scheduled.get(message.id),
         )
         for message, author in rows
     ]

@@ -19,7 +19,7 @@ from console.ui.store_executor import StoreExecutor
 ORGANIZATION = "SupportConsole"
 SCREENSHOT_TIMEOUT_MS = 60_000
 SCREENSHOT_SIZE = (1480, 880)
-SCREENSHOT_PANES = (700, 500, 280)
+SCREENSHOT_PANES = (560, 540, 380)
 
 
 def _has_display() -> bool:
@@ -69,6 +69,7 @@ def run(store: Store, *, screenshot: Path | None = None, language: str | None = 
     code = app.exec()
     if window.persist_layout:
         window.save_layout()
+    window.shutdown()
     executor.shutdown()
     return code
 

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 class Composer(QWidget):
     #: The agent asked to send this text.
     submitted = Signal(str)
+    #: The agent asked to send this text at the customer's next business-hours start.
+    schedule_requested = Signal(str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -23,12 +25,15 @@ class Composer(QWidget):
         self.send_button = QPushButton(self)
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(False)
+        self.schedule_button = QPushButton(self)
+        self.schedule_button.setObjectName("sendLaterButton")
         self.hint = QLabel(self)
         self.hint.setObjectName("composerHint")
         self.hint.setStyleSheet("color: #5f6368")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)
+        buttons.addWidget(self.schedule_button)
         buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -40,6 +45,7 @@ class Composer(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self._submit)
         self.send_button.clicked.connect(self._submit)
+        self.schedule_button.clicked.connect(self._schedule)
         self.editor.textChanged.connect(self._update_enabled)
         self._busy = False
         self._available = False
@@ -51,6 +57,10 @@ class Composer(QWidget):
         self.send_button.setText(self.tr("Send"))
         self.send_button.setToolTip(self.tr("Send the reply (Ctrl+Enter)"))
         self.hint.setText(self.tr("Ctrl+Enter to send"))
+        self.schedule_button.setText(self.tr("Send at their 09:00"))
+        self.schedule_button.setToolTip(
+            self.tr("Keep the reply in the outbox until the customer's business hours start")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -76,8 +86,14 @@ class Composer(QWidget):
     def _update_enabled(self) -> None:
         has_text = bool(self.editor.toPlainText().strip())
         self.send_button.setEnabled(self._available and has_text and not self._busy)
+        self.schedule_button.setEnabled(self._available and has_text and not self._busy)
 
     def _submit(self) -> None:
         if self.send_button.isEnabled():
             self.set_busy(True)
             self.submitted.emit(self.editor.toPlainText())
+
+    def _schedule(self) -> None:
+        if self.schedule_button.isEnabled():
+            self.set_busy(True)
+            self.schedule_requested.emit(self.editor.toPlainText())

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
-from console.inbox.commands import mark_read, send_reply
+from console.customers import schedule_reply_at_their_business_start
+from console.inbox.commands import Composed, mark_read, send_reply
 from console.inbox.queries import ConversationDetail, conversation_detail
 from console.ui.store_executor import StoreExecutor
 
@@ -18,6 +20,8 @@ class ConversationController(QObject):
     loaded = Signal(object)
     #: A reply was stored (conversation id).
     reply_stored = Signal(int)
+    #: A reply waits in the outbox: (conversation id, send time as an aware UTC datetime).
+    reply_scheduled = Signal(int, object)
     #: The conversation's unread marker was cleared (conversation id).
     marked_read = Signal(int)
     #: Something failed; a message for the user.
@@ -57,16 +61,40 @@ class ConversationController(QObject):
         if changed and detail is not None:
             self.marked_read.emit(detail.summary.id)
 
-    def send(self, text: str) -> None:
+    def send(self, text: str, composed: Composed | None = None) -> None:
         conversation_id, agent_id = self.conversation_id, self.agent_id
         if conversation_id is None:
             return
 
         def work(session: Session) -> int:
-            send_reply(session, conversation_id, text, agent_id=agent_id)
+            send_reply(session, conversation_id, text, agent_id=agent_id, composed=composed)
             return conversation_id
 
         self._executor.run(self, work, self.reply_stored.emit, error=self._failed)
+
+    def send_at_their_business_start(self, text: str, composed: Composed | None = None) -> None:
+        """ "Send at their 09:00": keep the reply until the customer's next business start."""
+        conversation_id, agent_id = self.conversation_id, self.agent_id
+        if conversation_id is None:
+            return
+
+        def work(session: Session) -> datetime:
+            _message_id, send_at = schedule_reply_at_their_business_start(
+                session,
+                conversation_id,
+                text,
+                agent_id=agent_id,
+                now=datetime.now(UTC),
+                composed=composed,
+            )
+            return send_at
+
+        self._executor.run(
+            self,
+            work,
+            lambda send_at: self.reply_scheduled.emit(conversation_id, send_at),
+            error=self._failed,
+        )
 
     def _failed(self, exc: Exception) -> None:
         self.failed.emit(str(exc))

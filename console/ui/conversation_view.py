@@ -2,30 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListView,
+    QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from console.inbox.queries import ConversationDetail
 from console.ui.composer import Composer
-from console.ui.display_names import status_name
+from console.ui.display_names import language_name, status_name
 from console.ui.message_delegate import MessageDelegate
+from console.ui.reply_translation import ReplyTranslationPanel
 from console.ui.thread_model import ThreadModel
+
+#: Languages an agent can pick when correcting a detection.
+CORRECTABLE_LANGUAGES = (
+    "en", "zh", "es", "de", "fr", "ja", "ko", "pt", "ru", "ar", "it", "nl", "pl", "tr", "th",
+    "vi", "id", "ms", "sv", "da", "nb", "fi", "cs", "ro", "hu", "el", "he", "uk", "hi",
+)  # fmt: skip
 
 
 class ConversationView(QWidget):
+    #: The agent corrected a message's language: (message id, ISO 639-1 code).
+    language_corrected = Signal(int, str)
+    #: The agent wants to install translation models.
+    manage_models_requested = Signal()
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.detail: ConversationDetail | None = None
+        self._missing_route: tuple[str, str] | None = None
+        self.reply_translation: ReplyTranslationPanel | None = None
+        #: Fills policy variables ({withdrawal_deadline}, ...) in what the agent types.
+        self.render_variables: Callable[[str], str] = lambda text: text
         self.title = QLabel(self)
         self.title.setObjectName("conversationTitle")
         self.title.setStyleSheet("font-size: 15px; font-weight: 600")
@@ -45,6 +67,21 @@ class ConversationView(QWidget):
         self.thread_view.setUniformItemSizes(False)
         self.thread_view.setWordWrap(True)
         self.thread_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.thread_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.thread_view.customContextMenuRequested.connect(self._context_menu)
+        self.route_banner = QFrame(self)
+        self.route_banner.setObjectName("routeBanner")
+        self.route_banner.setStyleSheet(
+            "QFrame#routeBanner { background: #fef7e0; border: 1px solid #f9ab00; }"
+        )
+        self.route_text = QLabel(self.route_banner)
+        self.route_text.setWordWrap(True)
+        self.manage_models = QPushButton(self.route_banner)
+        self.manage_models.clicked.connect(self.manage_models_requested)
+        banner_layout = QHBoxLayout(self.route_banner)
+        banner_layout.addWidget(self.route_text, 1)
+        banner_layout.addWidget(self.manage_models)
+        self.route_banner.hide()
         self.composer = Composer(self)
         self.composer.set_available(False)
 
@@ -52,11 +89,15 @@ class ConversationView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.route_banner)
         layout.addWidget(self.thread_view, 1)
         layout.addWidget(self.composer)
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.manage_models.setText(self.tr("Manage translation models…"))
+        if self._missing_route is not None:
+            self.show_missing_route(*self._missing_route)
         self.delegate.clear_cache()
         self.thread_view.doItemsLayout()
         self.show_detail(self.detail)
@@ -74,7 +115,64 @@ class ConversationView(QWidget):
                 return
         super().keyPressEvent(event)
 
+    def attach_reply_translation(self, panel: ReplyTranslationPanel) -> None:
+        """Put the live reply translation under the composer and feed it what is typed."""
+        self.reply_translation = panel
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.composer) + 1, panel)
+        self.composer.editor.textChanged.connect(
+            lambda: panel.source_changed(self.render_variables(self.composer.editor.toPlainText()))
+        )
+
+    def customer_language(self) -> str | None:
+        """The language replies to the open conversation should be in."""
+        if self.detail is None:
+            return None
+        return self.detail.summary.language or self.detail.customer.preferred_language
+
+    def show_missing_route(self, source: str, target: str) -> None:
+        """Say that messages cannot be translated, and offer the model manager."""
+        self._missing_route = (source, target)
+        self.route_text.setText(
+            self.tr("No translation model is installed for %1 → %2.")
+            .replace("%1", language_name(source))
+            .replace("%2", language_name(target))
+        )
+        self.route_banner.show()
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.thread_view.indexAt(position)
+        message = self.model.message(index.row()) if index.isValid() else None
+        if message is None:
+            return
+        menu = QMenu(self)
+        correct = menu.addAction(self.tr("Correct the language…"))
+        copy = menu.addAction(self.tr("Copy text"))
+        chosen = menu.exec(self.thread_view.viewport().mapToGlobal(position))
+        if chosen is correct:
+            self._ask_language(message.id, message.language)
+        elif chosen is copy:
+            QApplication.clipboard().setText(message.text)
+
+    def _ask_language(self, message_id: int, current: str | None) -> None:
+        names = [f"{language_name(code)} [{code}]" for code in CORRECTABLE_LANGUAGES]
+        position = CORRECTABLE_LANGUAGES.index(current) if current in CORRECTABLE_LANGUAGES else 0
+        choice, accepted = QInputDialog.getItem(
+            self,
+            self.tr("Correct the language"),
+            self.tr("This message is written in:"),
+            names,
+            position,
+            False,
+        )
+        if accepted:
+            self.language_corrected.emit(message_id, CORRECTABLE_LANGUAGES[names.index(choice)])
+
     def show_detail(self, detail: ConversationDetail | None) -> None:
+        if detail is None or self.detail is None or detail.summary.id != self.detail.summary.id:
+            self._missing_route = None
+            self.route_banner.hide()
         self.detail = detail
         self.composer.set_available(detail is not None)
         if detail is None:

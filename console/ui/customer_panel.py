@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QTimer, QTimeZone
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from console.inbox.queries import CustomerCard
+from console.policies import PolicyView
 from console.ui.display_names import channel_name, country_name, language_name
+from console.ui.policy_panel import PolicyPanel
 
 DATA_PROPERTY = "showsData"  # marks labels whose text is customer data, not UI chrome
 
@@ -33,11 +35,9 @@ class CustomerPanel(QWidget):
         self.location = _data_label(self)
         self.language = _data_label(self)
         self.channels = _data_label(self)
-        self.local_time = _data_label(self)
-        self.local_time.setObjectName("customerLocalTime")
         self.form = QFormLayout()
-        self._captions = [QLabel(self) for _ in range(6)]
-        rows = (self.country, self.location, self.language, self.channels, self.local_time)
+        self._captions = [QLabel(self) for _ in range(4)]
+        rows = (self.country, self.location, self.language, self.channels)
         self.form.addRow(self.name)
         for caption, value in zip(self._captions, rows, strict=False):
             self.form.addRow(caption, value)
@@ -45,22 +45,25 @@ class CustomerPanel(QWidget):
 
         self.policies = QGroupBox(self)
         self.policies.setObjectName("policiesBox")
-        self.policy_text = QLabel(self.policies)
-        self.policy_text.setWordWrap(True)
-        self.policy_text.setStyleSheet("color: #5f6368")
+        self.policy_panel = PolicyPanel(self.policies)
         policies_layout = QVBoxLayout(self.policies)
-        policies_layout.addWidget(self.policy_text)
+        policies_layout.addWidget(self.policy_panel)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.details)
         layout.addWidget(self.policies)
         layout.addStretch(1)
+        self._layout = layout
 
-        self._clock = QTimer(self)
-        self._clock.setInterval(30_000)
-        self._clock.timeout.connect(self._update_local_time)
         self.retranslate()
         self.show_customer(None)
+
+    def show_policy(self, view: PolicyView | None) -> None:
+        self.policy_panel.show_policy(view)
+
+    def add_section(self, widget: QWidget, position: int) -> None:
+        """Put another part of the customer's picture in the panel (local time, rules)."""
+        self._layout.insertWidget(position, widget)
 
     def retranslate(self) -> None:
         self.details.setTitle(self.tr("Customer"))
@@ -69,12 +72,10 @@ class CustomerPanel(QWidget):
             self.tr("Location"),
             self.tr("Language"),
             self.tr("Channels"),
-            self.tr("Local time"),
         )
         for caption, title in zip(self._captions, titles, strict=False):
             caption.setText(title)
         self.policies.setTitle(self.tr("Return and privacy rules"))
-        self.policy_text.setText(self.tr("No policy pack is installed for this market yet."))
         self.show_customer(self._customer)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -88,8 +89,6 @@ class CustomerPanel(QWidget):
         if customer is None:
             for label in (self.name, self.country, self.location, self.language, self.channels):
                 label.clear()
-            self.local_time.clear()
-            self._clock.stop()
             return
         self.name.setText(customer.name)
         self.country.setText(
@@ -102,18 +101,3 @@ class CustomerPanel(QWidget):
         self.channels.setText(
             "\n".join(f"{channel_name(kind)}: {address}" for kind, address in customer.identities)
         )
-        self._update_local_time()
-        self._clock.start()
-
-    def _update_local_time(self) -> None:
-        customer = self._customer
-        if customer is None or not customer.time_zone:
-            self.local_time.setText(self.tr("Unknown time zone"))
-            return
-        zone = QTimeZone(customer.time_zone.encode())
-        if not zone.isValid():
-            self.local_time.setText(self.tr("Unknown time zone"))
-            return
-        now = QDateTime.currentDateTimeUtc().toTimeZone(zone)
-        text = QLocale().toString(now, "ddd HH:mm")
-        self.local_time.setText(f"{text} ({customer.time_zone})")

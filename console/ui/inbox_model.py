@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    QTimeZone,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
@@ -37,8 +38,20 @@ ConversationIdRole = Qt.ItemDataRole.UserRole + 1
 UnreadRole = Qt.ItemDataRole.UserRole + 2
 AwaitingReplyRole = Qt.ItemDataRole.UserRole + 3
 
-COLUMNS = ("marker", "customer", "country", "channel", "language", "subject", "status", "activity")
-MARKER, CUSTOMER, COUNTRY, CHANNEL, LANGUAGE, SUBJECT, STATUS, ACTIVITY = range(len(COLUMNS))
+COLUMNS = (
+    "marker",
+    "customer",
+    "country",
+    "channel",
+    "language",
+    "subject",
+    "status",
+    "activity",
+    "local_time",
+)
+MARKER, CUSTOMER, COUNTRY, CHANNEL, LANGUAGE, SUBJECT, STATUS, ACTIVITY, LOCAL_TIME = range(
+    len(COLUMNS)
+)
 SORT_BY_COLUMN = {
     MARKER: InboxSort.PRIORITY,
     CUSTOMER: InboxSort.CUSTOMER,
@@ -47,9 +60,11 @@ SORT_BY_COLUMN = {
     LANGUAGE: InboxSort.LANGUAGE,
     STATUS: InboxSort.STATUS,
     ACTIVITY: InboxSort.LAST_ACTIVITY,
+    LOCAL_TIME: InboxSort.LOCAL_TIME,
 }
 _UNREAD = "#1a73e8"
 _AWAITING = "#e8710a"
+_OVERDUE = "#d93025"
 
 
 @cache
@@ -120,6 +135,8 @@ class InboxModel(QAbstractTableModel):
             return self._header_titles()[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == MARKER:
             return self.tr("Unread and awaiting-reply markers; sorts by priority")
+        if role == Qt.ItemDataRole.ToolTipRole and section == LOCAL_TIME:
+            return self.tr("The customer's local time now; sorts by it")
         return None
 
     def _header_titles(self) -> tuple[str, ...]:
@@ -132,6 +149,7 @@ class InboxModel(QAbstractTableModel):
             self.tr("Subject"),
             self.tr("Status"),
             self.tr("Last activity"),
+            self.tr("Their time"),
         )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -210,6 +228,15 @@ class InboxModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
             )
 
+    def refresh_local_times(self) -> None:
+        """Their local time moves on: repaint that column (call it from a clock)."""
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, LOCAL_TIME),
+                self.index(len(self._ids) - 1, LOCAL_TIME),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
     # -- background fetching ------------------------------------------------
 
     def _ids_arrived(self, generation: int, ids: list[int]) -> None:
@@ -262,6 +289,8 @@ class InboxModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.DecorationRole and column == MARKER:
+            if row.overdue_task:
+                return _dot(_OVERDUE)
             if row.unread:
                 return _dot(_UNREAD)
             if row.awaiting_reply:
@@ -290,11 +319,15 @@ class InboxModel(QAbstractTableModel):
             return status_name(row.status)
         if column == ACTIVITY:
             return format_activity(row.last_activity_at)
+        if column == LOCAL_TIME:
+            return format_their_time(row.time_zone)
         return None
 
     def _tooltip(self, row: InboxRow, column: int) -> str | None:
         if column == MARKER:
             marks = []
+            if row.overdue_task:
+                marks.append(self.tr("A request task is overdue"))
             if row.unread:
                 marks.append(self.tr("Unread"))
             if row.awaiting_reply:
@@ -304,6 +337,8 @@ class InboxModel(QAbstractTableModel):
             return country_name(row.country)
         if column == SUBJECT:
             return row.preview
+        if column == LOCAL_TIME:
+            return row.time_zone
         return None
 
 
@@ -324,3 +359,16 @@ def format_activity(moment: datetime, now: datetime | None = None) -> str:
     if local.date() == reference.toLocalTime().date():
         return locale.toString(local.time(), QLocale.FormatType.ShortFormat)
     return locale.toString(local, QLocale.FormatType.ShortFormat)
+
+
+def format_their_time(zone: str | None, now: datetime | None = None) -> str:
+    """The customer's local time now, as weekday and time ("" without a known zone)."""
+    if not zone:
+        return ""
+    tz = QTimeZone(zone.encode())
+    if not tz.isValid():
+        return ""
+    moment = QDateTime.fromSecsSinceEpoch(
+        int((now or datetime.now(UTC)).timestamp()), QTimeZone.utc()
+    ).toTimeZone(tz)
+    return QLocale().toString(moment, "ddd HH:mm")

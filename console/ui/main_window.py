@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QSettings,
     Qt,
@@ -17,10 +19,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
+    QFrame,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -28,10 +33,25 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from console.inbox.queries import AgentSummary, FilterOptions, filter_options, list_agents
+from console.channels.importer import import_path
+from console.inbox.commands import Composed
+from console.inbox.queries import (
+    AgentSummary,
+    FilterOptions,
+    TranslationView,
+    filter_options,
+    list_agents,
+)
+from console.policies import PolicyView, TaskOffer, open_task, policy_view, render_reply
+from console.translations.pipeline import MessageTranslation
+from console.translations.translator_setup import TranslatorHolder, argos_package_dir
 from console.ui import i18n
+from console.ui.channel_settings import ChannelSettingsDialog
+from console.ui.compliance_editor import ComplianceEditor
 from console.ui.conversation_controller import ConversationController
+from console.ui.conversation_translation import ConversationTranslation
 from console.ui.conversation_view import ConversationView
+from console.ui.coverage_planner import CoveragePlanner
 from console.ui.customer_panel import CustomerPanel
 from console.ui.filter_bar import FilterBar
 from console.ui.inbox_model import (
@@ -45,10 +65,17 @@ from console.ui.inbox_model import (
     SUBJECT,
     InboxModel,
 )
+from console.ui.local_time_panel import LocalTimePanel
+from console.ui.mapping_preview import MappingPreviewDialog
+from console.ui.model_manager import ModelManagerDialog
+from console.ui.quarantine_view import QuarantineView
+from console.ui.reply_translation import ReplyTranslationPanel
 from console.ui.settings_dialog import SettingsDialog
 from console.ui.store_executor import StoreExecutor
+from console.ui.translation_worker import TranslationWorker
 
 AGENT_KEY = "agent/id"
+THEIR_TIME_REFRESH_MS = 30_000
 COLUMN_WIDTHS = {
     MARKER: 26,
     CUSTOMER: 140,
@@ -84,7 +111,21 @@ class MainWindow(QMainWindow):
         self.inbox_view = self._make_inbox_view()
         self.conversation = ConversationView(self)
         self.customer_panel = CustomerPanel(self)
+        self.local_time_panel = LocalTimePanel(executor, self)
+        self.customer_panel.add_section(self.local_time_panel, 1)
+        self._their_clock = QTimer(self)
+        self._their_clock.setInterval(THEIR_TIME_REFRESH_MS)
         self.controller = ConversationController(executor, self)
+        self.translation_worker = TranslationWorker(self)
+        self.translator = TranslatorHolder(executor.store)
+        self.translation = ConversationTranslation(
+            executor, self.translation_worker, self.translator.get, self
+        )
+        self.conversation.attach_reply_translation(
+            ReplyTranslationPanel(self.translation_worker, self.translator.get, self)
+        )
+        self._waiting_reply: tuple[str, bool] | None = None
+        self.conversation.render_variables = self.render_variables
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -97,7 +138,13 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(inbox_pane)
         self.splitter.addWidget(self.conversation)
-        self.splitter.addWidget(self.customer_panel)
+        # The customer's picture (details, local time, rules) grows long: it scrolls.
+        self.customer_scroll = QScrollArea(self)
+        self.customer_scroll.setObjectName("customerScroll")
+        self.customer_scroll.setWidgetResizable(True)
+        self.customer_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.customer_scroll.setWidget(self.customer_panel)
+        self.splitter.addWidget(self.customer_scroll)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 2)
@@ -147,13 +194,26 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.about_action = QAction(self)
+        self.models_action = QAction(self)
+        self.coverage_action = QAction(self)
+        self.compliance_action = QAction(self)
+        self.import_action = QAction(self)
+        self.channels_action = QAction(self)
+        self.quarantine_action = QAction(self)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.channels_action)
+        self.file_menu.addAction(self.models_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = self.menuBar().addMenu("")
         for action in (self.search_action, self.inbox_action, self.reply_action):
             self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.coverage_action)
+        self.view_menu.addAction(self.compliance_action)
+        self.view_menu.addAction(self.quarantine_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
         self.help_menu = self.menuBar().addMenu("")
@@ -172,6 +232,18 @@ class MainWindow(QMainWindow):
         self.reply_action.triggered.connect(self.conversation.composer.editor.setFocus)
         self.refresh_action.triggered.connect(self.refresh)
         self.about_action.triggered.connect(self.show_about)
+        self.models_action.triggered.connect(self.open_model_manager)
+        self.coverage_action.triggered.connect(self.open_coverage_planner)
+        self.compliance_action.triggered.connect(self.open_compliance_editor)
+        self.import_action.triggered.connect(self._choose_import)
+        self.channels_action.triggered.connect(self.open_channel_settings)
+        self.quarantine_action.triggered.connect(self.open_quarantine)
+        self.customer_panel.policy_panel.open_task_requested.connect(self._open_policy_task)
+        self._their_clock.timeout.connect(self.inbox_model.refresh_local_times)
+        self._their_clock.start()
+        self.local_time_panel.failed.connect(self._on_failed)
+        self.local_time_panel.zone_corrected.connect(lambda *_: self.inbox_model.reload())
+        self.conversation.manage_models_requested.connect(self.open_model_manager)
         self._open_reply.activated.connect(self.conversation.composer.editor.setFocus)
         self._leave_search.activated.connect(self.inbox_view.setFocus)
         self.filter_bar.search.returnPressed.connect(self.inbox_view.setFocus)
@@ -184,7 +256,16 @@ class MainWindow(QMainWindow):
         self.controller.marked_read.connect(self.inbox_model.refresh_row)
         self.controller.reply_stored.connect(self._on_reply_stored)
         self.controller.failed.connect(self._on_failed)
-        self.conversation.composer.submitted.connect(self.controller.send)
+        self.conversation.composer.submitted.connect(self._send)
+        self.conversation.composer.schedule_requested.connect(self._schedule)
+        if self.conversation.reply_translation is not None:
+            self.conversation.reply_translation.draft_ready.connect(self._on_reply_draft)
+        self.controller.reply_scheduled.connect(self._on_reply_scheduled)
+        self.translation.translated.connect(self._on_translated)
+        self.translation.route_missing.connect(self.conversation.show_missing_route)
+        self.translation.failed.connect(self._on_failed)
+        self.translation_worker.failed.connect(self._on_failed)
+        self.conversation.language_corrected.connect(self._on_language_corrected)
         self._executor.failed.connect(self._on_failed)
 
     # -- language -----------------------------------------------------------
@@ -201,11 +282,18 @@ class MainWindow(QMainWindow):
         self.reply_action.setText(self.tr("&Reply"))
         self.refresh_action.setText(self.tr("Re&fresh"))
         self.about_action.setText(self.tr("&About Support Console"))
+        self.models_action.setText(self.tr("&Translation models…"))
+        self.coverage_action.setText(self.tr("&Coverage planner…"))
+        self.compliance_action.setText(self.tr("Return and &privacy rules…"))
+        self.import_action.setText(self.tr("&Import messages…"))
+        self.channels_action.setText(self.tr("&Channels…"))
+        self.quarantine_action.setText(self.tr("&Quarantine"))
         self.inbox_model.retranslate()
         self._update_count()
         language = self._translations.language.split("_")[0]
         if self.controller.translation_language != language:
             self.controller.translation_language = language
+            self.translation.target_language = language
             self.controller.reload()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -238,7 +326,19 @@ class MainWindow(QMainWindow):
         i18n.save_choice(language)
         QSettings().setValue(AGENT_KEY, agent_id)
         self.controller.agent_id = agent_id
+        self._update_actor()
         self._translations.apply(language)
+
+    def open_model_manager(self) -> ModelManagerDialog:
+        dialog = ModelManagerDialog(argos_package_dir(), self)
+        dialog.models_changed.connect(self._on_models_changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _on_models_changed(self) -> None:
+        self.translator.reset()
+        self.translation.reload()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -275,18 +375,219 @@ class MainWindow(QMainWindow):
             self.controller.open(conversation_id)
 
     def _on_conversation_loaded(self, detail: Any) -> None:
+        previous = self.conversation.detail
         self.conversation.show_detail(detail)
+        self.translation.open(detail.summary.id if detail else None)
+        self.local_time_panel.show_customer(detail.customer.id if detail else None)
+        self._load_policy(detail.summary.id if detail else None)
+        panel = self.conversation.reply_translation
+        if panel is not None and (
+            detail is None or previous is None or previous.summary.id != detail.summary.id
+        ):
+            self._waiting_reply = None
+            panel.set_languages(
+                self.translation.target_language, self.conversation.customer_language()
+            )
         self.customer_panel.show_customer(detail.customer if detail else None)
         if detail is not None:
             self._conversation_shown = True
             self._maybe_ready()
 
+    def _on_translated(self, result: MessageTranslation, view: TranslationView | None) -> None:
+        self.conversation.model.update_message(
+            result.message_id,
+            language=result.language,
+            confidence=result.detection.confidence if result.detection else None,
+            translation=view,
+        )
+
+    def _on_language_corrected(self, message_id: int, language: str) -> None:
+        agent = self._current_agent()
+        self.translation.correct_language(
+            message_id, language, actor=agent.name if agent else "unknown agent"
+        )
+
+    def shutdown(self) -> None:
+        """Stop background translation (the store executor belongs to the app)."""
+        self.translation_worker.shutdown()
+
     def _on_page_loaded(self) -> None:
         self._rows_shown = True
         self._maybe_ready()
 
+    def _outgoing(self, text: str) -> tuple[str | None, Composed | None]:
+        """What to send for what the agent wrote: the translation, when replies are translated."""
+        panel = self.conversation.reply_translation
+        if panel is None or not panel.active:
+            return text, None
+        outgoing = panel.outgoing_text()
+        if outgoing is None or outgoing.strip() == text.strip():
+            return outgoing, None
+        return outgoing, Composed(text, panel.agent_language)
+
+    def _send(self, text: str) -> None:
+        self._deliver_reply(text, scheduled=False)
+
+    def _schedule(self, text: str) -> None:
+        self._deliver_reply(text, scheduled=True)
+
+    def _deliver_reply(self, text: str, *, scheduled: bool) -> None:
+        text = self.render_variables(text)
+        outgoing, composed = self._outgoing(text)
+        if outgoing is None:
+            # Sent before the translation of the latest text arrived: it goes as soon as it does.
+            self._waiting_reply = (text, scheduled)
+            self.statusBar().showMessage(self.tr("Translating your reply…"), STATUS_MESSAGE_MS)
+            panel = self.conversation.reply_translation
+            if panel is not None:
+                panel.translate_now()
+            return
+        self._waiting_reply = None
+        if scheduled:
+            self.controller.send_at_their_business_start(outgoing, composed)
+        else:
+            self.controller.send(outgoing, composed)
+
+    def _on_reply_draft(self, _draft: object) -> None:
+        if self._waiting_reply is not None:
+            text, scheduled = self._waiting_reply
+            self._deliver_reply(text, scheduled=scheduled)
+
+    def _on_reply_scheduled(self, _conversation_id: int, _send_at: object) -> None:
+        self.conversation.composer.sent()
+        if self.conversation.reply_translation is not None:
+            self.conversation.reply_translation.clear()
+        self.statusBar().showMessage(
+            self.tr("The reply waits in the outbox until their business hours."),
+            STATUS_MESSAGE_MS,
+        )
+        self.controller.reload()
+        self.inbox_model.reload()
+
+    def _load_policy(self, conversation_id: int | None) -> None:
+        if conversation_id is None:
+            self.customer_panel.show_policy(None)
+            return
+        display_locale = QLocale().name()
+
+        def work(session: Session) -> PolicyView | None:
+            return policy_view(session, conversation_id, display_locale=display_locale)
+
+        self._executor.run(self, work, self._policy_arrived)
+
+    def _policy_arrived(self, view: PolicyView | None) -> None:
+        current = self.conversation.detail
+        if view is None or (current is not None and current.summary.id == view.conversation_id):
+            self.customer_panel.show_policy(view)
+
+    def _open_policy_task(self, offer: TaskOffer) -> None:
+        conversation_id, agent_id = self.controller.conversation_id, self.controller.agent_id
+        if conversation_id is None:
+            return
+
+        def work(session: Session) -> None:
+            open_task(
+                session, conversation_id, offer.kind, message_id=offer.message_id, agent_id=agent_id
+            )
+
+        def done(_: None) -> None:
+            self.statusBar().showMessage(
+                self.tr("Task opened with its statutory due date."), STATUS_MESSAGE_MS
+            )
+            self._load_policy(conversation_id)
+            self.inbox_model.refresh_row(conversation_id)
+
+        self._executor.run(self, work, done, error=lambda exc: self._on_failed(str(exc)))
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import messages"),
+            "",
+            self.tr("Mail and exports (*.eml *.mbox *.csv *.json);;All files (*)"),
+        )
+        if path:
+            self.import_messages(Path(path))
+
+    def import_messages(self, path: Path) -> None:
+        """CSV and JSON exports go through the column mapping preview first."""
+        if path.suffix.lower() in (".csv", ".json"):
+            agent = self._current_agent()
+            preview = MappingPreviewDialog(
+                self._executor, path, actor=agent.name if agent else "agent", parent=self
+            )
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            preview.mapping_saved.connect(lambda _mapping: self._run_import(path))
+            preview.open()
+            return
+        self._run_import(path)
+
+    def _run_import(self, path: Path) -> None:
+        store = self._executor.store
+
+        def work(_session: Session) -> str:
+            return import_path(store, path).summary()
+
+        def done(summary: str) -> None:
+            self.statusBar().showMessage(summary, STATUS_MESSAGE_MS)
+            self.refresh()
+
+        self._executor.run(self, work, done, error=lambda exc: self._on_failed(str(exc)))
+
+    def open_channel_settings(self) -> ChannelSettingsDialog:
+        agent = self._current_agent()
+        dialog = ChannelSettingsDialog(
+            self._executor, actor=agent.name if agent else "agent", parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_quarantine(self) -> QuarantineView:
+        agent = self._current_agent()
+        view = QuarantineView(self._executor, actor=agent.name if agent else "agent", parent=self)
+        view.setWindowFlag(Qt.WindowType.Window)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.resize(980, 520)
+        view.show()
+        return view
+
+    def open_compliance_editor(self) -> ComplianceEditor:
+        editor = ComplianceEditor(self._executor, self.controller.agent_id, self)
+        editor.changed.connect(lambda: self._load_policy(self.controller.conversation_id))
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open()
+        return editor
+
+    def render_variables(self, text: str) -> str:
+        """Policy facts typed as {withdrawal_deadline} etc., in the customer's locale."""
+        view = self.customer_panel.policy_panel.view
+        return render_reply(text, view.variables) if view is not None else text
+
+    def open_coverage_planner(self) -> CoveragePlanner:
+        agent = self._current_agent()
+        planner = CoveragePlanner(
+            self._executor,
+            actor=agent.name if agent else "",
+            agent_id=self.controller.agent_id,
+            parent=self,
+        )
+        planner.setWindowFlag(Qt.WindowType.Window)
+        planner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        planner.failed.connect(self._on_failed)
+        planner.exported.connect(lambda m: self.statusBar().showMessage(m, STATUS_MESSAGE_MS))
+        planner.resize(1640, 720)
+        planner.show()
+        planner.show_week()
+        return planner
+
+    def _current_agent(self) -> AgentSummary | None:
+        return next((a for a in self._agents if a.id == self.controller.agent_id), None)
+
     def _on_reply_stored(self, _conversation_id: int) -> None:
         self.conversation.composer.sent()
+        if self.conversation.reply_translation is not None:
+            self.conversation.reply_translation.clear()
         self.statusBar().showMessage(self.tr("Reply saved to the outbox."), STATUS_MESSAGE_MS)
         self.controller.reload()
         self.inbox_model.reload()
@@ -322,6 +623,11 @@ class MainWindow(QMainWindow):
         if agent_id is None and agents:
             agent_id = agents[0].id
         self.controller.agent_id = agent_id
+        self._update_actor()
+
+    def _update_actor(self) -> None:
+        agent = self._current_agent()
+        self.local_time_panel.actor = agent.name if agent else ""
 
     def _restore_layout(self) -> None:
         settings = QSettings()
@@ -334,7 +640,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([700, 480, 260])
+            self.splitter.setSizes([600, 520, 360])
         header = settings.value("inbox/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             # Column widths and the sort order (which re-sorts through the model).

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from console.inbox.queries import MessageView
 from console.store.models import Direction
+from console.translations.service import LOW_CONFIDENCE
 from console.ui.display_names import channel_name, direction_name, language_name
 from console.ui.thread_model import MessageRole
 
@@ -39,7 +40,11 @@ def message_html(message: MessageView) -> str:
     who = message.author_name if message.direction is Direction.OUTBOUND else None
     meta = [direction_name(message.direction) + (f" ({html.escape(who)})" if who else "")]
     if message.language:
-        meta.append(f"{html.escape(language_name(message.language))} [{message.language}]")
+        language = f"{html.escape(language_name(message.language))} [{message.language}]"
+        if message.language_confidence is not None and message.language_confidence < LOW_CONFIDENCE:
+            uncertain = QCoreApplication.translate("MessageDelegate", "uncertain")
+            language += f' <span style="color:#b06000">({html.escape(uncertain)})</span>'
+        meta.append(language)
     meta.append(html.escape(channel_name(message.channel)))
     sent = QDateTime.fromSecsSinceEpoch(int(message.sent_at.timestamp())).toLocalTime()
     local = QLocale().toString(sent, QLocale.FormatType.ShortFormat)
@@ -66,17 +71,13 @@ def _paragraphs(text: str) -> str:
 class MessageDelegate(QStyledItemDelegate):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._documents: OrderedDict[tuple[int, int, str], QTextDocument] = OrderedDict()
+        self._documents: OrderedDict[tuple[MessageView, int, str], QTextDocument] = OrderedDict()
 
     def clear_cache(self) -> None:
         self._documents.clear()
 
     def _document(self, message: MessageView, width: int) -> QTextDocument:
-        key = (
-            message.id,
-            width,
-            QLocale().name() + (message.translation.text if message.translation else ""),
-        )
+        key = (message, width, QLocale().name())
         document = self._documents.get(key)
         if document is None:
             document = QTextDocument()

@@ -7,6 +7,7 @@ to a QObject that has been deleted in the meantime.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 from collections.abc import Callable
 from typing import Any
@@ -24,13 +25,13 @@ class ResultRelay(QObject):
         super().__init__(parent)
         self._deliveries: queue.SimpleQueue[_Delivery] = queue.SimpleQueue()
         self._arrived.connect(self._deliver_all)
-        #: Called on the UI thread after each delivery (bookkeeping hook).
-        self.after_delivery: Callable[[], None] | None = None
 
     def post(self, owner: QObject, callback: Callable[[Any], None] | None, value: Any) -> None:
         """From any thread: call ``callback(value)`` on the UI thread if ``owner`` lives."""
         self._deliveries.put((owner, callback, value))
-        self._arrived.emit()
+        # RuntimeError: the relay itself is gone (its window closed): nobody to deliver to.
+        with contextlib.suppress(RuntimeError):
+            self._arrived.emit()
 
     def _deliver_all(self) -> None:
         while True:
@@ -38,9 +39,5 @@ class ResultRelay(QObject):
                 owner, callback, value = self._deliveries.get_nowait()
             except queue.Empty:
                 return
-            try:
-                if callback is not None and shiboken6.isValid(owner):
-                    callback(value)
-            finally:
-                if self.after_delivery is not None:
-                    self.after_delivery()
+            if callback is not None and shiboken6.isValid(owner):
+                callback(value)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from console.inbox.queries import MessageView
+from console.inbox.queries import MessageView, TranslationView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -26,6 +27,31 @@ class ThreadModel(QAbstractListModel):
         self.conversation_id = conversation_id
         self._messages = tuple(messages)
         self.endResetModel()
+
+    def update_message(
+        self,
+        message_id: int,
+        *,
+        language: str | None = None,
+        confidence: float | None = None,
+        translation: TranslationView | None = None,
+    ) -> None:
+        """A detection or translation arrived for one message: show it in place."""
+        for row, message in enumerate(self._messages):
+            if message.id != message_id:
+                continue
+            changes: dict[str, object] = {}
+            if language is not None:
+                changes.update(language=language, language_confidence=confidence)
+            if translation is not None:
+                changes["translation"] = translation
+            if changes:
+                messages = list(self._messages)
+                messages[row] = dataclasses.replace(message, **changes)  # type: ignore[arg-type]
+                self._messages = tuple(messages)
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+            return
 
     def message(self, row: int) -> MessageView | None:
         return self._messages[row] if 0 <= row < len(self._messages) else None

@@ -3,7 +3,9 @@
 Translation must neither block the UI nor queue behind store work, so it has
 its own thread. Jobs with a lower ``priority`` number run first (the message
 the agent is looking at before the rest of the inbox); a job can be cancelled
-while it waits, e.g. when the agent opens another conversation.
+while it waits, e.g. when the agent opens another conversation. As with the
+store executor, the worker thread sees job ids; the callables stay with, and
+are released by, the UI thread.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from console.ui.result_relay import ResultRelay
@@ -25,26 +28,25 @@ log = logging.getLogger(__name__)
 
 VISIBLE = 0
 BACKGROUND = 10
+_STOP = -1
 
 
-@dataclass(order=True)
+@dataclass
 class _Job:
-    priority: int
-    sequence: int
-    work: Callable[[], Any] = field(compare=False)
-    owner: QObject = field(compare=False)
-    done: Callable[[Any], None] | None = field(compare=False)
-    error: Callable[[Exception], None] | None = field(compare=False)
-    cancelled: threading.Event = field(compare=False, default_factory=threading.Event)
+    owner: QObject
+    work: Callable[[], Any]
+    done: Callable[[Any], None] | None
+    error: Callable[[Exception], None] | None
+    cancelled: threading.Event = field(default_factory=threading.Event)
 
 
 class JobHandle:
-    def __init__(self, job: _Job) -> None:
-        self._job = job
+    def __init__(self, cancelled: threading.Event) -> None:
+        self._cancelled = cancelled
 
     def cancel(self) -> None:
         """Drop the job if it has not started; a running job's result is dropped."""
-        self._job.cancelled.set()
+        self._cancelled.set()
 
 
 class TranslationWorker(QObject):
@@ -52,8 +54,9 @@ class TranslationWorker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._queue: queue.PriorityQueue[_Job] = queue.PriorityQueue()
-        self._sequence = itertools.count()
+        self._queue: queue.PriorityQueue[tuple[int, int]] = queue.PriorityQueue()
+        self._jobs: dict[int, _Job] = {}
+        self._ids = itertools.count()
         self._relay = ResultRelay(self)
         self._thread = threading.Thread(target=self._loop, name="translation", daemon=True)
         self._thread.start()
@@ -67,35 +70,47 @@ class TranslationWorker(QObject):
         priority: int = BACKGROUND,
         error: Callable[[Exception], None] | None = None,
     ) -> JobHandle:
-        job = _Job(priority, next(self._sequence), work, owner, done, error)
-        self._queue.put(job)
-        return JobHandle(job)
+        job_id = next(self._ids)
+        job = _Job(owner, work, done, error)
+        self._jobs[job_id] = job
+        self._queue.put((priority, job_id))
+        return JobHandle(job.cancelled)
 
     def _loop(self) -> None:
         while True:
-            job = self._queue.get()
-            if job.work is _stop:
+            _priority, job_id = self._queue.get()
+            if job_id == _STOP:
                 return
+            job = self._jobs[job_id]
             if job.cancelled.is_set():
+                del job
+                self._relay.post(self, self._finish, (job_id, (False, None)))
                 continue
+            work = job.work
+            del job
+            outcome: tuple[bool, Any]
             try:
-                result = job.work()
+                outcome = (True, work())
             except Exception as exc:  # shown to the user, never lost
                 log.exception("translation job failed")
-                callback = job.error or self._report
-                self._relay.post(job.owner, callback, exc)
-                continue
-            if not job.cancelled.is_set():
-                self._relay.post(job.owner, job.done, result)
+                outcome = (False, exc.with_traceback(None))
+            finally:
+                del work
+            self._relay.post(self, self._finish, (job_id, outcome))
+
+    def _finish(self, payload: tuple[int, tuple[bool, Any]]) -> None:
+        job_id, (ok, value) = payload
+        job = self._jobs.pop(job_id)
+        if job.cancelled.is_set() or not shiboken6.isValid(job.owner):
+            return
+        callback = job.done if ok else (job.error or self._report)
+        if callback is not None:
+            callback(value)
 
     def _report(self, exc: Exception) -> None:
         self.failed.emit(str(exc))
 
     def shutdown(self) -> None:
         """Stop after the running job; waiting jobs are dropped."""
-        self._queue.put(_Job(-1, -1, _stop, self, None, None))
+        self._queue.put((_STOP, _STOP))
         self._thread.join(timeout=30)
-
-
-def _stop() -> None:
-    """Marks the job that ends the worker (it sorts before every real job)."""

@@ -59,4 +59,5 @@ def window(
     with qtbot.waitSignal(main.ready, timeout=15_000):
         main.show()
     yield main
+    main.shutdown()
     qtbot.waitUntil(lambda: executor.pending == 0, timeout=10_000)

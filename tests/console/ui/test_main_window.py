@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Iterator
 
@@ -73,7 +74,21 @@ def test_ctrl_f_focuses_search_and_typing_filters(qtbot: QtBot, window: MainWind
     assert window.inbox_model.rowCount() == 60
 
 
+def _open_language(qtbot: QtBot, window: MainWindow, language: str) -> None:
+    """Filter the inbox to one language; its first conversation opens (or stays open)."""
+    combo = window.filter_bar.language
+    with qtbot.waitSignal(window.inbox_model.ids_loaded, timeout=10_000):
+        combo.setCurrentIndex(combo.findData(language))
+    qtbot.waitUntil(
+        lambda: window.conversation.detail is not None
+        and window.conversation.detail.summary.language == language
+        and window.controller.conversation_id == _current_conversation(window),
+        timeout=10_000,
+    )
+
+
 def test_ctrl_enter_sends_the_reply(qtbot: QtBot, window: MainWindow, demo_store: Store) -> None:
+    _open_language(qtbot, window, "en")  # same language as the UI: no translation involved
     conversation_id = _current_conversation(window)
     composer = window.conversation.composer
     composer.editor.setFocus()
@@ -152,3 +167,28 @@ def test_geometry_and_splitter_state_persist(
     assert again.inbox_model.inbox_filter.sort is InboxSort.CUSTOMER
     assert again.inbox_model.inbox_filter.descending is False
     qtbot.waitUntil(lambda: executor.pending == 0, timeout=5000)
+
+
+@pytest.mark.skipif(shutil.which("apertium") is None, reason="needs Apertium (.ci/setup)")
+def test_reply_to_a_spanish_customer_goes_out_in_spanish(
+    qtbot: QtBot, window: MainWindow, demo_store: Store
+) -> None:
+    """The agent writes English; Ctrl+Enter at once still sends the Spanish translation."""
+    _open_language(qtbot, window, "es")
+    conversation_id = _current_conversation(window)
+    composer = window.conversation.composer
+    composer.editor.setFocus()
+    qtbot.keyClicks(composer.editor, "Your order #A10234 has shipped.")
+    with qtbot.waitSignal(window.controller.reply_stored, timeout=30_000):
+        qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with demo_store.session() as session:
+        reply = session.scalars(
+            select(Message)
+            .where(Message.conversation_id == conversation_id)
+            .order_by(Message.id.desc())
+        ).first()
+    assert reply is not None and reply.direction is Direction.OUTBOUND
+    assert reply.composed_text == "Your order #A10234 has shipped."
+    assert reply.composed_language == "en"
+    assert reply.text != reply.composed_text and "#A10234" in reply.text
+    assert reply.language == "es"

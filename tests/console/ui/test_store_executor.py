@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import ClassVar
 
 import shiboken6
 from PySide6.QtCore import QObject
@@ -66,3 +68,38 @@ def test_nothing_is_delivered_to_a_deleted_owner(qtbot: QtBot, executor: StoreEx
     shiboken6.delete(owner)
     qtbot.waitUntil(lambda: executor.pending == 0, timeout=5000)
     assert delivered == []
+
+
+def test_jobs_after_shutdown_are_dropped(qtbot: QtBot, executor: StoreExecutor) -> None:
+    executor.shutdown()
+    delivered: list[int] = []
+    executor.run(executor, lambda session: 1, delivered.append)
+    assert executor.pending == 0
+    qtbot.wait(50)
+    assert delivered == []
+
+
+class _Captured:
+    """Records the thread it is freed on (stands in for a widget a job captured)."""
+
+    freed_on: ClassVar[list[threading.Thread]] = []
+
+    def __del__(self) -> None:
+        _Captured.freed_on.append(threading.current_thread())
+
+
+def test_what_a_job_captures_is_released_on_the_ui_thread(
+    qtbot: QtBot, executor: StoreExecutor
+) -> None:
+    _Captured.freed_on = []
+    results: list[int] = []
+
+    def job() -> Callable[[Session], int]:
+        captured = _Captured()
+        return lambda session: id(captured) and 1
+
+    for _ in range(30):
+        executor.run(executor, job(), results.append)
+    qtbot.waitUntil(lambda: len(results) == 30 and executor.pending == 0, timeout=10_000)
+    assert len(_Captured.freed_on) == 30
+    assert set(_Captured.freed_on) == {threading.main_thread()}

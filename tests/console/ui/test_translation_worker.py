@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from typing import ClassVar
 
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
@@ -62,4 +64,29 @@ def test_errors_go_to_the_failed_signal(qtbot: QtBot) -> None:
     with qtbot.waitSignal(worker.failed, timeout=5000) as blocker:
         worker.submit(owner, broken)
     assert blocker.args == ["model file is corrupt"]
+    worker.shutdown()
+
+
+class _Captured:
+    freed_on: ClassVar[list[threading.Thread]] = []
+
+    def __del__(self) -> None:
+        _Captured.freed_on.append(threading.current_thread())
+
+
+def test_what_a_job_captures_is_released_on_the_ui_thread(qtbot: QtBot) -> None:
+    worker = TranslationWorker()
+    owner = QObject()
+    _Captured.freed_on = []
+    results: list[int] = []
+
+    def job() -> Callable[[], int]:
+        captured = _Captured()
+        return lambda: id(captured) and 1
+
+    for _ in range(30):
+        worker.submit(owner, job(), results.append)
+    qtbot.waitUntil(lambda: len(results) == 30, timeout=10_000)
+    qtbot.wait(50)
+    assert set(_Captured.freed_on) == {threading.main_thread()}
     worker.shutdown()
