@@ -88,8 +88,15 @@ def _arrange_screenshot(app: QApplication, window: MainWindow, path: Path) -> No
         print("support-console: the window did not finish loading in time", file=sys.stderr)
         app.exit(1)
 
-    # Let the freshly shown rows paint once before grabbing.
-    window.ready.connect(lambda: QTimer.singleShot(150, save))
+    def when_settled() -> None:
+        # The customer panel's sections (local time, rules) load after the thread:
+        # wait until the store has nothing left to do, then let the rows paint.
+        if window.store_idle():
+            QTimer.singleShot(150, save)
+        else:
+            QTimer.singleShot(50, when_settled)
+
+    window.ready.connect(when_settled)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
 
 

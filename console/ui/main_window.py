@@ -407,6 +407,10 @@ class MainWindow(QMainWindow):
             message_id, language, actor=agent.name if agent else "unknown agent"
         )
 
+    def store_idle(self) -> bool:
+        """No store work queued or running (for screenshots and checks)."""
+        return self._executor.pending == 0
+
     def shutdown(self) -> None:
         """Stop background translation (the store executor belongs to the app)."""
         self.translation_worker.shutdown()
