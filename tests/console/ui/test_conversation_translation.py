@@ -76,8 +76,9 @@ def test_spanish_conversation_is_translated_and_stored_without_stalling(
         ).all()
     assert {t.target_language for t in stored} == {"en"}
     assert len(stored) == len(inbound)
-    # The event loop kept running while Apertium worked (no freeze an agent would feel).
-    assert max(stalls) < 0.3, f"longest stall {max(stalls) * 1000:.0f} ms"
+    # The event loop kept running while Apertium worked. The bound leaves room for a
+    # busy 2-core machine; a UI that waited on the engine would stall for whole translations.
+    assert max(stalls) < 0.5, f"longest stall {max(stalls) * 1000:.0f} ms"
 
 
 def test_reopening_uses_the_stored_translations(qtbot: QtBot, window: MainWindow) -> None:
