@@ -20,13 +20,28 @@ from console.store.coverage_tables import (
     ShiftException,
 )
 from console.store.models import Agent, Market
-from timezones import BusinessHours
+from timezones import BusinessHours, Period
 from timezones.business_hours import parse_time, weekday_number
 from timezones.wallclock import is_valid_zone
 
 
 class CoverageError(ValueError):
     """A coverage change that cannot be made; the message is for the user."""
+
+
+class InvalidSchedule(CoverageError):
+    """Shifts, leave or support hours that do not make sense.
+
+    ``problem`` says what (for a translated message in the UI): ``"empty"`` (a shift or
+    period ends when it starts), ``"overlap"`` (two of them overlap), ``"leave_order"``
+    (leave ends before it starts) or ``"time"`` (an unreadable day or time); ``items`` are
+    the positions of the offending entries in the sequence that was checked.
+    """
+
+    def __init__(self, message: str, problem: str, items: tuple[int, ...] = ()) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.items = items
 
 
 @dataclass(frozen=True)
@@ -39,6 +54,123 @@ class ShiftSpec:
     zone: str | None = None
     valid_from: date | None = None
     valid_until: date | None = None
+
+
+@dataclass(frozen=True)
+class LeaveSpec:
+    """Leave from ``first_day`` to ``last_day`` (inclusive, the agent's local dates)."""
+
+    first_day: date
+    last_day: date
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ExtraShiftSpec:
+    """A one-off shift on ``day`` from ``start`` to ``end`` (the agent's zone)."""
+
+    day: date
+    start: str
+    end: str
+    note: str = ""
+
+
+MINUTES_PER_DAY = 24 * 60
+MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
+
+
+def _minutes(text: str) -> int:
+    value = parse_time(text)
+    return value.hour * 60 + value.minute
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int], size: int) -> bool:
+    """Whether two spans (start, length) on a circle of ``size`` minutes overlap."""
+    return (b[0] - a[0]) % size < a[1] or (a[0] - b[0]) % size < b[1]
+
+
+def _validity_meets(a: ShiftSpec, b: ShiftSpec) -> bool:
+    if a.valid_until is not None and b.valid_from is not None and a.valid_until < b.valid_from:
+        return False
+    return not (
+        b.valid_until is not None and a.valid_from is not None and b.valid_until < a.valid_from
+    )
+
+
+def check_shifts(shifts: Sequence[ShiftSpec]) -> None:
+    """Refuse weekly shifts that end when they start or overlap one another (shifts may
+    cross midnight; shifts in different zones or never valid together are not compared).
+
+    Raises :class:`InvalidSchedule`.
+    """
+    spans: list[tuple[int, int]] = []
+    for position, spec in enumerate(shifts):
+        try:
+            weekday = weekday_number(spec.weekday)
+            start, end = _minutes(spec.start), _minutes(spec.end)
+        except (ValueError, TypeError) as exc:
+            raise InvalidSchedule(str(exc), "time", (position,)) from exc
+        if start == end:
+            raise InvalidSchedule(
+                f"Shift {position + 1} ends when it starts.", "empty", (position,)
+            )
+        spans.append((weekday * MINUTES_PER_DAY + start, (end - start) % MINUTES_PER_DAY))
+    for i, first in enumerate(shifts):
+        for j in range(i + 1, len(shifts)):
+            second = shifts[j]
+            if (first.zone or None) != (second.zone or None):
+                continue
+            if _validity_meets(first, second) and _overlap(spans[i], spans[j], MINUTES_PER_WEEK):
+                raise InvalidSchedule(f"Shifts {i + 1} and {j + 1} overlap.", "overlap", (i, j))
+
+
+def check_periods(periods: Sequence[str]) -> None:
+    """Refuse support periods ("Mon 09:00-18:00") that are unreadable, end when they start
+    (except "00:00-24:00", the whole day) or overlap one another; they may cross midnight.
+
+    Raises :class:`InvalidSchedule`.
+    """
+    spans: list[tuple[int, int]] = []
+    for position, text in enumerate(periods):
+        try:
+            period = Period.parse(text)
+        except (ValueError, TypeError) as exc:
+            raise InvalidSchedule(str(exc), "time", (position,)) from exc
+        start = period.start.hour * 60 + period.start.minute
+        end = period.end.hour * 60 + period.end.minute
+        length = (end - start) % MINUTES_PER_DAY
+        if length == 0:
+            whole_day = start == 0 and text.strip().endswith(("24:00", "-24"))
+            if not whole_day:
+                raise InvalidSchedule(
+                    f"Period {position + 1} ends when it starts.", "empty", (position,)
+                )
+            length = MINUTES_PER_DAY
+        spans.append((period.weekday * MINUTES_PER_DAY + start, length))
+    for i in range(len(spans)):
+        for j in range(i + 1, len(spans)):
+            if _overlap(spans[i], spans[j], MINUTES_PER_WEEK):
+                raise InvalidSchedule(f"Periods {i + 1} and {j + 1} overlap.", "overlap", (i, j))
+
+
+def check_leave(leave: Sequence[LeaveSpec]) -> None:
+    """Refuse leave that ends before it starts. Raises :class:`InvalidSchedule`."""
+    for position, item in enumerate(leave):
+        if item.last_day < item.first_day:
+            raise InvalidSchedule("Leave cannot end before it starts.", "leave_order", (position,))
+
+
+def check_extra_shifts(extras: Sequence[ExtraShiftSpec]) -> None:
+    """Refuse one-off shifts that are unreadable or end when they start."""
+    for position, item in enumerate(extras):
+        try:
+            start, end = _minutes(item.start), _minutes(item.end)
+        except (ValueError, TypeError) as exc:
+            raise InvalidSchedule(str(exc), "time", (position,)) from exc
+        if start == end:
+            raise InvalidSchedule(
+                f"Extra shift {position + 1} ends when it starts.", "empty", (position,)
+            )
 
 
 def _agent(session: Session, agent_id: int) -> Agent:
@@ -147,8 +279,9 @@ def replace_assignments(
 def set_agent_shifts(
     session: Session, agent_id: int, shifts: Sequence[ShiftSpec], *, actor: str
 ) -> None:
-    """Replace an agent's weekly shifts."""
+    """Replace an agent's weekly shifts (refused when they end as they start or overlap)."""
     agent = _agent(session, agent_id)
+    check_shifts(shifts)
     rows = []
     for spec in shifts:
         zone = spec.zone or None
@@ -219,6 +352,7 @@ def add_extra_shift(
 ) -> int:
     """A one-off shift on ``day`` (the agent's local date and zone)."""
     agent = _agent(session, agent_id)
+    check_extra_shifts([ExtraShiftSpec(day, start, end)])
     try:
         begin, finish = parse_time(start), parse_time(end)
     except ValueError as exc:
@@ -275,6 +409,7 @@ def set_market_hours(
 ) -> None:
     """Support hours of a market: wall-clock ``periods`` ("Mon 09:00-18:00") in ``zone``."""
     market = _market(session, market_id)
+    check_periods(periods)
     try:
         hours = BusinessHours.from_periods(zone, periods, holiday_country=holiday_country)
     except ValueError as exc:
@@ -296,3 +431,36 @@ def set_market_hours(
         periods=list(periods),
         holiday_country=hours.holiday_country,
     )
+
+
+def save_agent_schedule(
+    session: Session,
+    agent_id: int,
+    *,
+    actor: str,
+    shifts: Sequence[ShiftSpec] | None = None,
+    removed_exceptions: Sequence[int] = (),
+    leave: Sequence[LeaveSpec] = (),
+    extra_shifts: Sequence[ExtraShiftSpec] = (),
+) -> None:
+    """One edit of an agent's schedule, all or nothing (in the caller's transaction):
+    replace the weekly shifts (unless None), remove the agent's exceptions
+    ``removed_exceptions``, add ``leave`` and ``extra_shifts``. Each change is audited."""
+    agent = _agent(session, agent_id)
+    if shifts is not None:
+        check_shifts(shifts)
+    check_leave(leave)
+    check_extra_shifts(extra_shifts)
+    for exception_id in removed_exceptions:
+        row = session.get(ShiftException, exception_id)
+        if row is not None and row.agent_id != agent.id:
+            raise CoverageError(f"Exception {exception_id} is not one of {agent.name}'s.")
+        remove_shift_exception(session, exception_id, actor=actor)
+    if shifts is not None:
+        set_agent_shifts(session, agent.id, shifts, actor=actor)
+    for item in leave:
+        add_leave(session, agent.id, item.first_day, item.last_day, actor=actor, note=item.note)
+    for extra in extra_shifts:
+        add_extra_shift(
+            session, agent.id, extra.day, extra.start, extra.end, actor=actor, note=extra.note
+        )

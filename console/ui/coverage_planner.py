@@ -44,7 +44,9 @@ from console.coverage import (
     write_csv,
 )
 from console.ui.coverage_delegate import DEMAND_COLOR, STATE_COLORS, CoverageCellDelegate
+from console.ui.coverage_hours_editor import CoverageHoursEditor
 from console.ui.coverage_models import (
+    AgentIdRole,
     CoverageAgentsModel,
     CoverageGridModel,
     MarketAssignmentsModel,
@@ -53,6 +55,7 @@ from console.ui.coverage_models import (
     periods_text,
     state_name,
 )
+from console.ui.coverage_shift_editor import CoverageShiftEditor
 from console.ui.coverage_suggestion import CoverageSuggestionDialog
 from console.ui.store_executor import StoreExecutor
 
@@ -128,7 +131,7 @@ def _swatch(color: QColor, line: bool = False) -> QPixmap:
 class CoveragePlanner(QWidget):
     #: The plan of the shown week is on screen.
     ready = Signal()
-    #: An assignment change was stored.
+    #: An assignment, shift or support hours change was stored.
     changed = Signal()
     #: Files were written (a message for the status bar).
     exported = Signal(str)
@@ -152,6 +155,8 @@ class CoveragePlanner(QWidget):
         self._request = 0
         self.plan: CoveragePlan | None = None
         self.suggestion_dialog: CoverageSuggestionDialog | None = None
+        self.shift_editor: CoverageShiftEditor | None = None
+        self.hours_editor: CoverageHoursEditor | None = None
 
         self.grid_model = CoverageGridModel(self)
         self.agents_model = CoverageAgentsModel(self)
@@ -177,6 +182,9 @@ class CoveragePlanner(QWidget):
         self.agents_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.agents_view.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.agents_view.setSpacing(2)
+        self.edit_shifts_button = QPushButton(self)
+        self.edit_shifts_button.setObjectName("editShiftsButton")
+        self.edit_shifts_button.setEnabled(False)
 
         self.grid_view = QTableView(self)
         self.grid_view.setObjectName("coverageGrid")
@@ -235,6 +243,9 @@ class CoveragePlanner(QWidget):
         self.assignments_view = QListView(self)
         self.assignments_view.setObjectName("coverageAssignments")
         self.assignments_view.setModel(self.assignments_model)
+        self.edit_hours_button = QPushButton(self)
+        self.edit_hours_button.setObjectName("editHoursButton")
+        self.edit_hours_button.setEnabled(False)
 
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -251,6 +262,7 @@ class CoveragePlanner(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.agents_caption)
         left_layout.addWidget(self.agents_view, 1)
+        left_layout.addWidget(self.edit_shifts_button)
         center = QWidget(self)
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
@@ -264,6 +276,7 @@ class CoveragePlanner(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.market_title)
         right_layout.addWidget(self.market_details)
+        right_layout.addWidget(self.edit_hours_button)
         right_layout.addWidget(self.assignments_caption)
         right_layout.addWidget(self.assignments_view, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -281,6 +294,13 @@ class CoveragePlanner(QWidget):
         self.grid_model.assign_requested.connect(lambda m, a: self.set_assigned(m, a, True))
         self.assignments_model.toggled.connect(self.set_assigned)
         self.grid_view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.agents_view.selectionModel().currentChanged.connect(self._on_agent_current)
+        self.agents_model.modelReset.connect(self._on_agent_current)
+        self.edit_shifts_button.clicked.connect(lambda: self.edit_shifts())
+        self.agents_view.doubleClicked.connect(
+            lambda index: self.edit_shifts(int(index.data(AgentIdRole)))
+        )
+        self.edit_hours_button.clicked.connect(lambda: self.edit_hours())
         self.previous_button.clicked.connect(lambda: self.show_week(self._at - timedelta(days=7)))
         self.next_button.clicked.connect(lambda: self.show_week(self._at + timedelta(days=7)))
         self.suggest_button.clicked.connect(self.suggest)
@@ -302,6 +322,12 @@ class CoveragePlanner(QWidget):
         self.ics_button.setText(self.tr("Export calendars…"))
         self.agents_caption.setText(self.tr("Agents — drag onto a market"))
         self.assignments_caption.setText(self.tr("Agents covering this market"))
+        self.edit_shifts_button.setText(self.tr("Edit shifts…"))
+        self.edit_shifts_button.setToolTip(
+            self.tr("Weekly shifts, leave and extra shifts of the selected agent")
+        )
+        self.edit_hours_button.setText(self.tr("Edit support hours…"))
+        self.edit_hours_button.setToolTip(self.tr("Support hours of the selected market"))
         texts = (
             state_name(CellState.COVERED),
             self.tr("No language match"),
@@ -393,6 +419,7 @@ class CoveragePlanner(QWidget):
         market_id = self._selected_market_id()
         market = plan.market(market_id) if market_id is not None else None
         row = self.grid_model.grid.row(market_id) if market_id is not None else None
+        self.edit_hours_button.setEnabled(market is not None)
         if market is None or row is None:
             self.market_title.setText(self.tr("Select a market"))
             self.market_details.clear()
@@ -459,6 +486,49 @@ class CoveragePlanner(QWidget):
             return replace_assignments(session, pairs, actor=actor, market_ids=markets)
 
         self._executor.run(self, work, lambda _n: self.changed.emit(), error=self._error)
+
+    # -- editing shifts and support hours ---------------------------------------
+
+    def _on_agent_current(self, *_args: object) -> None:
+        self.edit_shifts_button.setEnabled(self._selected_agent_id() is not None)
+
+    def _selected_agent_id(self) -> int | None:
+        index = self.agents_view.currentIndex()
+        value = index.data(AgentIdRole) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def edit_shifts(self, agent_id: int | None = None) -> CoverageShiftEditor | None:
+        """Open the shift editor for ``agent_id`` (default: the selected agent)."""
+        agent_id = agent_id if agent_id is not None else self._selected_agent_id()
+        agent = self.plan.agent(agent_id) if self.plan and agent_id is not None else None
+        if agent is None:
+            return None
+        dialog = CoverageShiftEditor(
+            self._executor, agent, actor=self._actor, today=self._at.date(), parent=self
+        )
+        dialog.saved.connect(self._edited)
+        dialog.finished.connect(dialog.deleteLater)
+        self.shift_editor = dialog
+        dialog.open()
+        return dialog
+
+    def edit_hours(self, market_id: int | None = None) -> CoverageHoursEditor | None:
+        """Open the support hours editor for ``market_id`` (default: the selected market)."""
+        market_id = market_id if market_id is not None else self._selected_market_id()
+        market = self.plan.market(market_id) if self.plan and market_id is not None else None
+        if market is None:
+            return None
+        dialog = CoverageHoursEditor(self._executor, market, actor=self._actor, parent=self)
+        dialog.saved.connect(self._edited)
+        dialog.finished.connect(dialog.deleteLater)
+        self.hours_editor = dialog
+        dialog.open()
+        return dialog
+
+    def _edited(self) -> None:
+        """A shift or support hours change was stored: reload the shown week."""
+        self.changed.emit()
+        self.show_week(self._at)
 
     # -- exports ------------------------------------------------------------
 
