@@ -152,6 +152,37 @@
         </message>
     </context>
     <context>
+        <name>ChannelStatusModel</name>
+        <message>
+            <source>Channels: %1 online, %2 offline</source>
+            <translation>渠道：%1 个在线，%2 个离线</translation>
+        </message>
+        <message>
+            <source>Channels: %1 online</source>
+            <translation>渠道：%1 个在线</translation>
+        </message>
+        <message>
+            <source>(last sync %1)</source>
+            <translation>（上次同步 %1）</translation>
+        </message>
+        <message>
+            <source>connecting</source>
+            <translation>正在连接</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>在线</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>离线</translation>
+        </message>
+        <message>
+            <source>stopped</source>
+            <translation>已停止</translation>
+        </message>
+    </context>
+    <context>
         <name>ComplianceEditor</name>
         <message>
             <source>Return and privacy rules</source>
@@ -298,6 +329,18 @@
             <translation>待审核队列</translation>
         </message>
         <message>
+            <source>Store defaults</source>
+            <translation>店铺默认设置</translation>
+        </message>
+        <message>
+            <source>Store-wide return window (days)</source>
+            <translation>全店退货期（天）</translation>
+        </message>
+        <message>
+            <source>Applies to every market that sets no store return window of its own. It may extend the law, never shorten it: a window shorter than a market's statutory withdrawal period is rejected. Set — to have none.</source>
+            <translation>适用于所有未单独设置店铺退货期的市场。只能在法律基础上延长，不能缩短：短于某市场法定撤回期的设置会被拒绝。设为 — 表示不设置。</translation>
+        </message>
+        <message>
             <source>Reason</source>
             <translation>原因</translation>
         </message>
@@ -334,6 +377,94 @@
             <translation>应用</translation>
         </message>
         <message>
+            <source>Calendar days</source>
+            <translation>自然日</translation>
+        </message>
+        <message>
+            <source>Working days</source>
+            <translation>工作日</translation>
+        </message>
+        <message>
+            <source>Months</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>小时</translation>
+        </message>
+        <message>
+            <source>Delivery of the goods</source>
+            <translation>商品交付</translation>
+        </message>
+        <message>
+            <source>Conclusion of the contract</source>
+            <translation>合同订立</translation>
+        </message>
+        <message>
+            <source>Delivery or contract, whichever is later</source>
+            <translation>交付或订立合同，以较晚者为准</translation>
+        </message>
+        <message>
+            <source>Notice of withdrawal</source>
+            <translation>撤回通知</translation>
+        </message>
+        <message>
+            <source>Return of the goods</source>
+            <translation>商品退回</translation>
+        </message>
+        <message>
+            <source>Cancellation</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>店铺</translation>
+        </message>
+        <message>
+            <source>Not applicable</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <source>Access</source>
+            <translation>访问</translation>
+        </message>
+        <message>
+            <source>Correction</source>
+            <translation>更正</translation>
+        </message>
+        <message>
+            <source>Deletion</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Restriction of processing</source>
+            <translation>限制处理</translation>
+        </message>
+        <message>
+            <source>Data portability</source>
+            <translation>数据可携带</translation>
+        </message>
+        <message>
+            <source>Objection</source>
+            <translation>反对处理</translation>
+        </message>
+        <message>
+            <source>Opt out of sale or sharing</source>
+            <translation>拒绝出售或共享</translation>
+        </message>
+        <message>
+            <source>Limit use of sensitive data</source>
+            <translation>限制使用敏感数据</translation>
+        </message>
+        <message>
+            <source>Withdraw consent</source>
+            <translation>撤回同意</translation>
+        </message>
+        <message>
             <source>You can edit the rules as {name} (compliance).</source>
             <translation>您以 {name}（合规）身份可以编辑这些规定。</translation>
         </message>
@@ -344,6 +475,14 @@
         <message>
             <source>checking your role…</source>
             <translation>正在核对您的角色…</translation>
+        </message>
+        <message>
+            <source>{market}: {problem}</source>
+            <translation>{market}：{problem}</translation>
+        </message>
+        <message>
+            <source>Not saved: the window would undercut the law.</source>
+            <translation>未保存：该期限短于法定期限。</translation>
         </message>
         <message>
             <source>Saved as version {version}.</source>
@@ -515,10 +654,58 @@ Support hours: {open} h a week, {covered} h covered</source>
         </message>
     </context>
     <context>
+        <name>CoverageHoursEditor</name>
+        <message>
+            <source>Edit support hours</source>
+            <extracomment>Day names as the stored periods spell them ("Mon 09:00-18:00"); data, not UI text. The hours were stored.</extracomment>
+            <translation>编辑服务时间</translation>
+        </message>
+        <message>
+            <source>Time zone of the market:</source>
+            <translation>市场时区：</translation>
+        </message>
+        <message>
+            <source>Support periods in the market's local time, several a day if needed. A period whose end is not after its start runs past midnight; 00:00 to 00:00 is the whole day. Double-click a cell to change it.</source>
+            <translation>按市场当地时间设置服务时段，每天可设多个。结束时间不晚于开始时间的时段会跨过午夜；00:00 至 00:00 表示全天。双击单元格可修改。</translation>
+        </message>
+        <message>
+            <source>Add period</source>
+            <translation>添加时段</translation>
+        </message>
+        <message>
+            <source>Remove period</source>
+            <translation>删除时段</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Nothing was saved: {error}</source>
+            <translation>未保存任何内容：{error}</translation>
+        </message>
+        <message>
+            <source>Period {number} ends when it starts. Give it another end time (00:00 to 00:00 is the whole day). Nothing was saved.</source>
+            <translation>时段 {number} 的结束时间等于开始时间。请换一个结束时间（00:00 至 00:00 表示全天）。未保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Periods {first} and {second} overlap. Change or remove one of them. Nothing was saved.</source>
+            <translation>时段 {first} 和 {second} 重叠。请修改或删除其中一个。未保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Period {number} has an invalid time. Nothing was saved.</source>
+            <translation>时段 {number} 的时间无效。未保存任何内容。</translation>
+        </message>
+    </context>
+    <context>
         <name>CoveragePlanner</name>
         <message>
             <source>Coverage planner</source>
-            <extracomment>The plan of the shown week is on screen. An assignment change was stored. Files were written (a message for the status bar). Something failed; a message for the user.</extracomment>
+            <extracomment>The plan of the shown week is on screen. An assignment, shift or support hours change was stored. Files were written (a message for the status bar). Something failed; a message for the user.</extracomment>
             <translation>排班覆盖规划</translation>
         </message>
         <message>
@@ -548,6 +735,22 @@ Support hours: {open} h a week, {covered} h covered</source>
         <message>
             <source>Agents covering this market</source>
             <translation>负责该市场的客服</translation>
+        </message>
+        <message>
+            <source>Edit shifts…</source>
+            <translation>编辑班次…</translation>
+        </message>
+        <message>
+            <source>Weekly shifts, leave and extra shifts of the selected agent</source>
+            <translation>所选客服的每周班次、休假和加班</translation>
+        </message>
+        <message>
+            <source>Edit support hours…</source>
+            <translation>编辑服务时间…</translation>
+        </message>
+        <message>
+            <source>Support hours of the selected market</source>
+            <translation>所选市场的服务时间</translation>
         </message>
         <message>
             <source>No language match</source>
@@ -620,6 +823,94 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>{count} calendars saved to {folder}</source>
             <translation>{count} 个日历已保存到 {folder}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageShiftEditor</name>
+        <message>
+            <source>Edit shifts</source>
+            <extracomment>The schedule was stored.</extracomment>
+            <translation>编辑班次</translation>
+        </message>
+        <message>
+            <source>Weekly shifts in {zone}. A shift whose end is not after its start runs past midnight into the next day. Double-click a cell to change it.</source>
+            <translation>每周班次（{zone}）。结束时间不晚于开始时间的班次会跨到次日。双击单元格可修改。</translation>
+        </message>
+        <message>
+            <source>Weekly shifts</source>
+            <translation>每周班次</translation>
+        </message>
+        <message>
+            <source>Add shift</source>
+            <translation>添加班次</translation>
+        </message>
+        <message>
+            <source>Remove shift</source>
+            <translation>删除班次</translation>
+        </message>
+        <message>
+            <source>Leave and extra shifts</source>
+            <translation>休假和加班</translation>
+        </message>
+        <message>
+            <source>Remove selected</source>
+            <translation>删除所选</translation>
+        </message>
+        <message>
+            <source>Leave from</source>
+            <translation>休假自</translation>
+        </message>
+        <message>
+            <source>Extra shift on</source>
+            <translation>加班日期</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>Note (optional)</source>
+            <translation>备注（可选）</translation>
+        </message>
+        <message>
+            <source>Add leave</source>
+            <translation>添加休假</translation>
+        </message>
+        <message>
+            <source>Add extra shift</source>
+            <translation>添加加班</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Nothing was saved: {error}</source>
+            <translation>未保存任何内容：{error}</translation>
+        </message>
+        <message>
+            <source>Shift {number} ends when it starts. Give it an end time different from its start time. Nothing was saved.</source>
+            <translation>班次 {number} 的结束时间等于开始时间。请设置不同的结束时间。未保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Shifts {first} and {second} overlap. Change or remove one of them. Nothing was saved.</source>
+            <translation>班次 {first} 和 {second} 重叠。请修改或删除其中一个。未保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Shift {number} has an invalid time. Nothing was saved.</source>
+            <translation>班次 {number} 的时间无效。未保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Leave cannot end before it starts: choose a last day on or after the first day.</source>
+            <translation>休假不能早于开始日结束：请选择不早于第一天的最后一天。</translation>
+        </message>
+        <message>
+            <source>An extra shift cannot end when it starts: choose another end time.</source>
+            <translation>加班的结束时间不能等于开始时间：请另选结束时间。</translation>
         </message>
     </context>
     <context>
@@ -741,6 +1032,38 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>All languages</source>
             <translation>全部语言</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityPanel</name>
+        <message>
+            <source>Possible duplicates</source>
+            <extracomment>Customers were merged, split back or unmerged (the current customer id): conversations may have moved, so the inbox and the conversation should reload. Something failed; a message for the user. A load finished (for tests and screenshots).</extracomment>
+            <translation>可能重复的客户</translation>
+        </message>
+        <message>
+            <source>Merge into this customer</source>
+            <translation>合并到此客户</translation>
+        </message>
+        <message>
+            <source>Not the same</source>
+            <translation>不是同一人</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Customers who may be this customer, and why</source>
+            <translation>可能与此客户是同一人的客户及原因</translation>
+        </message>
+        <message>
+            <source>Last change: merged with %1</source>
+            <translation>上次变更：与 %1 合并</translation>
+        </message>
+        <message>
+            <source>Last change: split off %1</source>
+            <translation>上次变更：拆分出 %1</translation>
         </message>
     </context>
     <context>
@@ -1023,6 +1346,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>邮件与导出文件 (*.eml *.mbox *.csv *.json);;所有文件 (*)</translation>
         </message>
         <message>
+            <source>Task marked done.</source>
+            <translation>任务已标记为完成。</translation>
+        </message>
+        <message>
             <source>Reply saved to the outbox.</source>
             <translation>回复已保存到发件箱。</translation>
         </message>
@@ -1096,6 +1423,25 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <source>{name} (no {languages})</source>
             <extracomment>(market id, agent id, assigned)</extracomment>
             <translation>{name}（不会{languages}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeSuggestionModel</name>
+        <message>
+            <source>Customer %1</source>
+            <translation>客户 %1</translation>
+        </message>
+        <message>
+            <source>same e-mail address %1</source>
+            <translation>相同的电子邮件地址 %1</translation>
+        </message>
+        <message>
+            <source>same phone number %1</source>
+            <translation>相同的电话号码 %1</translation>
+        </message>
+        <message>
+            <source>same order number %1</source>
+            <translation>相同的订单号 %1</translation>
         </message>
     </context>
     <context>
@@ -1265,6 +1611,18 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>暂无该客户所在国家的规定。</translation>
         </message>
         <message>
+            <source>Tracked tasks</source>
+            <translation>跟踪任务</translation>
+        </message>
+        <message>
+            <source>Mark done</source>
+            <translation>标记完成</translation>
+        </message>
+        <message>
+            <source>Mark the selected task as done</source>
+            <translation>将所选任务标记为完成</translation>
+        </message>
+        <message>
             <source>{name} ({code}) · rules v{version}, reviewed {date}</source>
             <translation>{name}（{code}）· 规定 v{version}，审核于 {date}</translation>
         </message>
@@ -1299,6 +1657,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>{days} days from delivery</source>
             <translation>自交付起 {days} 天</translation>
+        </message>
+        <message>
+            <source>store-wide policy: {days} days</source>
+            <translation>全店政策：{days} 天</translation>
         </message>
         <message>
             <source>store policy: {days} days</source>
@@ -1398,6 +1760,53 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>PolicyTasksModel</name>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Answer data access request</source>
+            <translation>答复数据访问请求</translation>
+        </message>
+        <message>
+            <source>Answer data deletion request</source>
+            <translation>答复数据删除请求</translation>
+        </message>
+        <message>
+            <source>Answer data correction request</source>
+            <translation>答复数据更正请求</translation>
+        </message>
+        <message>
+            <source>Refund withdrawal</source>
+            <translation>撤回退款</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Done {date}</source>
+            <translation>{date} 完成</translation>
+        </message>
+    </context>
+    <context>
         <name>PolicyVersionsModel</name>
         <message>
             <source>Version</source>
@@ -1475,7 +1884,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>QuarantineView</name>
         <message>
             <source>Refresh</source>
-            <extracomment>Emitted after every load with the number of unresolved items shown.</extracomment>
+            <extracomment>Emitted after every load with the number of unresolved items shown. A retry stored messages (how many items were imported): the inbox may reload.</extracomment>
             <translation>刷新</translation>
         </message>
         <message>
@@ -1486,6 +1895,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <source>Hide the selected items; a re-import will not bring them back</source>
             <translation>隐藏所选条目；重新导入也不会再出现</translation>
         </message>
+        <message>
+            <source>Retry import</source>
+            <translation>重新导入</translation>
+        </message>
+        <message>
+            <source>Read the selected items again from their files and import what now reads</source>
+            <translation>从原文件重新读取所选条目，导入现在能读取的内容</translation>
+        </message>
         <message numerus="yes">
             <source>%n item(s) could not be imported</source>
             <translation>
@@ -1495,6 +1912,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Nothing is in quarantine.</source>
             <translation>隔离区为空。</translation>
+        </message>
+        <message>
+            <source>Imported: %1. Still failing: %2. Not retried: %3.</source>
+            <translation>已导入：%1。仍然失败：%2。未重试：%3。</translation>
         </message>
     </context>
     <context>
@@ -1557,6 +1978,46 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>ShiftExceptionsModel</name>
+        <message>
+            <source>Kind</source>
+            <extracomment>Rows were added or removed.</extracomment>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>小时</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Leave</source>
+            <translation>休假</translation>
+        </message>
+        <message>
+            <source>Extra shift</source>
+            <translation>加班</translation>
+        </message>
+        <message>
+            <source>{kind} (new)</source>
+            <translation>{kind}（新）</translation>
+        </message>
+        <message>
+            <source>all day</source>
+            <translation>全天</translation>
+        </message>
+    </context>
+    <context>
         <name>Startup</name>
         <message>
             <source>Support Console cannot open its store</source>
@@ -1588,6 +2049,46 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Why</source>
             <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeeklyTimesModel</name>
+        <message>
+            <source>Day</source>
+            <extracomment>The rows changed (edited, added or removed).</extracomment>
+            <translation>星期</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>End</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <source>Length</source>
+            <translation>时长</translation>
+        </message>
+        <message>
+            <source>whole day</source>
+            <translation>全天</translation>
+        </message>
+        <message>
+            <source>ends when it starts</source>
+            <translation>结束时间等于开始时间</translation>
+        </message>
+        <message>
+            <source>{hours} h, until {day}</source>
+            <translation>{hours} 小时，至{day}</translation>
+        </message>
+        <message>
+            <source>{hours} h</source>
+            <translation>{hours} 小时</translation>
+        </message>
+        <message>
+            <source>{first} to {last}</source>
+            <translation>{first} 至 {last}</translation>
         </message>
     </context>
 </TS>

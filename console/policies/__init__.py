@@ -5,6 +5,7 @@
   role gate, import/export and the seed pack.
 * :mod:`~console.policies.deadlines`: deadline maths in the customer's local calendar.
 * :mod:`~console.policies.classifier`: data-subject and withdrawal requests in messages.
+* :mod:`~console.policies.defaults`: the store-wide return window (never below the law).
 * :mod:`~console.policies.tasks`: tracked tasks with a statutory due date.
 * :mod:`~console.policies.view`: the panel's :class:`PolicyView` and reply variables.
 """
@@ -13,6 +14,11 @@ from __future__ import annotations
 
 from console.policies.classifier import Classification, RequestKind, classify
 from console.policies.deadlines import Deadline, period_end
+from console.policies.defaults import (
+    set_store_return_window,
+    store_return_window,
+    store_return_window_conflicts,
+)
 from console.policies.rules import (
     EditorAccess,
     FieldChange,
@@ -59,6 +65,7 @@ from console.policies.view import (
     VARIABLES,
     PolicyView,
     TaskOffer,
+    TrackedTask,
     market_code_for,
     policy_view,
     render_reply,
@@ -83,6 +90,7 @@ __all__ = [
     "TaskError",
     "TaskOffer",
     "TaskView",
+    "TrackedTask",
     "VersionInfo",
     "classify",
     "complete_task",
@@ -110,6 +118,9 @@ __all__ = [
     "review_queue",
     "save_market",
     "set_review_period",
+    "set_store_return_window",
+    "store_return_window",
+    "store_return_window_conflicts",
     "validate_market",
     "validate_pack",
     "version_data",

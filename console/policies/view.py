@@ -22,8 +22,10 @@ from sqlalchemy.orm import Session
 
 from console.policies.classifier import RequestKind, classify
 from console.policies.deadlines import Deadline, later, period_end
+from console.policies.defaults import effective_return_window, store_return_window
 from console.policies.rules import MarketRules, ensure_seed_pack, market_rules, review_period_days
 from console.policies.schema import NOTICE
+from console.policies.tasks import DONE, conversation_tasks
 from console.store.models import Conversation, Customer, Direction, Message, Translation, utcnow
 from timezones import format_local_date, main_zone, normalize_country
 from timezones.regions import subdivision_code
@@ -38,6 +40,23 @@ class TaskOffer:
     message_id: int | None
     due_at: datetime
     due_text: str  # the due date in the display locale
+
+
+@dataclass(frozen=True)
+class TrackedTask:
+    """One tracked task of the conversation, for the panel's task list (plain data)."""
+
+    id: int
+    kind: RequestKind
+    title: str
+    due_at: datetime
+    due_text: str  # the due date in the customer's local calendar, in the display locale
+    status: str  # "open", "overdue" or "done"
+    done_at: datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != "done"
 
 
 @dataclass(frozen=True)
@@ -65,7 +84,7 @@ class PolicyView:
     withdrawal_deadline: Deadline | None
     withdrawal_last_day: str
     withdrawal_days_left: int | None
-    store_return_days: int | None
+    store_return_days: int | None  # the market's own window, else the store-wide one
     return_shipping_paid_by: str
     refund_deadline: Deadline | None
     refund_last_day: str
@@ -92,6 +111,9 @@ class PolicyView:
     detected: tuple[RequestKind, ...]
     offers: tuple[TaskOffer, ...]
     variables: Mapping[str, str]
+    # the conversation's tracked tasks, earliest due first
+    tasks: tuple[TrackedTask, ...] = ()
+    store_return_default: bool = False  # store_return_days is the store-wide default
 
 
 def market_code_for(
@@ -155,6 +177,7 @@ class _Context:
     zone: str
     country: str | None
     subdivision: str | None
+    default_return_days: int | None = None  # the store-wide return window
 
 
 def _context(session: Session, customer: Customer, now: datetime) -> _Context | None:
@@ -169,6 +192,7 @@ def _context(session: Session, customer: Customer, now: datetime) -> _Context | 
         customer_zone(customer),
         country,
         subdivision_code(country, customer.region) if customer.region else None,
+        store_return_window(session),
     )
 
 
@@ -186,8 +210,8 @@ def withdrawal_deadline(ctx: _Context, delivered_at: datetime) -> Deadline | Non
             subdivision=ctx.subdivision,
             roll=bool(withdrawal.get("roll_to_working_day")),
         )
-    store_days = (data.get("store_policy") or {}).get("return_window_days")
-    store = period_end(delivered_at, int(store_days), "days", ctx.zone) if store_days else None
+    store_days, _ = effective_return_window(data, ctx.default_return_days)
+    store = period_end(delivered_at, store_days, "days", ctx.zone) if store_days else None
     if statutory is None:
         return store
     return later(statutory, store)  # a store policy may extend the law, never shorten it
@@ -328,6 +352,7 @@ def policy_view(
         )
     except ValueError:
         review_due = True
+    return_days, return_default = effective_return_window(data, ctx.default_return_days)
     view_facts = {
         "withdrawal": w_deadline,
         "refund": r_deadline,
@@ -354,7 +379,8 @@ def policy_view(
         withdrawal_deadline=w_deadline,
         withdrawal_last_day=_date(w_deadline, display_locale),
         withdrawal_days_left=w_deadline.days_left(now) if w_deadline else None,
-        store_return_days=(data.get("store_policy") or {}).get("return_window_days"),
+        store_return_days=return_days,
+        store_return_default=return_default,
         return_shipping_paid_by=str(data.get("return_shipping_paid_by", "")),
         refund_deadline=r_deadline,
         refund_last_day=_date(r_deadline, display_locale),
@@ -378,7 +404,26 @@ def policy_view(
         sources=tuple(data.get("sources", ())),
         detected=found.kinds,
         offers=tuple(offers),
-        variables=reply_variables(view_facts, data, locale, now),
+        variables=reply_variables(view_facts, data, locale, now, return_window_days=return_days),
+        tasks=tracked_tasks(session, conversation_id, ctx.zone, display_locale, now),
+    )
+
+
+def tracked_tasks(
+    session: Session, conversation_id: int, zone: str, display_locale: str, now: datetime
+) -> tuple[TrackedTask, ...]:
+    """The conversation's tasks with their due date in the customer's calendar (*zone*)."""
+    return tuple(
+        TrackedTask(
+            id=task.id,
+            kind=task.kind,
+            title=task.title,
+            due_at=task.due_at,
+            due_text=format_local_date(task.due_at, zone, display_locale, format="medium"),
+            status=DONE if task.status == DONE else ("overdue" if task.overdue else "open"),
+            done_at=task.done_at,
+        )
+        for task in conversation_tasks(session, conversation_id, now)
     )
 
 
@@ -401,8 +446,14 @@ def reply_variables(
     data: Mapping[str, Any],
     locale: str,
     now: datetime,
+    *,
+    return_window_days: int | None = None,
 ) -> dict[str, str]:
-    """Policy facts for replies, dates written as the customer's locale writes them."""
+    """Policy facts for replies, dates written as the customer's locale writes them.
+
+    *return_window_days*: the store return window in force (e.g. the store-wide
+    default) when the market's rules set none.
+    """
     from babel.numbers import format_decimal
 
     from timezones.formatting import resolve_locale
@@ -419,8 +470,10 @@ def reply_variables(
 
     withdrawal = data.get("withdrawal") or {}
     store = data.get("store_policy") or {}
-    window = store.get("return_window_days") or (
-        withdrawal.get("days") if withdrawal.get("applies") else None
+    window = (
+        store.get("return_window_days")
+        or return_window_days
+        or (withdrawal.get("days") if withdrawal.get("applies") else None)
     )
     w_deadline = deadlines.get("withdrawal")
     return {

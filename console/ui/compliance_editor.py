@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -49,11 +50,20 @@ from console.policies import (
     review_queue,
     save_market,
     set_review_period,
+    set_store_return_window,
+    store_return_window,
     version_history,
 )
 from console.policies.rules import PolicyError, review_period_days
-from console.policies.schema import FIELD_SPECS, FieldSpec, Json, get_path, set_path
-from console.ui.policy_models import PolicyMarketsModel, PolicyVersionsModel
+from console.policies.schema import (
+    FIELD_SPECS,
+    REQUEST_TYPES,
+    FieldSpec,
+    Json,
+    get_path,
+    set_path,
+)
+from console.ui.policy_models import ChoiceListModel, PolicyMarketsModel, PolicyVersionsModel
 from console.ui.store_executor import StoreExecutor
 
 NONE_VALUE = -1  # spin boxes show "—" (no value) at their minimum
@@ -66,6 +76,7 @@ def _load_overview(session: Session, agent_id: int | None) -> tuple[Any, ...]:
         list_markets(session),
         review_queue(session),
         review_period_days(session),
+        store_return_window(session),
     )
 
 
@@ -108,11 +119,15 @@ class ComplianceEditor(QDialog):
         # -- rules form
         self.fields: dict[str, QWidget] = {}
         self.captions: dict[str, QLabel] = {}
+        # list fields with a fixed set of raw values: a checkable list of labels
+        self.choice_lists: dict[str, ChoiceListModel] = {
+            "privacy.request_types": ChoiceListModel(REQUEST_TYPES, self)
+        }
         form_host = QWidget(self)
         form = QFormLayout(form_host)
         for spec in FIELD_SPECS:
             caption = QLabel(form_host)
-            widget = self._field_widget(spec, form_host)
+            widget = self._field_widget(spec, form_host, self.choice_lists.get(spec.path))
             widget.setObjectName(f"field_{spec.path}")
             self.fields[spec.path] = widget
             self.captions[spec.path] = caption
@@ -200,6 +215,36 @@ class ComplianceEditor(QDialog):
         queue_layout.addLayout(queue_row)
         self.tabs.addTab(queue_tab, "")
 
+        # -- store-wide defaults
+        self.default_window = QSpinBox(self)
+        self.default_window.setObjectName("storeReturnWindow")
+        self.default_window.setRange(0, 3650)
+        self.default_window.setSpecialValueText("—")  # 0: no store-wide window
+        self.default_window_caption = QLabel(self)
+        self.default_window_help = QLabel(self)
+        self.default_window_help.setWordWrap(True)
+        self.default_window_help.setStyleSheet("color: #5f6368")
+        self.default_button = QPushButton(self)
+        self.default_button.setObjectName("applyStoreReturnWindow")
+        self.default_button.clicked.connect(self.apply_store_return_window)
+        self.default_errors = QLabel(self)
+        self.default_errors.setObjectName("storeDefaultErrors")
+        self.default_errors.setWordWrap(True)
+        self.default_errors.setStyleSheet("color: #b3261e")
+        self.default_errors.setProperty("showsData", True)
+        defaults_tab = QWidget(self)
+        defaults_layout = QVBoxLayout(defaults_tab)
+        default_row = QHBoxLayout()
+        default_row.addWidget(self.default_window_caption)
+        default_row.addWidget(self.default_window)
+        default_row.addWidget(self.default_button)
+        default_row.addStretch(1)
+        defaults_layout.addLayout(default_row)
+        defaults_layout.addWidget(self.default_window_help)
+        defaults_layout.addWidget(self.default_errors)
+        defaults_layout.addStretch(1)
+        self.tabs.addTab(defaults_tab, "")
+
         self.status = QLabel(self)
         self.status.setObjectName("editorStatus")
         self.status.setProperty("showsData", True)
@@ -227,8 +272,57 @@ class ComplianceEditor(QDialog):
         view.verticalHeader().setVisible(False)
         view.horizontalHeader().setStretchLastSection(True)
 
+    def _choice_labels(self) -> dict[str, str]:
+        """Display labels of the raw choice values the pack stores (units, payers...)."""
+        return {
+            "days": self.tr("Calendar days"),
+            "business_days": self.tr("Working days"),
+            "months": self.tr("Months"),
+            "hours": self.tr("Hours"),
+            "delivery": self.tr("Delivery of the goods"),
+            "contract": self.tr("Conclusion of the contract"),
+            "later_of_delivery_or_contract": self.tr("Delivery or contract, whichever is later"),
+            "withdrawal_notice": self.tr("Notice of withdrawal"),
+            "goods_returned": self.tr("Return of the goods"),
+            "cancellation": self.tr("Cancellation"),
+            "consumer": self.tr("Customer"),
+            "merchant": self.tr("Store"),
+            "not_applicable": self.tr("Not applicable"),
+            # data-subject request types
+            "access": self.tr("Access"),
+            "correction": self.tr("Correction"),
+            "deletion": self.tr("Deletion"),
+            "restriction": self.tr("Restriction of processing"),
+            "portability": self.tr("Data portability"),
+            "objection": self.tr("Objection"),
+            "opt_out_sale": self.tr("Opt out of sale or sharing"),
+            "limit_sensitive": self.tr("Limit use of sensitive data"),
+            "withdraw_consent": self.tr("Withdraw consent"),
+        }
+
+    def choice_label(self, value: str) -> str:
+        """The translated label of a raw choice value (the value itself if unknown)."""
+        return self._choice_labels().get(value, value)
+
+    def _label_choices(self) -> None:
+        for spec in FIELD_SPECS:
+            widget = self.fields.get(spec.path)
+            if spec.kind == "choice" and isinstance(widget, QComboBox):
+                for i in range(widget.count()):
+                    widget.setItemText(i, self.choice_label(str(widget.itemData(i))))
+        labels = self._choice_labels()
+        for model in self.choice_lists.values():
+            model.set_labels(labels)
+
     @staticmethod
-    def _field_widget(spec: FieldSpec, parent: QWidget) -> QWidget:
+    def _field_widget(
+        spec: FieldSpec, parent: QWidget, choices: ChoiceListModel | None = None
+    ) -> QWidget:
+        if choices is not None:
+            view = QListView(parent)
+            view.setModel(choices)
+            view.setFixedHeight(110)
+            return view
         if spec.kind == "int":
             box = QSpinBox(parent)
             box.setRange(NONE_VALUE if spec.nullable else 0, 100_000)
@@ -238,7 +332,8 @@ class ComplianceEditor(QDialog):
             return QCheckBox(parent)
         if spec.kind == "choice":
             combo = QComboBox(parent)
-            combo.addItems(list(spec.choices))
+            for value in spec.choices:  # labelled in retranslate(); the raw value is item data
+                combo.addItem(value, value)
             return combo
         if spec.kind in ("longtext", "list"):
             edit = QPlainTextEdit(parent)
@@ -289,9 +384,20 @@ class ComplianceEditor(QDialog):
         }
         for path, caption in self.captions.items():
             caption.setText(labels.get(path, path))
+        self._label_choices()
         self.tabs.setTabText(0, self.tr("Rules"))
         self.tabs.setTabText(1, self.tr("History"))
         self.tabs.setTabText(2, self.tr("Review queue"))
+        self.tabs.setTabText(3, self.tr("Store defaults"))
+        self.default_window_caption.setText(self.tr("Store-wide return window (days)"))
+        self.default_window_help.setText(
+            self.tr(
+                "Applies to every market that sets no store return window of its own. It may "
+                "extend the law, never shorten it: a window shorter than a market's statutory "
+                "withdrawal period is rejected. Set — to have none."
+            )
+        )
+        self.default_button.setText(self.tr("Apply"))
         self.reason_caption.setText(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("Why do the rules change?"))
         self.later.setText(self.tr("Takes effect later"))
@@ -330,7 +436,11 @@ class ComplianceEditor(QDialog):
                 )
             )
             self.banner.setStyleSheet("color: #8a4b00; font-weight: 600")
+        for model in self.choice_lists.values():
+            model.set_editable(editable)
         for widget in self.fields.values():
+            if isinstance(widget, QListView):
+                continue  # stays scrollable; its model is read-only
             if isinstance(widget, QLineEdit | QPlainTextEdit):
                 widget.setReadOnly(not editable)
             else:
@@ -344,6 +454,8 @@ class ComplianceEditor(QDialog):
             self.review_button,
             self.period,
             self.period_button,
+            self.default_window,
+            self.default_button,
         ):
             widget.setEnabled(editable)
         self.effective.setEnabled(editable and self.later.isChecked())
@@ -357,12 +469,13 @@ class ComplianceEditor(QDialog):
         )
 
     def _overview_loaded(self, result: tuple[Any, ...]) -> None:
-        access, markets, queue, period = result
+        access, markets, queue, period, default_window = result
         self._access = access
         self._apply_access()
         self.markets.set_markets(markets)
         self.queue.set_markets(queue)
         self.period.setValue(period)
+        self.default_window.setValue(default_window or 0)
         row = self.markets.row_of(self._code) if self._code else 0
         if self.markets.rowCount() and row >= 0:
             self.markets_view.selectRow(row)
@@ -395,12 +508,14 @@ class ComplianceEditor(QDialog):
         for spec in FIELD_SPECS:
             widget = self.fields[spec.path]
             value = get_path(data, spec.path)
-            if isinstance(widget, QSpinBox):
+            if spec.path in self.choice_lists:
+                self.choice_lists[spec.path].set_checked(value if isinstance(value, list) else [])
+            elif isinstance(widget, QSpinBox):
                 widget.setValue(NONE_VALUE if value is None else int(value))
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
             elif isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(widget.findText(str(value)), 0))
+                widget.setCurrentIndex(max(widget.findData(str(value)), 0))
             elif isinstance(widget, QPlainTextEdit):
                 text = "\n".join(value) if isinstance(value, list) else str(value or "")
                 widget.setPlainText(text)
@@ -413,12 +528,14 @@ class ComplianceEditor(QDialog):
         for spec in FIELD_SPECS:
             widget = self.fields[spec.path]
             value: Any
-            if isinstance(widget, QSpinBox):
+            if spec.path in self.choice_lists:
+                value = self.choice_lists[spec.path].checked_values()
+            elif isinstance(widget, QSpinBox):
                 value = None if widget.value() == NONE_VALUE else widget.value()
             elif isinstance(widget, QCheckBox):
                 value = widget.isChecked()
             elif isinstance(widget, QComboBox):
-                value = widget.currentText()
+                value = widget.currentData()
             elif isinstance(widget, QPlainTextEdit):
                 text = widget.toPlainText()
                 if spec.kind == "list":
@@ -488,8 +605,32 @@ class ComplianceEditor(QDialog):
             self, lambda s: set_review_period(s, agent_id, days), self._saved, error=self._failed
         )
 
+    def apply_store_return_window(self) -> None:
+        agent_id = self._agent_id
+        days = self.default_window.value() or None
+        self._executor.run(
+            self,
+            lambda s: set_store_return_window(s, agent_id, days),
+            self._saved,
+            error=self._default_failed,
+        )
+
+    def _default_failed(self, exc: Exception) -> None:
+        if isinstance(exc, PolicyValidationError):
+            self.default_errors.setText(
+                "\n".join(
+                    self.tr("{market}: {problem}").format(market=e.path, problem=e.message)
+                    for e in exc.errors
+                )
+            )
+            self.status.setText(self.tr("Not saved: the window would undercut the law."))
+        else:
+            self._failed(exc)
+            self.default_errors.setText(self.errors.text())
+
     def _saved(self, result: object) -> None:
         self.errors.clear()
+        self.default_errors.clear()
         self.reason.clear()
         self.restore_reason.clear()
         if isinstance(result, int):

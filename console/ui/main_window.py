@@ -42,7 +42,14 @@ from console.inbox.queries import (
     filter_options,
     list_agents,
 )
-from console.policies import PolicyView, TaskOffer, open_task, policy_view, render_reply
+from console.policies import (
+    PolicyView,
+    TaskOffer,
+    complete_task,
+    open_task,
+    policy_view,
+    render_reply,
+)
 from console.translations.pipeline import MessageTranslation
 from console.translations.translator_setup import TranslatorHolder, argos_package_dir
 from console.ui import i18n
@@ -239,6 +246,9 @@ class MainWindow(QMainWindow):
         self.channels_action.triggered.connect(self.open_channel_settings)
         self.quarantine_action.triggered.connect(self.open_quarantine)
         self.customer_panel.policy_panel.open_task_requested.connect(self._open_policy_task)
+        self.customer_panel.policy_panel.complete_task_requested.connect(
+            self._complete_policy_task
+        )
         self._their_clock.timeout.connect(self.inbox_model.refresh_local_times)
         self._their_clock.start()
         self.local_time_panel.failed.connect(self._on_failed)
@@ -555,6 +565,21 @@ class MainWindow(QMainWindow):
         view.resize(980, 520)
         view.show()
         return view
+
+    def _complete_policy_task(self, task_id: int) -> None:
+        conversation_id, agent_id = self.controller.conversation_id, self.controller.agent_id
+        if conversation_id is None:
+            return
+
+        def work(session: Session) -> None:
+            complete_task(session, task_id, agent_id=agent_id)
+
+        def done(_: None) -> None:
+            self.statusBar().showMessage(self.tr("Task marked done."), STATUS_MESSAGE_MS)
+            self._load_policy(conversation_id)
+            self.inbox_model.refresh_row(conversation_id)  # clears an overdue marker
+
+        self._executor.run(self, work, done, error=lambda exc: self._on_failed(str(exc)))
 
     def open_compliance_editor(self) -> ComplianceEditor:
         editor = ComplianceEditor(self._executor, self.controller.agent_id, self)

@@ -1,12 +1,14 @@
-"""Table models of the compliance editor: markets, versions of one market, review queue."""
+"""Table models of the rules UI: markets, versions of one market, review queue (compliance
+editor) and a conversation's tracked tasks (rules panel)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractListModel,
     QAbstractTableModel,
     QDateTime,
     QLocale,
@@ -14,8 +16,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor
 
-from console.policies import MarketSummary, VersionInfo
+from console.policies import MarketSummary, RequestKind, TrackedTask, VersionInfo
 
 Index = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -184,3 +187,159 @@ class PolicyVersionsModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _flags(index)
+
+
+class PolicyTasksModel(QAbstractTableModel):
+    """A conversation's tracked tasks: request kind, due date (customer's calendar), status."""
+
+    COLUMNS = 3
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[TrackedTask, ...] = ()
+
+    def set_tasks(self, tasks: Sequence[TrackedTask]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(tasks)
+        self.endResetModel()
+
+    def task(self, row: int) -> TrackedTask | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, task_id: int) -> int:
+        return next((i for i, task in enumerate(self._rows) if task.id == task_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Task"), self.tr("Due"), self.tr("Status"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def kind_text(self, kind: RequestKind) -> str:
+        names = {
+            RequestKind.DATA_ACCESS: self.tr("Answer data access request"),
+            RequestKind.DATA_DELETION: self.tr("Answer data deletion request"),
+            RequestKind.DATA_CORRECTION: self.tr("Answer data correction request"),
+            RequestKind.WITHDRAWAL: self.tr("Refund withdrawal"),
+        }
+        return names.get(kind, kind.value)
+
+    def status_text(self, status: str) -> str:
+        names = {
+            "open": self.tr("Open"),
+            "overdue": self.tr("Overdue"),
+            "done": self.tr("Done"),
+        }
+        return names.get(status, status)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        task = self.task(index.row()) if index.isValid() else None
+        if task is None:
+            return None
+        if role == ItemRole:
+            return task
+        column = index.column()
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and task.status == "overdue":
+            return QBrush(QColor("#b3261e"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and task.done_at is not None:
+            return self.tr("Done {date}").format(date=_short(task.done_at))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == 0:
+            return self.kind_text(task.kind)
+        if column == 1:
+            return task.due_text
+        return self.status_text(task.status)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _flags(index)
+
+
+ValueRole = Qt.ItemDataRole.UserRole + 2
+
+
+class ChoiceListModel(QAbstractListModel):
+    """Checkable raw choice values (e.g. data-subject request types) shown by their labels.
+
+    :meth:`set_labels` gives the translated labels; :meth:`set_checked` and
+    :meth:`checked_values` take and give the raw values, in the order of the choices.
+    """
+
+    def __init__(self, choices: Sequence[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._choices = tuple(choices)
+        self._labels: dict[str, str] = {}
+        self._checked: set[str] = set()
+        self._order: list[str] = []  # the loaded values' order, kept when saving
+        self._editable = True
+
+    def set_labels(self, labels: Mapping[str, str]) -> None:
+        self._labels = dict(labels)
+        if self._choices:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self._choices) - 1), [Qt.ItemDataRole.DisplayRole]
+            )
+
+    def set_editable(self, editable: bool) -> None:
+        self.beginResetModel()
+        self._editable = editable
+        self.endResetModel()
+
+    def set_checked(self, values: Iterable[str]) -> None:
+        self.beginResetModel()
+        self._order = [value for value in dict.fromkeys(values) if value in self._choices]
+        self._checked = set(self._order)
+        self.endResetModel()
+
+    def checked_values(self) -> list[str]:
+        """The checked raw values: loaded ones in their order, then new ones in choice order."""
+        kept = [value for value in self._order if value in self._checked]
+        return kept + [v for v in self._choices if v in self._checked and v not in kept]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._choices)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._choices):
+            return None
+        value = self._choices[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._labels.get(value, value)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if value in self._checked else Qt.CheckState.Unchecked
+        if role in (ValueRole, Qt.ItemDataRole.ToolTipRole):
+            return value
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.CheckStateRole
+            or not self._editable
+            or not index.isValid()
+            or not 0 <= index.row() < len(self._choices)
+        ):
+            return False
+        choice = self._choices[index.row()]
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(value)
+        if state == Qt.CheckState.Checked:
+            self._checked.add(choice)
+        else:
+            self._checked.discard(choice)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+        if self._editable:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags

@@ -4,7 +4,9 @@ The lead puts a :class:`PolicyPanel` in the customer panel's "Return and
 privacy rules" box and calls :meth:`PolicyPanel.show_policy` with the
 :class:`~console.policies.PolicyView` that ``console.policies.policy_view``
 returns (on the store thread). "Open task" emits :attr:`PolicyPanel.open_task_requested`
-with the :class:`~console.policies.TaskOffer`.
+with the :class:`~console.policies.TaskOffer`. The conversation's tracked tasks
+(``PolicyView.tasks``) are listed with their status; "Mark done" emits
+:attr:`PolicyPanel.complete_task_requested` with the selected open task's id.
 """
 
 from __future__ import annotations
@@ -13,16 +15,19 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QFrame,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from console.policies import PolicyView, RequestKind, TaskOffer
+from console.policies import PolicyView, RequestKind, TaskOffer, TrackedTask
 from console.ui.display_names import language_name
+from console.ui.policy_models import PolicyTasksModel
 
 DATA_PROPERTY = "showsData"
 
@@ -40,6 +45,7 @@ class PolicyPanel(QWidget):
     """Rules for one conversation's customer; empty text when none are known."""
 
     open_task_requested = Signal(object)  # TaskOffer
+    complete_task_requested = Signal(int)  # task id
 
     ROWS = (
         "withdrawal",
@@ -98,11 +104,33 @@ class PolicyPanel(QWidget):
         self.sources = _data_label(self)
         self.sources.setStyleSheet("color: #5f6368; font-size: 11px")
 
+        self.tasks_caption = QLabel(self)
+        self.tasks_caption.setStyleSheet("font-weight: 600")
+        self.tasks = PolicyTasksModel(self)
+        self.tasks_view = QTableView(self)
+        self.tasks_view.setObjectName("policyTasks")
+        self.tasks_view.setModel(self.tasks)
+        self.tasks_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tasks_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tasks_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tasks_view.verticalHeader().setVisible(False)
+        self.tasks_view.horizontalHeader().setStretchLastSection(True)
+        self.tasks_view.setWordWrap(False)
+        self.tasks_view.setMaximumHeight(120)
+        self.tasks_view.selectionModel().selectionChanged.connect(self._update_done_button)
+        self.done_button = QPushButton(self)
+        self.done_button.setObjectName("markTaskDone")
+        self.done_button.setEnabled(False)
+        self.done_button.clicked.connect(self._request_done)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.alert)
         layout.addLayout(self.form)
+        layout.addWidget(self.tasks_caption)
+        layout.addWidget(self.tasks_view)
+        layout.addWidget(self.done_button)
         layout.addWidget(self.sources)
         layout.addWidget(self.notice)
         layout.addWidget(self.empty)
@@ -126,6 +154,9 @@ class PolicyPanel(QWidget):
             caption.setText(titles[key])
         self.notice.setText(self.tr("Guidance for compliance staff to confirm, not legal advice."))
         self.empty.setText(self.tr("No rules are known for this customer's country."))
+        self.tasks_caption.setText(self.tr("Tracked tasks"))
+        self.done_button.setText(self.tr("Mark done"))
+        self.done_button.setToolTip(self.tr("Mark the selected task as done"))
         self.show_policy(self._view)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -148,6 +179,7 @@ class PolicyPanel(QWidget):
             widget.setVisible(shown)
         self.empty.setVisible(not shown)
         self._show_alert(view)
+        self._show_tasks(view)
         if view is None:
             return
         header = self.tr("{name} ({code}) · rules v{version}, reviewed {date}").format(
@@ -198,7 +230,11 @@ class PolicyPanel(QWidget):
             text = self.tr("{days} working days from delivery").format(days=view.withdrawal_days)
         else:
             text = self.tr("{days} days from delivery").format(days=view.withdrawal_days)
-        if view.store_return_days:
+        if view.store_return_days and view.store_return_default:
+            text += " · " + self.tr("store-wide policy: {days} days").format(
+                days=view.store_return_days
+            )
+        elif view.store_return_days:
             text += " · " + self.tr("store policy: {days} days").format(days=view.store_return_days)
         return text
 
@@ -294,6 +330,33 @@ class PolicyPanel(QWidget):
 
     def _request_task(self, offer: TaskOffer) -> None:
         self.open_task_requested.emit(offer)
+
+    # -- tracked tasks -------------------------------------------------------------------
+
+    def _show_tasks(self, view: PolicyView | None) -> None:
+        tasks = view.tasks if view is not None else ()
+        selected = self.selected_task()
+        self.tasks.set_tasks(tasks)
+        if selected is not None and (row := self.tasks.row_of(selected.id)) >= 0:
+            self.tasks_view.selectRow(row)
+        for widget in (self.tasks_caption, self.tasks_view, self.done_button):
+            widget.setVisible(bool(tasks))
+        self.tasks_view.resizeColumnsToContents()
+        self._update_done_button()
+
+    def selected_task(self) -> TrackedTask | None:
+        rows = self.tasks_view.selectionModel().selectedRows()
+        return self.tasks.task(rows[0].row()) if rows else None
+
+    def _update_done_button(self, *_: object) -> None:
+        task = self.selected_task()
+        self.done_button.setEnabled(task is not None and task.is_open)
+
+    def _request_done(self) -> None:
+        task = self.selected_task()
+        if task is not None and task.is_open:
+            self.done_button.setEnabled(False)  # until the reloaded view arrives
+            self.complete_task_requested.emit(task.id)
 
     @property
     def view(self) -> PolicyView | None:

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QComboBox, QListView, QSpinBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from console.policies import ensure_seed_pack, list_markets, version_history
+from console.policies import (
+    ensure_seed_pack,
+    list_markets,
+    market_rules,
+    store_return_window,
+    version_history,
+)
+from console.policies.schema import REQUEST_TYPES
 from console.store import Store
 from console.store.models import Agent, AgentRole
 from console.ui.compliance_editor import ComplianceEditor
-from console.ui.policy_models import PolicyMarketsModel, PolicyVersionsModel
+from console.ui.policy_models import (
+    ChoiceListModel,
+    PolicyMarketsModel,
+    PolicyVersionsModel,
+    ValueRole,
+)
 from console.ui.store_executor import StoreExecutor
 
 
@@ -146,3 +158,106 @@ def test_future_effective_date_and_review_queue(
     editor.queue_view.selectRow(0)
     editor.review_button.click()
     qtbot.waitUntil(lambda: editor.queue.rowCount() == count - 1, timeout=10_000)
+
+
+def test_choice_list_model_passes_the_model_tester(qtmodeltester) -> None:
+    model = ChoiceListModel(REQUEST_TYPES)
+    model.set_labels({"access": "Access", "deletion": "Deletion"})
+    model.set_checked(["deletion", "access", "unknown"])
+    qtmodeltester.check(model)
+    assert model.index(0).data() == "Access" and model.index(0).data(ValueRole) == "access"
+    assert model.index(0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.checked_values() == ["deletion", "access"]  # the loaded order is kept
+    portability = model.index(REQUEST_TYPES.index("portability"))
+    assert model.setData(portability, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert model.checked_values() == ["deletion", "access", "portability"]
+    model.set_editable(False)
+    assert not model.setData(portability, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert not model.flags(portability) & Qt.ItemFlag.ItemIsUserCheckable
+
+
+def test_choices_show_labels_and_save_raw_values(
+    qtbot: QtBot, executor: StoreExecutor, demo_store: Store
+) -> None:
+    editor = _editor(qtbot, executor, _agent(demo_store, AgentRole.COMPLIANCE))
+    qtbot.waitUntil(lambda: editor.access.can_edit, timeout=10_000)
+    _select(qtbot, editor, "DE")
+    starts = editor.fields["withdrawal.starts"]
+    payer = editor.fields["return_shipping_paid_by"]
+    unit = editor.fields["privacy.breach.unit"]
+    assert isinstance(starts, QComboBox) and isinstance(payer, QComboBox)
+    assert isinstance(unit, QComboBox)
+    assert (starts.currentText(), starts.currentData()) == ("Delivery of the goods", "delivery")
+    assert (payer.currentText(), payer.currentData()) == ("Customer", "consumer")
+    assert (unit.currentText(), unit.currentData()) == ("Hours", "hours")
+    for combo in (starts, payer, unit):  # no raw value is shown anywhere
+        shown = [combo.itemText(i) for i in range(combo.count())]
+        assert not {combo.itemData(i) for i in range(combo.count())} & set(shown)
+    assert "Not applicable" in [payer.itemText(i) for i in range(payer.count())]
+    requests = editor.choice_lists["privacy.request_types"]
+    assert isinstance(editor.fields["privacy.request_types"], QListView)
+    labels = [requests.index(row).data() for row in range(requests.rowCount())]
+    assert "Data portability" in labels and "portability" not in labels
+    loaded = requests.checked_values()
+    assert "portability" in loaded and editor.form_data()["privacy"]["request_types"] == loaded
+
+    payer.setCurrentIndex(payer.findText("Store"))
+    portability = requests.index(REQUEST_TYPES.index("portability"))
+    requests.setData(portability, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    editor.reason.setText("store pays return shipping")
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: editor.versions.rowCount() == 2, timeout=10_000)
+    with demo_store.session() as session:
+        rules = market_rules(session, "DE")
+    assert rules is not None and rules.data["return_shipping_paid_by"] == "merchant"
+    assert rules.data["privacy"]["request_types"] == [v for v in loaded if v != "portability"]
+
+
+def test_choice_labels_follow_the_language(
+    qtbot: QtBot, executor: StoreExecutor, demo_store: Store
+) -> None:
+    editor = _editor(qtbot, executor, _agent(demo_store, AgentRole.AGENT))
+    starts = editor.fields["withdrawal.starts"]
+    assert isinstance(starts, QComboBox)
+    starts.setItemText(0, "stale")
+    editor.retranslate()
+    assert starts.itemText(0) == "Delivery of the goods" and starts.itemData(0) == "delivery"
+    assert editor.choice_label("business_days") == "Working days"
+    assert editor.choice_label("something_new") == "something_new"
+    # read-only for an agent: the request types cannot be ticked
+    requests = editor.choice_lists["privacy.request_types"]
+    assert not requests.flags(requests.index(0)) & Qt.ItemFlag.ItemIsUserCheckable
+
+
+def test_store_wide_return_window_is_rejected_per_market_it_would_undercut(
+    qtbot: QtBot, executor: StoreExecutor, demo_store: Store
+) -> None:
+    editor = _editor(qtbot, executor, _agent(demo_store, AgentRole.COMPLIANCE))
+    qtbot.waitUntil(lambda: editor.access.can_edit, timeout=10_000)
+    assert editor.default_window.value() == 0 and editor.default_window.text() == "—"
+    editor.default_window.setValue(10)
+    editor.default_button.click()
+    qtbot.waitUntil(lambda: editor.default_errors.text() != "", timeout=10_000)
+    lines = editor.default_errors.text().splitlines()
+    assert "DE: 10 days would undercut the statutory withdrawal period of 14 days in Germany" in (
+        lines
+    )
+    assert editor.status.text() == "Not saved: the window would undercut the law."
+    with demo_store.session() as session:
+        assert store_return_window(session) is None
+
+    editor.default_window.setValue(30)
+    editor.default_button.click()
+    qtbot.waitUntil(lambda: editor.status.text() == "Saved.", timeout=10_000)
+    assert editor.default_errors.text() == ""
+    with demo_store.session() as session:
+        assert store_return_window(session) == 30
+    editor.reload()
+    qtbot.waitUntil(lambda: editor.default_window.value() == 30, timeout=10_000)
+
+
+def test_an_agent_cannot_set_the_store_wide_window(
+    qtbot: QtBot, executor: StoreExecutor, demo_store: Store
+) -> None:
+    editor = _editor(qtbot, executor, _agent(demo_store, AgentRole.AGENT))
+    assert not editor.default_window.isEnabled() and not editor.default_button.isEnabled()
