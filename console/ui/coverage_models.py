@@ -89,7 +89,8 @@ def periods_text(periods: tuple[str, ...]) -> str:
             period = Period.parse(text)
         except ValueError:
             return ", ".join(periods)
-        key = (period.start.strftime("%H:%M"), period.end.strftime("%H:%M"))
+        start, end = period.start.strftime("%H:%M"), period.end.strftime("%H:%M")
+        key = (start, "24:00" if start == end == "00:00" else end)  # the whole day
         by_time.setdefault(key, []).append(period.weekday)
     parts = []
     for (start, end), days in by_time.items():

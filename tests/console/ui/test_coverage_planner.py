@@ -218,6 +218,7 @@ def test_explanation_and_period_texts() -> None:
     assert periods_text(("Mon 09:00-18:00", "Tue 09:00-18:00", "Wed 09:00-18:00",
                          "Sat 10:00-14:00")) == "Mon–Wed 09:00–18:00; Sat 10:00–14:00"  # fmt: skip
     assert periods_text(()) == ""
+    assert periods_text(("Sat 00:00-00:00", "Sun 00:00-00:00")) == "Sat–Sun 00:00–24:00"
     market = MarketCoverage(1, "DACH", "DACH", ("de",), "UTC", (), None)
     spans = (
         UncoveredSpan(6, 7, UncoveredReason.NO_SPEAKER_ON_SHIFT, 1.0),
