@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,7 +33,14 @@ from console.ui.store_executor import StoreExecutor
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "policies"))
 from policy_test_helpers import add_agent, add_conversation
 
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "resources" / "screenshots"
+# Pictures to look at; set SUPPORT_CONSOLE_SCREENSHOT_DIR=resources/screenshots to refresh
+# the docs' copies (a plain test run never writes into the repository).
+SCREENSHOTS = Path(
+    os.environ.get(
+        "SUPPORT_CONSOLE_SCREENSHOT_DIR",
+        Path(tempfile.gettempdir()) / "support-console-screenshots",
+    )
+)
 NOW = datetime(2026, 12, 14, 9, 0, tzinfo=UTC)
 
 
