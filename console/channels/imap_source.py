@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import ssl
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -170,19 +171,37 @@ class ImapConnector:
                     received = datetime.now(UTC)
                 yield email_item(raw, ref, received_at=received)
 
-    def wait_for_mail(self, timeout: float, folder: str | None = None) -> bool:
-        """IDLE on a folder until the server reports new mail or ``timeout`` passes."""
+    def wait_for_mail(
+        self,
+        timeout: float,
+        folder: str | None = None,
+        *,
+        stop: threading.Event | None = None,
+        check_every: float = 1.0,
+    ) -> bool:
+        """IDLE on a folder until the server reports new mail or ``timeout`` passes.
+
+        With ``stop``, the wait also ends (within ``check_every`` seconds) once it is set:
+        one IDLE command, checked in short slices, so stopping never waits for the server.
+        """
         client = self.client
         folder = folder or self.settings.folders[0]
         client.select_folder(folder, readonly=not self.settings.mark_seen)
         if b"IDLE" not in client.capabilities():
             return False
+        deadline = time.monotonic() + timeout
         client.idle()
         try:
-            responses = client.idle_check(timeout=timeout)
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or (stop is not None and stop.is_set()):
+                    return False
+                slice_ = left if stop is None else min(left, check_every)
+                responses = client.idle_check(timeout=slice_)
+                if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+                    return True
         finally:
             client.idle_done()
-        return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
 
     def run(self, stop: threading.Event, *, idle_seconds: float = 300.0) -> None:
         """Sync, then wait (IDLE, or poll every ``idle_seconds``), until ``stop`` is set."""
@@ -191,6 +210,7 @@ class ImapConnector:
             if stop.is_set():
                 return
             if b"IDLE" in self.client.capabilities():
-                self.wait_for_mail(min(idle_seconds, 29 * 60))  # servers drop IDLE after 30 min
+                # servers drop IDLE after 30 min
+                self.wait_for_mail(min(idle_seconds, 29 * 60), stop=stop)
             else:
                 stop.wait(idle_seconds)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hmac
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -57,13 +58,21 @@ class WebhookSettings:
 
 
 class WebhookServer:
-    def __init__(self, store: Store, settings: WebhookSettings) -> None:
+    def __init__(
+        self,
+        store: Store,
+        settings: WebhookSettings,
+        *,
+        on_imported: Callable[[int], None] | None = None,
+    ) -> None:
         if not settings.token or len(settings.token) < 16:
             raise ValueError("The webhook token must be at least 16 characters.")
         if settings.host not in ("127.0.0.1", "::1", "localhost"):
             raise ValueError("The webhook listens on loopback only.")
         self.store = store
         self.settings = settings
+        #: Called (on a request thread) with the number of new messages after each store.
+        self.on_imported = on_imported
         handler = type("_BoundHandler", (_Handler,), {"webhook": self})
         self._server = ThreadingHTTPServer((settings.host, settings.port), handler)
         self._thread: threading.Thread | None = None
@@ -113,6 +122,8 @@ class WebhookServer:
             report = store_batch(
                 session, items, source=f"webhook:{self.settings.port}", actor="webhook"
             )
+        if report.imported and self.on_imported is not None:
+            self.on_imported(report.imported)
         return HTTPStatus.OK, {"imported": report.imported, "duplicates": report.duplicates}
 
 

@@ -19,7 +19,15 @@ from sqlalchemy.orm import Session
 from console import audit
 from console.identity.linking import normalize_email, normalize_phone
 from console.store.channel_tables import CustomerKey, IdentityChange, MergeSuggestion
-from console.store.models import ChannelIdentity, ChannelKind, Conversation, Customer, utcnow
+from console.store.models import (
+    ChannelIdentity,
+    ChannelKind,
+    Conversation,
+    Customer,
+    Direction,
+    Message,
+    utcnow,
+)
 
 
 class IdentityError(ValueError):
@@ -239,6 +247,73 @@ def split_customer(
     return _info(change)
 
 
+@dataclass(frozen=True)
+class IdentityInfo:
+    """One channel identity of a customer: how and where the customer writes from."""
+
+    id: int
+    kind: ChannelKind
+    address: str
+
+
+def customer_identities(session: Session, customer_id: int) -> list[IdentityInfo]:
+    rows = session.execute(
+        select(ChannelIdentity.id, ChannelIdentity.kind, ChannelIdentity.address)
+        .where(ChannelIdentity.customer_id == customer_id)
+        .order_by(ChannelIdentity.kind, ChannelIdentity.address, ChannelIdentity.id)
+    )
+    return [IdentityInfo(ident, ChannelKind(kind), address) for ident, kind, address in rows]
+
+
+def conversations_of_identities(
+    session: Session, customer_id: int, identity_ids: Sequence[int]
+) -> list[int]:
+    """The customer's conversations that came only through the given identities.
+
+    Messages do not record the address they came from, so a conversation goes with the
+    identities when each of its customer messages came on a channel kind that only these
+    identities have among the customer's identities. Conversations that may belong to an
+    identity that stays (same channel kind) stay with the customer.
+    """
+    kinds: dict[ChannelKind, set[bool]] = {}
+    chosen = set(identity_ids)
+    for identity in customer_identities(session, customer_id):
+        kinds.setdefault(identity.kind, set()).add(identity.id in chosen)
+    moving = {kind for kind, flags in kinds.items() if flags == {True}}
+    if not moving:
+        return []
+    channels: dict[int, set[ChannelKind]] = {}
+    for conversation_id, channel in session.execute(
+        select(Message.conversation_id, Message.channel)
+        .join(Conversation, Conversation.id == Message.conversation_id)
+        .where((Conversation.customer_id == customer_id) & (Message.direction == Direction.INBOUND))
+        .distinct()
+    ):
+        channels.setdefault(conversation_id, set()).add(ChannelKind(channel))
+    return sorted(cid for cid, seen in channels.items() if seen <= moving)
+
+
+def split_off_identities(
+    session: Session,
+    customer_id: int,
+    identity_ids: Sequence[int],
+    *,
+    name: str | None = None,
+    actor: str,
+) -> IdentityChangeInfo:
+    """Split the given identities into a new customer, with the conversations that came
+    only through them (see :func:`conversations_of_identities`)."""
+    conversation_ids = conversations_of_identities(session, customer_id, identity_ids)
+    return split_customer(
+        session,
+        customer_id,
+        identity_ids,
+        conversation_ids=conversation_ids,
+        name=(name or "").strip() or None,
+        actor=actor,
+    )
+
+
 def undo_change(session: Session, change_id: int, *, actor: str) -> IdentityChangeInfo:
     """Move back what a merge or split moved (what still sits where it was moved to)."""
     change = session.get(IdentityChange, change_id)
@@ -330,3 +405,108 @@ def dismiss_suggestion(session: Session, suggestion_id: int, *, actor: str) -> N
         entity_id=suggestion.customer_a_id,
         other_customer_id=suggestion.customer_b_id,
     )
+
+
+@dataclass(frozen=True)
+class CustomerSuggestion:
+    """An open merge suggestion seen from one customer: who the other one is, and why."""
+
+    id: int
+    other_customer_id: int
+    other_name: str
+    reason: str  # as stored, e.g. "same order number A-1"
+    reason_kind: str  # "email" | "phone" | "order" | "other": for a translated caption
+    reason_value: str  # the shared value, e.g. "A-1"
+
+
+@dataclass(frozen=True)
+class IdentityOverview:
+    """What the identity panel shows for a customer."""
+
+    customer_id: int
+    suggestions: tuple[CustomerSuggestion, ...]
+    last_change: IdentityChangeInfo | None  # the newest merge/split not undone yet
+    last_change_other_name: str  # the name of the other customer of that change
+    identities: tuple[IdentityInfo, ...] = ()  # the customer's own channel identities
+
+
+_REASON_PREFIXES = (
+    ("same e-mail address ", "email"),
+    ("same phone number ", "phone"),
+    ("same order number ", "order"),
+)
+
+
+def _reason_parts(reason: str) -> tuple[str, str]:
+    for prefix, kind in _REASON_PREFIXES:
+        if reason.startswith(prefix):
+            return kind, reason[len(prefix) :]
+    return "other", reason
+
+
+def identity_overview(session: Session, customer_id: int) -> IdentityOverview:
+    """Open suggestions involving ``customer_id`` and its last merge/split that can be undone."""
+    rows = session.scalars(
+        select(MergeSuggestion)
+        .where(
+            (MergeSuggestion.status == "open")
+            & (
+                (MergeSuggestion.customer_a_id == customer_id)
+                | (MergeSuggestion.customer_b_id == customer_id)
+            )
+        )
+        .order_by(MergeSuggestion.id)
+    ).all()
+    others = {
+        row.id: row.customer_b_id if row.customer_a_id == customer_id else row.customer_a_id
+        for row in rows
+    }
+    change = next((c for c in changes_for(session, customer_id) if not c.undone), None)
+    wanted = set(others.values())
+    if change is not None:
+        wanted |= {change.from_customer_id, change.to_customer_id}
+    names: dict[int, str] = (
+        {
+            cid: name
+            for cid, name in session.execute(
+                select(Customer.id, Customer.name).where(Customer.id.in_(wanted))
+            )
+        }
+        if wanted
+        else {}
+    )
+    suggestions = tuple(
+        CustomerSuggestion(
+            id=row.id,
+            other_customer_id=others[row.id],
+            other_name=names.get(others[row.id], ""),
+            reason=row.reason,
+            reason_kind=_reason_parts(row.reason)[0],
+            reason_value=_reason_parts(row.reason)[1],
+        )
+        for row in rows
+    )
+    other_name = ""
+    if change is not None:
+        other = (
+            change.from_customer_id
+            if change.to_customer_id == customer_id
+            else change.to_customer_id
+        )
+        other_name = names.get(other, "")
+    identities = tuple(customer_identities(session, customer_id))
+    return IdentityOverview(customer_id, suggestions, change, other_name, identities)
+
+
+def accept_suggestion(
+    session: Session, suggestion_id: int, keep_id: int, *, actor: str
+) -> IdentityChangeInfo:
+    """Merge the two customers of an open suggestion, keeping ``keep_id`` (one of them)."""
+    suggestion = session.get(MergeSuggestion, suggestion_id)
+    if suggestion is None or suggestion.status != "open":
+        raise IdentityError("This suggestion is no longer open.")
+    pair = (suggestion.customer_a_id, suggestion.customer_b_id)
+    if keep_id not in pair:
+        raise IdentityError("The customer to keep is not part of this suggestion.")
+    other_id = pair[1] if keep_id == pair[0] else pair[0]
+    return merge_customers(session, keep_id, other_id, actor=actor)

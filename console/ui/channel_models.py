@@ -194,3 +194,95 @@ def field_title(name: str) -> str:
         "subject": QCoreApplication.translate("ChannelFields", "Subject"),
     }
     return titles.get(name, name)
+
+
+StatusRole = Qt.ItemDataRole.UserRole + 2
+
+
+class ChannelStatusModel(QAbstractListModel):
+    """One row per running channel: "Shop mailbox: online, last sync 10:42" (sorted by name).
+
+    Fed by :attr:`console.ui.channel_service.ChannelService.status_changed`
+    (connect it to :meth:`update`) and ``channel_removed`` (to :meth:`remove`).
+    :data:`StatusRole` gives the ChannelStatus.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._statuses: list[Any] = []  # ChannelStatus, sorted by name
+
+    def update(self, status: Any) -> None:
+        """Insert or replace the row of ``status.name``."""
+        names = [s.name for s in self._statuses]
+        if status.name in names:
+            row = names.index(status.name)
+            self._statuses[row] = status
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+            return
+        row = sum(1 for name in names if name < status.name)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._statuses.insert(row, status)
+        self.endInsertRows()
+
+    def remove(self, name: str) -> None:
+        """Drop the row of a channel that is no longer configured."""
+        for row, status in enumerate(self._statuses):
+            if status.name == name:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._statuses[row]
+                self.endRemoveRows()
+                return
+
+    def status(self, row: int) -> Any:
+        return self._statuses[row] if 0 <= row < len(self._statuses) else None
+
+    def summary(self) -> str:
+        """A short text for the status bar, e.g. "Channels: 2 online, 1 offline"."""
+        online = sum(1 for s in self._statuses if s.state == "online")
+        offline = sum(1 for s in self._statuses if s.state == "offline")
+        if not self._statuses:
+            return ""
+        if offline:
+            return (
+                self.tr("Channels: %1 online, %2 offline")
+                .replace("%1", str(online))
+                .replace("%2", str(offline))
+            )
+        return self.tr("Channels: %1 online").replace("%1", str(online))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._statuses)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        status = self.status(index.row()) if index.isValid() else None
+        if status is None:
+            return None
+        if role == StatusRole:
+            return status
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = f"{status.name}: {self.state_title(status.state)}"
+            if status.last_sync is not None:
+                moment = QDateTime.fromSecsSinceEpoch(int(status.last_sync.timestamp()))
+                when = QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
+                text += " " + self.tr("(last sync %1)").replace("%1", when)
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return status.reason or status.detail or None
+        return None
+
+    def state_title(self, state: str) -> str:
+        titles = {
+            "starting": self.tr("connecting"),
+            "online": self.tr("online"),
+            "offline": self.tr("offline"),
+            "stopped": self.tr("stopped"),
+        }
+        return titles.get(state, state)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def retranslate(self) -> None:
+        if self._statuses:
+            self.dataChanged.emit(self.index(0), self.index(len(self._statuses) - 1))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from console.channels.admin import QuarantineEntry, quarantine_entries, resolve_quarantined
+from console.channels.retry import RetryReport, retry_quarantined
 from console.ui.channel_models import QuarantineModel
 from console.ui.store_executor import StoreExecutor
 
@@ -31,6 +32,8 @@ from console.ui.store_executor import StoreExecutor
 class QuarantineView(QWidget):
     #: Emitted after every load with the number of unresolved items shown.
     loaded = Signal(int)
+    #: A retry stored messages (how many items were imported): the inbox may reload.
+    imported = Signal(int)
 
     def __init__(
         self, executor: StoreExecutor, *, actor: str = "agent", parent: Any = None
@@ -65,6 +68,14 @@ class QuarantineView(QWidget):
         self.resolve_button = QPushButton(self)
         self.resolve_button.setObjectName("quarantineResolve")
         self.resolve_button.setEnabled(False)
+        self.retry_button = QPushButton(self)
+        self.retry_button.setObjectName("quarantineRetry")
+        self.retry_button.setEnabled(False)
+        self.result = QLabel(self)
+        self.result.setObjectName("quarantineRetryResult")
+        self.result.setWordWrap(True)
+        self.result.setProperty("showsData", True)
+        self.result.hide()
         self.error = QLabel(self)
         self.error.setObjectName("quarantineError")
         self.error.setProperty("showsData", True)
@@ -80,15 +91,18 @@ class QuarantineView(QWidget):
         splitter.addWidget(detail)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.retry_button)
         buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.result)
         layout.addWidget(self.error)
         layout.addWidget(splitter, 1)
 
         self.refresh_button.clicked.connect(self.reload)
         self.resolve_button.clicked.connect(self._resolve_selected)
+        self.retry_button.clicked.connect(self.retry_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.retranslate()
 
@@ -97,6 +111,10 @@ class QuarantineView(QWidget):
         self.resolve_button.setText(self.tr("Mark as dealt with"))
         self.resolve_button.setToolTip(
             self.tr("Hide the selected items; a re-import will not bring them back")
+        )
+        self.retry_button.setText(self.tr("Retry import"))
+        self.retry_button.setToolTip(
+            self.tr("Read the selected items again from their files and import what now reads")
         )
         self._update_summary()
         self.model.retranslate()
@@ -113,6 +131,7 @@ class QuarantineView(QWidget):
         self.model.set_entries(entries)
         self._show(None)
         self.resolve_button.setEnabled(False)
+        self.retry_button.setEnabled(False)
         self._update_summary()
         self.loaded.emit(len(entries))
 
@@ -130,6 +149,7 @@ class QuarantineView(QWidget):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         chosen = self._selected()
         self.resolve_button.setEnabled(bool(chosen))
+        self.retry_button.setEnabled(bool(chosen))
         self._show(chosen[0] if len(chosen) == 1 else None)
 
     def _show(self, entry: QuarantineEntry | None) -> None:
@@ -146,6 +166,33 @@ class QuarantineView(QWidget):
             return resolve_quarantined(session, ids, actor=actor)
 
         self._executor.run(self, work, lambda _count: self.reload(), error=self._failed)
+
+    def retry_selected(self) -> None:
+        """Read the selected items again from their source files; import what now reads."""
+        ids = [entry.id for entry in self._selected()]
+        if not ids:
+            return
+        actor = self._actor
+
+        def work(session: Session) -> RetryReport:
+            return retry_quarantined(session, ids, actor=actor)
+
+        self._executor.run(self, work, self._retried, error=self._failed)
+
+    def _retried(self, report: RetryReport) -> None:
+        parts = [
+            self.tr("Imported: %1. Still failing: %2. Not retried: %3.")
+            .replace("%1", str(report.imported))
+            .replace("%2", str(report.still_failing))
+            .replace("%3", str(report.skipped))
+        ]
+        parts.extend(report.problems)
+        self.result.setText("\n".join(parts))
+        self.result.show()
+        self.error.hide()
+        if report.imported:
+            self.imported.emit(report.imported)
+        self.reload()
 
     def _failed(self, exc: Exception) -> None:
         self.error.setText(str(exc))

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 import ssl
 import subprocess
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 from pathlib import Path
 
-import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import Envelope, Session
 from corpus import mail, write_maildir
+from mailservers import Capture, free_port
 from sqlalchemy import select, update
 
 from console.channels.importer import import_path
@@ -33,45 +28,6 @@ from console.store import Store
 from console.store.channel_tables import ChannelOutboxEntry
 from console.store.coverage_tables import ScheduledSend
 from console.store.models import ChannelKind, Conversation
-
-
-class Capture:
-    def __init__(self) -> None:
-        self.received: list[EmailMessage] = []
-        self.raw: list[bytes] = []
-        self.refuse: int | None = None
-
-    async def handle_RCPT(
-        self, server: object, session: Session, envelope: Envelope, address: str, options: list[str]
-    ) -> str:
-        if self.refuse is not None:
-            return f"{self.refuse} mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: object, session: Session, envelope: Envelope) -> str:
-        raw = envelope.original_content or b""
-        self.raw.append(raw)
-        parsed = message_from_bytes(raw, policy=policy.default)
-        assert isinstance(parsed, EmailMessage)
-        self.received.append(parsed)
-        return "250 Message accepted"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Capture, int]]:
-    handler = Capture()
-    port = _free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield handler, port
-    controller.stop()
 
 
 def _thread_with_reply(store: Store, tmp_path: Path, text: str) -> int:
@@ -121,7 +77,7 @@ def test_offline_then_back_and_failures_stay_visible(
 ) -> None:
     handler, port = smtp
     entry_id = _thread_with_reply(store, tmp_path, "hello")
-    offline = SmtpSettings("127.0.0.1", _free_port(), "support@shop.example", security="none")
+    offline = SmtpSettings("127.0.0.1", free_port(), "support@shop.example", security="none")
     assert send_pending(store, offline).waiting == 1
     with store.session() as session:
         (item,) = outbox_items(session)
@@ -166,7 +122,7 @@ def test_starttls_with_a_self_signed_certificate(store: Store, tmp_path: Path) -
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
     handler = Capture()
-    port = _free_port()
+    port = free_port()
     controller = Controller(
         handler, hostname="127.0.0.1", port=port, tls_context=context, require_starttls=True
     )
