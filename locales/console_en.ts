@@ -1,54 +1,85 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
-<context>
-    <name>ConversationView</name>
-    <message numerus="yes">
-        <source>%1 · %2 · %n message(s)</source>
-        <translation>
-            <numerusform>%1 · %2 · %n message</numerusform>
-            <numerusform>%1 · %2 · %n messages</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>%n conversation(s)</source>
-        <translation>
-            <numerusform>%n conversation</numerusform>
-            <numerusform>%n conversations</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MappingPreviewDialog</name>
-    <message numerus="yes">
-        <source>%n of the first rows would be quarantined</source>
-        <translation>
-            <numerusform>%n of the first rows would be quarantined</numerusform>
-            <numerusform>%n of the first rows would be quarantined</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ModelManagerDialog</name>
-    <message numerus="yes">
-        <source>%n package(s) available.</source>
-        <translation>
-            <numerusform>%n package available.</numerusform>
-            <numerusform>%n packages available.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>QuarantineView</name>
-    <message numerus="yes">
-        <source>%n item(s) could not be imported</source>
-        <translation>
-            <numerusform>%n item could not be imported</numerusform>
-            <numerusform>%n items could not be imported</numerusform>
-        </translation>
-    </message>
-</context>
+    <context>
+        <name>ConversationView</name>
+        <message numerus="yes">
+            <source>%1 · %2 · %n message(s)</source>
+            <translation>
+                <numerusform>%1 · %2 · %n message</numerusform>
+                <numerusform>%1 · %2 · %n messages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>%n conversation(s)</source>
+            <translation>
+                <numerusform>%n conversation</numerusform>
+                <numerusform>%n conversations</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPreviewDialog</name>
+        <message numerus="yes">
+            <source>%n of the first rows would be quarantined</source>
+            <translation>
+                <numerusform>%n of the first rows would be quarantined</numerusform>
+                <numerusform>%n of the first rows would be quarantined</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ModelManagerDialog</name>
+        <message numerus="yes">
+            <source>%n package(s) available.</source>
+            <translation>
+                <numerusform>%n package available.</numerusform>
+                <numerusform>%n packages available.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxView</name>
+        <message numerus="yes">
+            <source>%n message(s) could not be sent</source>
+            <translation>
+                <numerusform>%n message could not be sent</numerusform>
+                <numerusform>%n messages could not be sent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s)</source>
+            <translation>
+                <numerusform>%n message</numerusform>
+                <numerusform>%n messages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s) will be sent again</source>
+            <translation>
+                <numerusform>%n message will be sent again</numerusform>
+                <numerusform>%n messages will be sent again</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reply(s) written for hand-over</source>
+            <translation>
+                <numerusform>%n reply written for hand-over</numerusform>
+                <numerusform>%n replies written for hand-over</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QuarantineView</name>
+        <message numerus="yes">
+            <source>%n item(s) could not be imported</source>
+            <translation>
+                <numerusform>%n item could not be imported</numerusform>
+                <numerusform>%n items could not be imported</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

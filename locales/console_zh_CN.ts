@@ -525,12 +525,48 @@
             <translation>按 Ctrl+Enter 发送</translation>
         </message>
         <message>
+            <source>Insert fact</source>
+            <translation>插入规定信息</translation>
+        </message>
+        <message>
+            <source>Insert a fact from the customer's rules; it is filled in, in their language's date format, when the reply is sent</source>
+            <translation>插入客户所在国家规定中的信息；发送时按客户语言的日期格式填入</translation>
+        </message>
+        <message>
             <source>Send at their 09:00</source>
             <translation>在对方 09:00 发送</translation>
         </message>
         <message>
             <source>Keep the reply in the outbox until the customer's business hours start</source>
             <translation>将回复保留在发件箱，直到客户当地营业时间开始</translation>
+        </message>
+        <message>
+            <source>Last day to withdraw</source>
+            <translation>最后撤回日</translation>
+        </message>
+        <message>
+            <source>Withdrawal period (days)</source>
+            <translation>撤回期（天）</translation>
+        </message>
+        <message>
+            <source>Days left to withdraw</source>
+            <translation>剩余撤回天数</translation>
+        </message>
+        <message>
+            <source>Return window (days)</source>
+            <translation>退货期（天）</translation>
+        </message>
+        <message>
+            <source>Refund deadline</source>
+            <translation>退款期限</translation>
+        </message>
+        <message>
+            <source>Deadline to answer a data request</source>
+            <translation>数据请求答复期限</translation>
+        </message>
+        <message>
+            <source>Legal guarantee (months)</source>
+            <translation>法定保修期（月）</translation>
         </message>
     </context>
     <context>
@@ -1037,9 +1073,9 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
     <context>
         <name>IdentityPanel</name>
         <message>
-            <source>Possible duplicates</source>
+            <source>Addresses and possible duplicates</source>
             <extracomment>Customers were merged, split back or unmerged (the current customer id): conversations may have moved, so the inbox and the conversation should reload. Something failed; a message for the user. A load finished (for tests and screenshots).</extracomment>
-            <translation>可能重复的客户</translation>
+            <translation>联系地址与可能重复的客户</translation>
         </message>
         <message>
             <source>Merge into this customer</source>
@@ -1058,12 +1094,44 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>可能与此客户是同一人的客户及原因</translation>
         </message>
         <message>
+            <source>Addresses of this customer</source>
+            <translation>该客户的联系地址</translation>
+        </message>
+        <message>
+            <source>Select addresses that belong to someone else, then split them off</source>
+            <translation>选择属于他人的地址，然后拆分出去</translation>
+        </message>
+        <message>
+            <source>Split off…</source>
+            <translation>拆分…</translation>
+        </message>
+        <message>
+            <source>Move the selected addresses and their conversations to a new customer</source>
+            <translation>将所选地址及其会话移到新客户</translation>
+        </message>
+        <message>
             <source>Last change: merged with %1</source>
             <translation>上次变更：与 %1 合并</translation>
         </message>
         <message>
             <source>Last change: split off %1</source>
             <translation>上次变更：拆分出 %1</translation>
+        </message>
+        <message>
+            <source>Split off into a new customer</source>
+            <translation>拆分为新客户</translation>
+        </message>
+        <message>
+            <source>Name of the new customer for %1:</source>
+            <translation>%1 对应的新客户名称：</translation>
+        </message>
+        <message>
+            <source>Split off</source>
+            <translation>拆分</translation>
+        </message>
+        <message>
+            <source>A customer must keep at least one address: select only the addresses that belong to someone else.</source>
+            <translation>客户必须至少保留一个地址：请只选择属于他人的地址。</translation>
         </message>
     </context>
     <context>
@@ -1250,7 +1318,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>MainWindow</name>
         <message>
             <source>Support Console</source>
-            <extracomment>The inbox shows its first rows and the first conversation is open. Whether window geometry and pane sizes are saved on close.</extracomment>
+            <extracomment>The inbox shows its first rows and the first conversation is open. Whether window geometry and pane sizes are saved on close. Whether the configured channels start once the window is ready (off for pictures).</extracomment>
             <translation>客服工作台</translation>
         </message>
         <message>
@@ -1316,6 +1384,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>&amp;Quarantine</source>
             <translation>隔离区(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Outbox</source>
+            <translation>发件箱(&amp;O)</translation>
         </message>
         <message>
             <source>About Support Console</source>
@@ -1531,6 +1603,150 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Install an unpacked model</source>
             <translation>安装未打包的模型</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxModel</name>
+        <message>
+            <source>Waiting</source>
+            <extracomment>The filter choices: key -&gt; the outbox states it shows (None: all). Channels whose replies are handed over as a file rather than sent.</extracomment>
+            <translation>等待发送</translation>
+        </message>
+        <message>
+            <source>Sending</source>
+            <translation>正在发送</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>发送失败</translation>
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation>已移交</translation>
+        </message>
+        <message>
+            <source>(no subject)</source>
+            <translation>（无主题）</translation>
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation>排队时间</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>尝试次数</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxView</name>
+        <message>
+            <source>Outbox</source>
+            <extracomment>Emitted after every load with the number of entries shown. An export wrote this many replies to a file. Retry put this many failed entries back in the queue: the sender may start at once.</extracomment>
+            <translation>发件箱</translation>
+        </message>
+        <message>
+            <source>&amp;Show:</source>
+            <translation>显示(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>等待发送</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>发送失败</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Put the selected failed messages back in the queue</source>
+            <translation>将所选发送失败的消息重新放入队列</translation>
+        </message>
+        <message>
+            <source>Export for hand-over…</source>
+            <translation>导出以便移交…</translation>
+        </message>
+        <message>
+            <source>Write the waiting replies of a channel to a file to hand over to that channel</source>
+            <translation>将某渠道待发送的回复写入文件，交给该渠道发送</translation>
+        </message>
+        <message>
+            <source>No messages to show.</source>
+            <translation>没有可显示的消息。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s) could not be sent</source>
+            <translation>
+                <numerusform>%n 条消息未能发送</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s)</source>
+            <translation>
+                <numerusform>%n 条消息</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s) will be sent again</source>
+            <translation>
+                <numerusform>%n 条消息将重新发送</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export %1 replies</source>
+            <translation>导出%1回复</translation>
+        </message>
+        <message>
+            <source>JSON lines (*.jsonl);;All files (*)</source>
+            <translation>JSON 行文件 (*.jsonl);;所有文件 (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reply(s) written for hand-over</source>
+            <translation>
+                <numerusform>已写出 %n 条待移交的回复</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No replies were waiting on this channel.</source>
+            <translation>该渠道没有待发送的回复。</translation>
         </message>
     </context>
     <context>

@@ -140,13 +140,31 @@ def customer_zone(customer: Customer) -> str:
 
 
 def customer_locale(customer: Customer, rules: MarketRules | None) -> str:
+    """The locale of text sent to the customer: their language, their country's conventions.
+
+    A German-writing customer in Switzerland gets ``de_CH`` dates even when the
+    record's locale says ``fr_CH``: the reply is written in German.
+    """
+    language, country = customer.preferred_language, customer.country
+    if language and country and _known_locale(f"{language}_{country}"):
+        return f"{language}_{country}"
+    if customer.locale and (not language or customer.locale.split("_")[0] == language):
+        return customer.locale
+    if language:
+        return language
     if customer.locale:
         return customer.locale
-    if customer.preferred_language and customer.country:
-        return f"{customer.preferred_language}_{customer.country}"
-    if customer.preferred_language:
-        return customer.preferred_language
     return str(rules.data.get("locale", "en")) if rules else "en"
+
+
+def _known_locale(name: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(name)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 def _deadline(

@@ -62,6 +62,7 @@ def run(store: Store, *, screenshot: Path | None = None, language: str | None = 
         # A picture for docs and checks: a fixed size, and the user's saved
         # layout is neither used nor overwritten.
         window.persist_layout = False
+        window.start_channels = False
         window.resize(*SCREENSHOT_SIZE)
         window.splitter.setSizes(list(SCREENSHOT_PANES))
         _arrange_screenshot(app, window, screenshot)

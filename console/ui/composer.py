@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class Composer(QWidget):
@@ -27,11 +37,19 @@ class Composer(QWidget):
         self.send_button.setDefault(False)
         self.schedule_button = QPushButton(self)
         self.schedule_button.setObjectName("sendLaterButton")
+        self.insert_button = QToolButton(self)
+        self.insert_button.setObjectName("insertFactButton")
+        self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.insert_menu = QMenu(self.insert_button)
+        self.insert_button.setMenu(self.insert_menu)
+        self.insert_button.setEnabled(False)
+        self._facts: Mapping[str, str] = {}
         self.hint = QLabel(self)
         self.hint.setObjectName("composerHint")
         self.hint.setStyleSheet("color: #5f6368")
 
         buttons = QHBoxLayout()
+        buttons.addWidget(self.insert_button)
         buttons.addWidget(self.hint, 1)
         buttons.addWidget(self.schedule_button)
         buttons.addWidget(self.send_button)
@@ -57,6 +75,14 @@ class Composer(QWidget):
         self.send_button.setText(self.tr("Send"))
         self.send_button.setToolTip(self.tr("Send the reply (Ctrl+Enter)"))
         self.hint.setText(self.tr("Ctrl+Enter to send"))
+        self.insert_button.setText(self.tr("Insert fact"))
+        self.insert_button.setToolTip(
+            self.tr(
+                "Insert a fact from the customer's rules; it is filled in, in their "
+                "language's date format, when the reply is sent"
+            )
+        )
+        self.set_facts(self._facts)
         self.schedule_button.setText(self.tr("Send at their 09:00"))
         self.schedule_button.setToolTip(
             self.tr("Keep the reply in the outbox until the customer's business hours start")
@@ -66,6 +92,35 @@ class Composer(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_facts(self, facts: Mapping[str, str]) -> None:
+        """Policy facts for this customer (name -> value formatted in their locale)."""
+        self._facts = dict(facts)
+        self.insert_menu.clear()
+        for name, label in self._fact_labels().items():
+            value = self._facts.get(name)
+            if not value:
+                continue
+            action = self.insert_menu.addAction(f"{label}: {value}")
+            action.setData(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.insert_fact(n))
+        self.insert_button.setEnabled(not self.insert_menu.isEmpty())
+
+    def insert_fact(self, name: str) -> None:
+        """Insert ``{name}`` at the cursor (filled in when the reply is sent)."""
+        self.editor.insertPlainText(f"{{{name}}}")
+        self.editor.setFocus()
+
+    def _fact_labels(self) -> dict[str, str]:
+        return {
+            "withdrawal_deadline": self.tr("Last day to withdraw"),
+            "withdrawal_days": self.tr("Withdrawal period (days)"),
+            "withdrawal_days_left": self.tr("Days left to withdraw"),
+            "return_window_days": self.tr("Return window (days)"),
+            "refund_deadline": self.tr("Refund deadline"),
+            "data_request_deadline": self.tr("Deadline to answer a data request"),
+            "guarantee_months": self.tr("Legal guarantee (months)"),
+        }
 
     def set_available(self, available: bool) -> None:
         """Whether there is a conversation to reply to."""

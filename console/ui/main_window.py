@@ -53,6 +53,8 @@ from console.policies import (
 from console.translations.pipeline import MessageTranslation
 from console.translations.translator_setup import TranslatorHolder, argos_package_dir
 from console.ui import i18n
+from console.ui.channel_models import ChannelStatusModel
+from console.ui.channel_service import ChannelService
 from console.ui.channel_settings import ChannelSettingsDialog
 from console.ui.compliance_editor import ComplianceEditor
 from console.ui.conversation_controller import ConversationController
@@ -61,6 +63,7 @@ from console.ui.conversation_view import ConversationView
 from console.ui.coverage_planner import CoveragePlanner
 from console.ui.customer_panel import CustomerPanel
 from console.ui.filter_bar import FilterBar
+from console.ui.identity_panel import IdentityPanel
 from console.ui.inbox_model import (
     ACTIVITY,
     CHANNEL,
@@ -75,6 +78,7 @@ from console.ui.inbox_model import (
 from console.ui.local_time_panel import LocalTimePanel
 from console.ui.mapping_preview import MappingPreviewDialog
 from console.ui.model_manager import ModelManagerDialog
+from console.ui.outbox_view import OutboxView
 from console.ui.quarantine_view import QuarantineView
 from console.ui.reply_translation import ReplyTranslationPanel
 from console.ui.settings_dialog import SettingsDialog
@@ -112,6 +116,8 @@ class MainWindow(QMainWindow):
         self._ready_sent = False
         #: Whether window geometry and pane sizes are saved on close.
         self.persist_layout = True
+        #: Whether the configured channels start once the window is ready (off for pictures).
+        self.start_channels = True
 
         self.filter_bar = FilterBar(self)
         self.inbox_model = InboxModel(executor, self)
@@ -135,6 +141,13 @@ class MainWindow(QMainWindow):
         self.conversation.render_variables = self.render_variables
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.channel_service = ChannelService(executor.store, self)
+        self.channel_status = ChannelStatusModel(self)
+        self.channel_label = QLabel(self)
+        self.channel_label.setProperty("showsData", True)
+        self.statusBar().addPermanentWidget(self.channel_label)
+        self.identity_panel = IdentityPanel(executor, parent=self)
+        self.customer_panel.add_section(self.identity_panel, 2)  # after their local time
 
         inbox_pane = QWidget(self)
         inbox_layout = QVBoxLayout(inbox_pane)
@@ -207,6 +220,7 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.channels_action = QAction(self)
         self.quarantine_action = QAction(self)
+        self.outbox_action = QAction(self)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.import_action)
@@ -221,6 +235,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.coverage_action)
         self.view_menu.addAction(self.compliance_action)
         self.view_menu.addAction(self.quarantine_action)
+        self.view_menu.addAction(self.outbox_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
         self.help_menu = self.menuBar().addMenu("")
@@ -245,10 +260,9 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self._choose_import)
         self.channels_action.triggered.connect(self.open_channel_settings)
         self.quarantine_action.triggered.connect(self.open_quarantine)
+        self.outbox_action.triggered.connect(self.open_outbox)
         self.customer_panel.policy_panel.open_task_requested.connect(self._open_policy_task)
-        self.customer_panel.policy_panel.complete_task_requested.connect(
-            self._complete_policy_task
-        )
+        self.customer_panel.policy_panel.complete_task_requested.connect(self._complete_policy_task)
         self._their_clock.timeout.connect(self.inbox_model.refresh_local_times)
         self._their_clock.start()
         self.local_time_panel.failed.connect(self._on_failed)
@@ -271,6 +285,15 @@ class MainWindow(QMainWindow):
         if self.conversation.reply_translation is not None:
             self.conversation.reply_translation.draft_ready.connect(self._on_reply_draft)
         self.controller.reply_scheduled.connect(self._on_reply_scheduled)
+        self.channel_service.status_changed.connect(self.channel_status.update)
+        self.channel_service.channel_removed.connect(self.channel_status.remove)
+        self.channel_service.status_changed.connect(self._show_channel_status)
+        self.channel_service.channel_removed.connect(self._show_channel_status)
+        self.channel_service.inbox_changed.connect(self.inbox_model.reload)
+        self.controller.reply_stored.connect(self.channel_service.reply_queued)
+        self.controller.reply_scheduled.connect(self.channel_service.reply_queued)
+        self.identity_panel.customers_changed.connect(self._on_customers_changed)
+        self.identity_panel.failed.connect(self._on_failed)
         self.translation.translated.connect(self._on_translated)
         self.translation.route_missing.connect(self.conversation.show_missing_route)
         self.translation.failed.connect(self._on_failed)
@@ -298,8 +321,11 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("&Import messages…"))
         self.channels_action.setText(self.tr("&Channels…"))
         self.quarantine_action.setText(self.tr("&Quarantine"))
+        self.outbox_action.setText(self.tr("&Outbox"))
         self.inbox_model.retranslate()
         self._update_count()
+        self.channel_status.retranslate()
+        self._show_channel_status()
         language = self._translations.language.split("_")[0]
         if self.controller.translation_language != language:
             self.controller.translation_language = language
@@ -389,6 +415,7 @@ class MainWindow(QMainWindow):
         self.conversation.show_detail(detail)
         self.translation.open(detail.summary.id if detail else None)
         self.local_time_panel.show_customer(detail.customer.id if detail else None)
+        self.identity_panel.show_customer(detail.customer.id if detail else None)
         self._load_policy(detail.summary.id if detail else None)
         panel = self.conversation.reply_translation
         if panel is not None and (
@@ -422,7 +449,8 @@ class MainWindow(QMainWindow):
         return self._executor.pending == 0
 
     def shutdown(self) -> None:
-        """Stop background translation (the store executor belongs to the app)."""
+        """Stop connectors and translation (the store executor belongs to the app)."""
+        self.channel_service.stop(timeout=5)
         self.translation_worker.shutdown()
 
     def _on_page_loaded(self) -> None:
@@ -479,8 +507,14 @@ class MainWindow(QMainWindow):
         self.inbox_model.reload()
 
     def _load_policy(self, conversation_id: int | None) -> None:
-        if conversation_id is None:
+        shown = self.customer_panel.policy_panel.view
+        if conversation_id is None or (
+            shown is not None and shown.conversation_id != conversation_id
+        ):
+            # Another customer's rules must not linger (nor be filled into this reply).
             self.customer_panel.show_policy(None)
+            self.conversation.composer.set_facts({})
+        if conversation_id is None:
             return
         display_locale = QLocale().name()
 
@@ -493,6 +527,7 @@ class MainWindow(QMainWindow):
         current = self.conversation.detail
         if view is None or (current is not None and current.summary.id == view.conversation_id):
             self.customer_panel.show_policy(view)
+            self.conversation.composer.set_facts(view.variables if view is not None else {})
 
     def _open_policy_task(self, offer: TaskOffer) -> None:
         conversation_id, agent_id = self.controller.conversation_id, self.controller.agent_id
@@ -554,6 +589,7 @@ class MainWindow(QMainWindow):
             self._executor, actor=agent.name if agent else "agent", parent=self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _name: self.channel_service.restart())
         dialog.open()
         return dialog
 
@@ -563,7 +599,9 @@ class MainWindow(QMainWindow):
         view.setWindowFlag(Qt.WindowType.Window)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.resize(980, 520)
+        view.imported.connect(lambda _n: self.inbox_model.reload())
         view.show()
+        view.reload()
         return view
 
     def _complete_policy_task(self, task_id: int) -> None:
@@ -581,6 +619,18 @@ class MainWindow(QMainWindow):
 
         self._executor.run(self, work, done, error=lambda exc: self._on_failed(str(exc)))
 
+    def open_outbox(self) -> OutboxView:
+        agent = self._current_agent()
+        view = OutboxView(self._executor, actor=agent.name if agent else "agent", parent=self)
+        view.setWindowFlag(Qt.WindowType.Window)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.resize(1040, 520)
+        self.channel_service.outbox_changed.connect(view.reload)
+        view.requeued.connect(lambda _n: self.channel_service.reply_queued())  # send now
+        view.show()
+        view.reload()
+        return view
+
     def open_compliance_editor(self) -> ComplianceEditor:
         editor = ComplianceEditor(self._executor, self.controller.agent_id, self)
         editor.changed.connect(lambda: self._load_policy(self.controller.conversation_id))
@@ -591,7 +641,9 @@ class MainWindow(QMainWindow):
     def render_variables(self, text: str) -> str:
         """Policy facts typed as {withdrawal_deadline} etc., in the customer's locale."""
         view = self.customer_panel.policy_panel.view
-        return render_reply(text, view.variables) if view is not None else text
+        if view is None or view.conversation_id != self.controller.conversation_id:
+            return text
+        return render_reply(text, view.variables)
 
     def open_coverage_planner(self) -> CoveragePlanner:
         agent = self._current_agent()
@@ -609,6 +661,17 @@ class MainWindow(QMainWindow):
         planner.show()
         planner.show_week()
         return planner
+
+    def _show_channel_status(self, *_args: object) -> None:
+        model = self.channel_status
+        self.channel_label.setText(model.summary())
+        self.channel_label.setToolTip(
+            "\n".join(str(model.data(model.index(row))) for row in range(model.rowCount()))
+        )
+
+    def _on_customers_changed(self, _customer_id: int) -> None:
+        self.controller.reload()
+        self.inbox_model.reload()
 
     def _current_agent(self) -> AgentSummary | None:
         return next((a for a in self._agents if a.id == self.controller.agent_id), None)
@@ -628,6 +691,8 @@ class MainWindow(QMainWindow):
     def _maybe_ready(self) -> None:
         if self._rows_shown and self._conversation_shown and not self._ready_sent:
             self._ready_sent = True
+            if self.start_channels:
+                QTimer.singleShot(0, self, self.channel_service.start)
             QTimer.singleShot(0, self, self.ready.emit)  # cancelled if the window goes
 
     def _update_count(self) -> None:
@@ -657,6 +722,7 @@ class MainWindow(QMainWindow):
     def _update_actor(self) -> None:
         agent = self._current_agent()
         self.local_time_panel.actor = agent.name if agent else ""
+        self.identity_panel.set_actor(agent.name if agent else "agent")
 
     def _restore_layout(self) -> None:
         settings = QSettings()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -80,9 +81,11 @@ def _open_language(qtbot: QtBot, window: MainWindow, language: str) -> None:
     with qtbot.waitSignal(window.inbox_model.ids_loaded, timeout=10_000):
         combo.setCurrentIndex(combo.findData(language))
     qtbot.waitUntil(
-        lambda: window.conversation.detail is not None
-        and window.conversation.detail.summary.language == language
-        and window.controller.conversation_id == _current_conversation(window),
+        lambda: (
+            window.conversation.detail is not None
+            and window.conversation.detail.summary.language == language
+            and window.controller.conversation_id == _current_conversation(window)
+        ),
         timeout=10_000,
     )
 
@@ -192,3 +195,37 @@ def test_reply_to_a_spanish_customer_goes_out_in_spanish(
     assert reply.composed_language == "en"
     assert reply.text != reply.composed_text and "#A10234" in reply.text
     assert reply.language == "es"
+
+
+def test_policy_facts_can_be_inserted_and_are_filled_in_when_sent(
+    qtbot: QtBot, window: MainWindow, demo_store: Store
+) -> None:
+    _open_language(qtbot, window, "de")
+    composer = window.conversation.composer
+    qtbot.waitUntil(
+        lambda: (
+            (view := window.customer_panel.policy_panel.view) is not None
+            and view.conversation_id == window.controller.conversation_id
+            and composer.insert_button.isEnabled()
+        ),
+        timeout=10_000,
+    )
+    names = [action.data() for action in composer.insert_menu.actions()]
+    assert "withdrawal_deadline" in names
+    composer.editor.setFocus()
+    qtbot.keyClicks(composer.editor, "You may withdraw until ")
+    composer.insert_fact("withdrawal_deadline")
+    assert composer.editor.toPlainText() == "You may withdraw until {withdrawal_deadline}"
+    conversation_id = _current_conversation(window)
+    with qtbot.waitSignal(window.controller.reply_stored, timeout=30_000):
+        qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with demo_store.session() as session:
+        reply = session.scalars(
+            select(Message)
+            .where(Message.conversation_id == conversation_id)
+            .order_by(Message.id.desc())
+        ).first()
+    assert reply is not None
+    assert "{" not in reply.text
+    # The date is written the German way (e.g. "3. Dezember 2026").
+    assert re.search(r"\d{1,2}\. \w+ \d{4}", reply.text), reply.text
