@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from console.channels.admin import ChannelConfigView, PreviewRow, QuarantineEntry, TablePreview
+from console.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -24,28 +25,17 @@ EntryRole = Qt.ItemDataRole.UserRole + 1
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
-class QuarantineModel(QAbstractTableModel):
+class QuarantineModel(RowsTableModel[QuarantineEntry]):
     """Quarantined items, newest first: when, source, which item, why."""
 
+    COLUMNS = 4
     WHEN, SOURCE, ITEM, REASON = range(4)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._entries: tuple[QuarantineEntry, ...] = ()
-
     def set_entries(self, entries: Sequence[QuarantineEntry]) -> None:
-        self.beginResetModel()
-        self._entries = tuple(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry(self, row: int) -> QuarantineEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         entry = self.entry(index.row()) if index.isValid() else None

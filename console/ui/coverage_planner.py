@@ -57,18 +57,12 @@ from console.ui.coverage_models import (
 )
 from console.ui.coverage_shift_editor import CoverageShiftEditor
 from console.ui.coverage_suggestion import CoverageSuggestionDialog
+from console.ui.data_label import data_label
 from console.ui.store_executor import StoreExecutor
 
 COLUMN_WIDTH = 7
 ROW_HEIGHT = 30
 HEADER_WIDTH = 190
-
-
-def _data_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setProperty("showsData", True)
-    return label
 
 
 class CoverageRuler(QWidget):
@@ -164,7 +158,7 @@ class CoveragePlanner(QWidget):
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 15px; font-weight: 600")
-        self.week_label = _data_label(self)
+        self.week_label = data_label(self)
         self.week_label.setWordWrap(False)
         self.week_label.setObjectName("coverageWeek")
         self.previous_button = QPushButton(self)
@@ -232,12 +226,12 @@ class CoveragePlanner(QWidget):
             legend.addSpacing(10)
             self.legend_labels.append((swatch, text))
         legend.addStretch(1)
-        self.summary = _data_label(self)
+        self.summary = data_label(self)
         self.summary.setObjectName("coverageSummary")
 
-        self.market_title = _data_label(self)
+        self.market_title = data_label(self)
         self.market_title.setStyleSheet("font-weight: 600")
-        self.market_details = _data_label(self)
+        self.market_details = data_label(self)
         self.market_details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.assignments_caption = QLabel(self)
         self.assignments_view = QListView(self)

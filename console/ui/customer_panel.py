@@ -9,17 +9,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from console.inbox.queries import CustomerCard
 from console.policies import PolicyView
+from console.ui.data_label import data_label
 from console.ui.display_names import channel_name, country_name, language_name
 from console.ui.policy_panel import PolicyPanel
-
-DATA_PROPERTY = "showsData"  # marks labels whose text is customer data, not UI chrome
-
-
-def _data_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setProperty(DATA_PROPERTY, True)
-    return label
 
 
 class CustomerPanel(QWidget):
@@ -28,13 +20,13 @@ class CustomerPanel(QWidget):
         self.setObjectName("customerPanel")
         self._customer: CustomerCard | None = None
         self.details = QGroupBox(self)
-        self.name = _data_label(self)
+        self.name = data_label(self)
         self.name.setObjectName("customerName")
         self.name.setStyleSheet("font-size: 15px; font-weight: 600")
-        self.country = _data_label(self)
-        self.location = _data_label(self)
-        self.language = _data_label(self)
-        self.channels = _data_label(self)
+        self.country = data_label(self)
+        self.location = data_label(self)
+        self.language = data_label(self)
+        self.channels = data_label(self)
         self.form = QFormLayout()
         self._captions = [QLabel(self) for _ in range(4)]
         rows = (self.country, self.location, self.language, self.channels)

@@ -33,17 +33,11 @@ from console.customers import (
     market_business_hours,
 )
 from console.ui.coverage_models import periods_text
+from console.ui.data_label import data_label
 from console.ui.store_executor import StoreExecutor
 from timezones import LocalFacts, is_open
 
 CLOCK_INTERVAL_MS = 10_000
-
-
-def _data_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setProperty("showsData", True)
-    return label
 
 
 def _qt_time(moment: datetime, zone: str) -> QDateTime:
@@ -77,25 +71,25 @@ class LocalTimePanel(QWidget):
         self.actor = "unknown agent"
 
         self.box = QGroupBox(self)
-        self.time_label = _data_label(self.box)
+        self.time_label = data_label(self.box)
         self.time_label.setObjectName("localTime")
         self.time_label.setStyleSheet("font-size: 20px; font-weight: 600")
-        self.date_label = _data_label(self.box)
+        self.date_label = data_label(self.box)
         self.markers = QLabel(self.box)
         self.markers.setObjectName("localMarkers")
-        self.holiday_label = _data_label(self.box)
+        self.holiday_label = data_label(self.box)
         self.holiday_label.setObjectName("localHoliday")
         self.holiday_label.setStyleSheet("color: #b06000")
-        self.zone_label = _data_label(self.box)
+        self.zone_label = data_label(self.box)
         self.zone_label.setObjectName("localZone")
-        self.reason_label = _data_label(self.box)
+        self.reason_label = data_label(self.box)
         self.reason_label.setObjectName("localZoneReason")
         self.reason_label.setStyleSheet("color: #5f6368")
         self.correct_button = QPushButton(self.box)
         self.correct_button.setObjectName("correctZoneButton")
-        self.business_label = _data_label(self.box)
+        self.business_label = data_label(self.box)
         self.business_label.setObjectName("localBusinessHours")
-        self.market_label = _data_label(self.box)
+        self.market_label = data_label(self.box)
         self.market_label.setObjectName("marketHours")
         self._captions = [QLabel(self.box) for _ in range(3)]
 

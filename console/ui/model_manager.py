@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from console.translations.models_catalog import InstalledRoute, installed_routes
 from console.ui.display_names import language_name
 from console.ui.result_relay import ResultRelay
+from console.ui.rows_model import RowsTableModel
 from translation.packages import (
     DEFAULT_INDEX_URL,
     PackageError,
@@ -54,23 +55,17 @@ INDEX_URL_KEY = "translation/index_url"
 PROGRESS_INTERVAL_S = 0.1
 
 
-class RoutesModel(QAbstractTableModel):
+class RoutesModel(RowsTableModel[InstalledRoute]):
     """Installed routes (engine, from, to, version)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.routes: list[InstalledRoute] = []
+    COLUMNS = 4
+
+    @property
+    def routes(self) -> tuple[InstalledRoute, ...]:
+        return self.rows
 
     def set_routes(self, routes: Sequence[InstalledRoute]) -> None:
-        self.beginResetModel()
-        self.routes = list(routes)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.routes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        self.set_rows(routes)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -93,23 +88,17 @@ class RoutesModel(QAbstractTableModel):
         return titles[section] if 0 <= section < len(titles) else None
 
 
-class AvailableModel(QAbstractTableModel):
+class AvailableModel(RowsTableModel[PackageInfo]):
     """Packages offered by the index (from, to, version)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.packages: list[PackageInfo] = []
+    COLUMNS = 3
+
+    @property
+    def packages(self) -> tuple[PackageInfo, ...]:
+        return self.rows
 
     def set_packages(self, packages: Sequence[PackageInfo]) -> None:
-        self.beginResetModel()
-        self.packages = sorted(packages, key=lambda p: (p.from_code, p.to_code))
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.packages)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        self.set_rows(sorted(packages, key=lambda p: (p.from_code, p.to_code)))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:

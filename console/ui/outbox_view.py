@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDateTime,
     QEvent,
     QItemSelection,
@@ -41,6 +40,7 @@ from sqlalchemy.orm import Session
 from console.channels.outbox import OutboxItem, export_outbox, outbox_items, retry
 from console.store.models import ChannelKind
 from console.ui.display_names import channel_name
+from console.ui.rows_model import RowsTableModel
 from console.ui.store_executor import StoreExecutor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,29 +61,17 @@ FILTERS: dict[str, tuple[str, ...] | None] = {
 EXPORT_CHANNELS = (ChannelKind.MARKETPLACE, ChannelKind.CHAT, ChannelKind.PHONE)
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(RowsTableModel[OutboxItem]):
     """Outbox entries: when queued, channel, recipient, subject, state, attempts, reason."""
 
     QUEUED, CHANNEL, RECIPIENT, SUBJECT, STATE, ATTEMPTS, REASON = range(7)
     COLUMNS = 7
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._items: tuple[OutboxItem, ...] = ()
-
     def set_items(self, items: Sequence[OutboxItem]) -> None:
-        self.beginResetModel()
-        self._items = tuple(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def item(self, row: int) -> OutboxItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
+        return self.row_at(row)
 
     def state_name(self, state: str) -> str:
         names = {
@@ -153,9 +141,9 @@ class OutboxModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._items:
+        if self._rows:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._items) - 1, self.COLUMNS - 1)
+                self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1)
             )
 
 

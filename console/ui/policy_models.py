@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QDateTime,
     QLocale,
     QModelIndex,
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from console.policies import MarketSummary, RequestKind, TrackedTask, VersionInfo
+from console.ui.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -38,31 +38,19 @@ def _flags(index: Index) -> Qt.ItemFlag:
     )
 
 
-class PolicyMarketsModel(QAbstractTableModel):
+class PolicyMarketsModel(RowsTableModel[MarketSummary]):
     """One row per market: code, name, version in force, last reviewed, state."""
 
     COLUMNS = 5
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[MarketSummary, ...] = ()
-
     def set_markets(self, markets: Sequence[MarketSummary]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(markets)
-        self.endResetModel()
+        self.set_rows(markets)
 
     def market(self, row: int) -> MarketSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, code: str) -> int:
         return next((i for i, market in enumerate(self._rows) if market.code == code), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -111,28 +99,16 @@ class PolicyMarketsModel(QAbstractTableModel):
         return _flags(index)
 
 
-class PolicyVersionsModel(QAbstractTableModel):
+class PolicyVersionsModel(RowsTableModel[VersionInfo]):
     """The versions of one market, newest first."""
 
     COLUMNS = 6
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[VersionInfo, ...] = ()
-
     def set_versions(self, versions: Sequence[VersionInfo]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(versions)
-        self.endResetModel()
+        self.set_rows(versions)
 
     def version(self, row: int) -> VersionInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
+        return self.row_at(row)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -189,31 +165,19 @@ class PolicyVersionsModel(QAbstractTableModel):
         return _flags(index)
 
 
-class PolicyTasksModel(QAbstractTableModel):
+class PolicyTasksModel(RowsTableModel[TrackedTask]):
     """A conversation's tracked tasks: request kind, due date (customer's calendar), status."""
 
     COLUMNS = 3
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[TrackedTask, ...] = ()
-
     def set_tasks(self, tasks: Sequence[TrackedTask]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(tasks)
-        self.endResetModel()
+        self.set_rows(tasks)
 
     def task(self, row: int) -> TrackedTask | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, task_id: int) -> int:
         return next((i for i, task in enumerate(self._rows) if task.id == task_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -26,19 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.policies import PolicyView, RequestKind, TaskOffer, TrackedTask
+from console.ui.data_label import data_label
 from console.ui.display_names import language_name
 from console.ui.policy_models import PolicyTasksModel
-
-DATA_PROPERTY = "showsData"
-
-
-def _data_label(parent: QWidget, *, selectable: bool = True) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setProperty(DATA_PROPERTY, True)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class PolicyPanel(QWidget):
@@ -64,7 +54,7 @@ class PolicyPanel(QWidget):
         self.setObjectName("policyPanel")
         self._view: PolicyView | None = None
 
-        self.header = _data_label(self)
+        self.header = data_label(self, selectable=True)
         self.header.setObjectName("policyHeader")
         self.header.setStyleSheet("font-weight: 600")
         self.notice = QLabel(self)
@@ -79,7 +69,7 @@ class PolicyPanel(QWidget):
         self.alert.setStyleSheet(
             "#policyAlert { background: #fff4e5; border: 1px solid #f0b35a; border-radius: 4px; }"
         )
-        self.alert_text = _data_label(self.alert, selectable=False)
+        self.alert_text = data_label(self.alert, selectable=False)
         self.alert_text.setObjectName("policyAlertText")
         self._alert_buttons = QVBoxLayout()
         alert_layout = QVBoxLayout(self.alert)
@@ -96,12 +86,12 @@ class PolicyPanel(QWidget):
         for key in self.ROWS:
             caption = QLabel(self)
             caption.setStyleSheet("color: #5f6368")
-            value = _data_label(self)
+            value = data_label(self, selectable=True)
             value.setObjectName(f"policy_{key}")
             self.captions[key] = caption
             self.values[key] = value
             self.form.addRow(caption, value)
-        self.sources = _data_label(self)
+        self.sources = data_label(self, selectable=True)
         self.sources.setStyleSheet("color: #5f6368; font-size: 11px")
 
         self.tasks_caption = QLabel(self)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from factories import MemoryKeyring
 from pytestqt.qtbot import QtBot
 
 from console.demo.generator import build_demo_store
@@ -61,3 +63,13 @@ def window(
     yield main
     main.shutdown()
     qtbot.waitUntil(lambda: executor.pending == 0, timeout=10_000)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Secrets go to an in-memory keyring for the test, then the previous one is back."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

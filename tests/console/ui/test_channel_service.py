@@ -14,7 +14,6 @@ from typing import Any
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QElapsedTimer, QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -22,6 +21,7 @@ from sqlalchemy import func, select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "channels"))
 
 from corpus import mail
+from factories import MemoryKeyring
 from mailservers import (
     PASSWORD,
     Capture,
@@ -47,34 +47,6 @@ from console.ui.channel_service import (
 from console.ui.channel_settings import keyring_account
 
 WEBHOOK_TOKEN = "a-webhook-token-long-enough"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend that keeps secrets in memory (the test machine has no OS keyring)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

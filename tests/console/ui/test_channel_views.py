@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import pytest
-from keyring.backend import KeyringBackend
+from factories import MemoryKeyring
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -22,34 +19,6 @@ from console.ui.channel_models import ChannelConfigModel, MappingPreviewModel
 from console.ui.channel_settings import ChannelSettingsDialog, keyring_account
 from console.ui.mapping_preview import MappingPreviewDialog
 from console.ui.store_executor import StoreExecutor
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend that keeps secrets in memory (the test machine has no OS keyring)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_settings_dialog_keeps_the_password_in_the_keyring_only(

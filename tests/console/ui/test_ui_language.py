@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import locales
-from console.ui.customer_panel import DATA_PROPERTY
+from console.ui.data_label import DATA_PROPERTY
 from console.ui.i18n import UiTranslations, resolve_language
 from console.ui.main_window import MainWindow
 from console.ui.settings_dialog import LANGUAGE_NATIVE_NAMES, SettingsDialog
