@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from console.translations.service import DetectionContext, TranslationRequest
@@ -27,38 +28,83 @@ class MessageTranslation:
         return "+".join(hop.engine_version for hop in self.translation.route)
 
 
-def translate_message(
+def translate_messages(
+    translator: Translator,
+    requests: Sequence[TranslationRequest],
+    target: str,
+    context: DetectionContext,
+) -> list[MessageTranslation]:
+    """Several messages: detected one by one, then one engine call per source language.
+
+    Batching is what makes background translation of an inbox fast
+    (``Translator.translate_many``, the path ``bench/translate.py`` measures).
+    """
+    results: list[MessageTranslation | None] = []
+    detections: dict[int, Detection | None] = {}
+    by_language: dict[str, list[int]] = {}
+    for position, request in enumerate(requests):
+        settled, language, detection = _settle(translator, request, target, context)
+        results.append(settled)
+        if settled is None and language is not None:
+            by_language.setdefault(language, []).append(position)
+            detections[position] = detection
+    for language, positions in by_language.items():
+        batch = [requests[p] for p in positions]
+        try:
+            translations = translator.translate_many([r.text for r in batch], language, target)
+        except TranslationError as exc:
+            for p, request in zip(positions, batch, strict=True):
+                results[p] = MessageTranslation(
+                    request.message_id, language, detections[p], None, str(exc)
+                )
+            continue
+        for p, request, translation in zip(positions, batch, translations, strict=True):
+            results[p] = MessageTranslation(
+                request.message_id, language, detections[p], translation
+            )
+    return [result for result in results if result is not None]
+
+
+def _detect(request: TranslationRequest, context: DetectionContext) -> Detection:
+    return detect_language(
+        request.text,
+        context.candidates or None,
+        prior_languages=context.earlier_languages,
+        country=context.country,
+    )
+
+
+def _settle(
     translator: Translator,
     request: TranslationRequest,
     target: str,
     context: DetectionContext,
-) -> MessageTranslation:
+) -> tuple[MessageTranslation | None, str | None, Detection | None]:
+    """A final result when nothing is to be translated, else (None, language, detection)."""
     language, detection = request.language, None
     if language is None:
-        detection = detect_language(
-            request.text,
-            context.candidates or None,
-            prior_languages=context.earlier_languages,
-            country=context.country,
-        )
+        detection = _detect(request, context)
         if detection.language == "und":
-            return MessageTranslation(
-                request.message_id, None, detection, None, "The language could not be detected."
+            message = "The language could not be detected."
+            return (
+                MessageTranslation(request.message_id, None, detection, None, message),
+                None,
+                None,
             )
         language = detection.language
     if language == target:
-        return MessageTranslation(request.message_id, language, detection, None)
+        return MessageTranslation(request.message_id, language, detection, None), None, None
     if not translator.can_translate(language, target):
-        return MessageTranslation(
-            request.message_id,
-            language,
-            detection,
+        return (
+            MessageTranslation(
+                request.message_id,
+                language,
+                detection,
+                None,
+                f"No installed translation model for {language} → {target}.",
+                (language, target),
+            ),
             None,
-            f"No installed translation model for {language} → {target}.",
-            (language, target),
+            None,
         )
-    try:
-        translation = translator.translate(request.text, language, target)
-    except TranslationError as exc:
-        return MessageTranslation(request.message_id, language, detection, None, str(exc))
-    return MessageTranslation(request.message_id, language, detection, translation)
+    return None, language, detection

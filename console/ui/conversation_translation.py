@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from console.inbox.queries import TranslationView
-from console.translations.pipeline import MessageTranslation, translate_message
+from console.translations.pipeline import MessageTranslation, translate_messages
 from console.translations.service import (
     DetectionContext,
     TranslationRequest,
@@ -95,23 +95,41 @@ class ConversationTranslation(QObject):
         if generation != self._generation:
             return
         requests, context = data
-        for index, request in enumerate(requests):
-            job = partial(self._translate, request, target, context)
+        # What the agent sees comes first, one message at a time; the rest of the
+        # thread goes to the engine as one batch (much faster per message).
+        for request in requests[:VISIBLE_MESSAGES]:
             self._jobs.append(
                 self._worker.submit(
                     self,
-                    job,
-                    partial(self._message_done, generation, target),
-                    priority=VISIBLE if index < VISIBLE_MESSAGES else BACKGROUND,
+                    partial(self._translate, [request], target, context),
+                    partial(self._messages_done, generation, target),
+                    priority=VISIBLE,
+                    error=self._report,
+                )
+            )
+        rest = requests[VISIBLE_MESSAGES:]
+        if rest:
+            self._jobs.append(
+                self._worker.submit(
+                    self,
+                    partial(self._translate, rest, target, context),
+                    partial(self._messages_done, generation, target),
+                    priority=BACKGROUND,
                     error=self._report,
                 )
             )
 
     def _translate(
-        self, request: TranslationRequest, target: str, context: DetectionContext
-    ) -> MessageTranslation:
+        self, requests: list[TranslationRequest], target: str, context: DetectionContext
+    ) -> list[MessageTranslation]:
         """On the translation thread (building the translator probes the disk)."""
-        return translate_message(self._translator(), request, target, context)
+        return translate_messages(self._translator(), requests, target, context)
+
+    def _messages_done(
+        self, generation: int, target: str, results: list[MessageTranslation]
+    ) -> None:
+        for result in results:
+            self._message_done(generation, target, result)
 
     def _message_done(self, generation: int, target: str, result: MessageTranslation) -> None:
         if result.no_route is not None and generation == self._generation:
