@@ -25,6 +25,7 @@ from sqlalchemy import select, update
 from console.coverage.demo_rota import seed_demo_rota
 from console.inbox.ingest import CustomerInfo, IncomingMessage, ingest
 from console.paths import RESOURCES_DIR
+from console.policies import ensure_seed_pack
 from console.store import Store, open_store, sqlite_url
 from console.store.models import (
     Agent,
@@ -137,6 +138,9 @@ def populate(store: Store, *, conversations: int, seed: int = DEMO_SEED) -> None
     _settle(store, rng, agent_ids)
     with store.session() as session:
         seed_demo_rota(session)  # shifts and market hours, for the coverage planner
+        # The demo ships with its rules; otherwise the first conversation opened
+        # would write the whole pack from inside a read.
+        ensure_seed_pack(session)
 
 
 def seed_agents_and_markets(store: Store, corpus: Corpus) -> list[int]:
