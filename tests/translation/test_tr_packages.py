@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from translation.argos import ArgosEngine, default_threads
+from translation.argos import MIN_SENTENCE_COST, ArgosEngine, default_threads, length_chunks
 from translation.engines import EngineError
 from translation.packages import (
     DownloadCancelled,
@@ -260,3 +260,18 @@ def test_many_sentences_are_decoded_in_chunks_by_parallel_workers(package_dir: P
     assert engine.decoded_tokens == 6 * 11  # every sentence decoded exactly once, capped
     model = engine.load("de", "en")
     assert model.translator.num_translators == 2
+
+
+@pytest.mark.parametrize(
+    "lengths",
+    [[], [5], [3, 40, 7, 7, 12, 1, 90, 20, 20, 20, 6], [10] * 50, list(range(60, 0, -1))],
+)
+def test_sentences_are_batched_by_length_within_the_budget(lengths: list[int]) -> None:
+    chunks = length_chunks(lengths, max_tokens=64, max_sentences=4)
+    assert sorted(i for chunk in chunks for i in chunk) == list(range(len(lengths)))
+    flat = [lengths[i] for chunk in chunks for i in chunk]
+    assert flat == sorted(flat)  # like lengths together, one decoding cap fits a batch
+    for chunk in chunks:
+        longest = max(max(lengths[i] for i in chunk), MIN_SENTENCE_COST)
+        assert len(chunk) <= 4
+        assert len(chunk) == 1 or len(chunk) * longest <= 64  # only a giant goes over, alone
