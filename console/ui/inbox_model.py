@@ -187,12 +187,17 @@ class InboxModel(QAbstractTableModel):
             self.reload()
 
     def reload(self) -> None:
-        """Fetch the id list again (after a filter change or a write)."""
-        self._generation += 1
-        generation, criteria = self._generation, self._filter
+        """Fetch the id list again (after a filter change or a write).
 
-        def work(session: Session) -> list[int]:
-            return conversation_ids(session, criteria)
+        The first page's rows come in the same job: the inbox shows filled rows at
+        once, not after the jobs that opening the first conversation queues.
+        """
+        self._generation += 1
+        generation, criteria, size = self._generation, self._filter, self.PAGE_SIZE
+
+        def work(session: Session) -> tuple[list[int], dict[int, InboxRow]]:
+            ids = conversation_ids(session, criteria)
+            return ids, inbox_rows(session, tuple(ids[:size]))
 
         self._executor.run(self, work, partial(self._ids_arrived, generation))
 
@@ -239,16 +244,20 @@ class InboxModel(QAbstractTableModel):
 
     # -- background fetching ------------------------------------------------
 
-    def _ids_arrived(self, generation: int, ids: list[int]) -> None:
+    def _ids_arrived(self, generation: int, result: tuple[list[int], dict[int, InboxRow]]) -> None:
         if generation != self._generation:
             return  # a newer filter superseded this one
+        ids, first_page = result
         self.beginResetModel()
         self._ids = ids
         self._rows.clear()
+        self._rows.update(first_page)
         self._wanted_pages.clear()
         self._pages_in_flight.clear()
         self.endResetModel()
         self.ids_loaded.emit(len(ids))
+        if first_page:
+            self.page_loaded.emit()
 
     def _want(self, row: int) -> None:
         page = row // self.PAGE_SIZE
