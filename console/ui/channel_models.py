@@ -17,12 +17,10 @@ from PySide6.QtCore import (
 )
 
 from console.channels.admin import ChannelConfigView, PreviewRow, QuarantineEntry, TablePreview
-from console.ui.rows_model import RowsTableModel
+from console.ui.rows_model import READ_ONLY, RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 EntryRole = Qt.ItemDataRole.UserRole + 1
-
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class QuarantineModel(RowsTableModel[QuarantineEntry]):
@@ -56,19 +54,8 @@ class QuarantineModel(RowsTableModel[QuarantineEntry]):
                 return entry.reason
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("When"), self.tr("Source"), self.tr("Item"), self.tr("Reason"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("When"), self.tr("Source"), self.tr("Item"), self.tr("Reason"))
 
 
 class ChannelConfigModel(QAbstractListModel):
@@ -108,7 +95,7 @@ class ChannelConfigModel(QAbstractListModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return READ_ONLY if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 class MappingPreviewModel(QAbstractTableModel):
@@ -164,7 +151,7 @@ class MappingPreviewModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return READ_ONLY if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 def field_title(name: str) -> str:
@@ -271,7 +258,7 @@ class ChannelStatusModel(QAbstractListModel):
         return titles.get(state, state)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return READ_ONLY if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def retranslate(self) -> None:
         if self._statuses:

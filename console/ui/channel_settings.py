@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from console.channels.admin import (
 )
 from console.channels.credentials import set_secret
 from console.ui.channel_models import ChannelConfigModel
+from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
 KINDS = ("imap", "smtp", "webhook")
@@ -48,7 +49,7 @@ def keyring_account(kind: str, name: str) -> str:
     return f"{kind}:{name}"
 
 
-class ChannelSettingsDialog(QDialog):
+class ChannelSettingsDialog(Retranslating, QDialog):
     #: A channel was saved (its name).
     saved = Signal(str)
 
@@ -172,11 +173,6 @@ class ChannelSettingsDialog(QDialog):
             label.setText(titles[key])
         self.secret.setPlaceholderText(self.tr("Kept in the system keyring; leave empty to keep"))
         self.folders.setToolTip(self.tr("Comma-separated, e.g. INBOX, Orders"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data ----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import copy
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QItemSelection, Signal
+from PySide6.QtCore import QDateTime, QItemSelection, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -64,6 +64,7 @@ from console.policies.schema import (
     set_path,
 )
 from console.ui.policy_models import ChoiceListModel, PolicyMarketsModel, PolicyVersionsModel
+from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
 NONE_VALUE = -1  # spin boxes show "—" (no value) at their minimum
@@ -85,7 +86,7 @@ def _load_market(session: Session, code: str) -> tuple[Json | None, list[Version
     return (rules.data if rules else None), version_history(session, code)
 
 
-class ComplianceEditor(QDialog):
+class ComplianceEditor(Retranslating, QDialog):
     """Dialog over the policy pack; ``changed`` is emitted after every saved change."""
 
     changed = Signal()
@@ -408,11 +409,6 @@ class ComplianceEditor(QDialog):
         self.period_caption.setText(self.tr("Review every (days)"))
         self.period_button.setText(self.tr("Apply"))
         self._apply_access()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- access ----------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.ui.retranslating import Retranslating
 
-class Composer(QWidget):
+
+class Composer(Retranslating, QWidget):
     #: The agent asked to send this text.
     submitted = Signal(str)
     #: The agent asked to send this text at the customer's next business-hours start.
@@ -87,11 +89,6 @@ class Composer(QWidget):
         self.schedule_button.setToolTip(
             self.tr("Keep the reply in the outbox until the customer's business hours start")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_facts(self, facts: Mapping[str, str]) -> None:
         """Policy facts for this customer (name -> value formatted in their locale)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from console.ui.composer import Composer
 from console.ui.display_names import language_name, status_name
 from console.ui.message_delegate import MessageDelegate
 from console.ui.reply_translation import ReplyTranslationPanel
+from console.ui.retranslating import Retranslating
 from console.ui.thread_model import ThreadModel
 
 #: Languages an agent can pick when correcting a detection.
@@ -35,7 +36,7 @@ CORRECTABLE_LANGUAGES = (
 )  # fmt: skip
 
 
-class ConversationView(QWidget):
+class ConversationView(Retranslating, QWidget):
     #: The agent corrected a message's language: (message id, ISO 639-1 code).
     language_corrected = Signal(int, str)
     #: The agent wants to install translation models.
@@ -101,11 +102,6 @@ class ConversationView(QWidget):
         self.delegate.clear_cache()
         self.thread_view.doItemsLayout()
         self.show_detail(self.detail)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def keyPressEvent(self, event: Any) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):

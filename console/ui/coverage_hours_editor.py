@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,6 +32,7 @@ from console.ui.coverage_shift_editor import (
     WeeklyTimesModel,
     schedule_table,
 )
+from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 from timezones import Period
 
@@ -58,7 +59,7 @@ def period_texts(model: WeeklyTimesModel) -> list[str]:
     return [f"{PERIOD_DAYS[r.weekday]} {r.start}-{model.end_text(r)}" for r in model.rows]
 
 
-class CoverageHoursEditor(QDialog):
+class CoverageHoursEditor(Retranslating, QDialog):
     """Support hours of one market in its zone; "Save" stores them (audited)."""
 
     #: The hours were stored.
@@ -145,11 +146,6 @@ class CoverageHoursEditor(QDialog):
         self.remove_button.setText(self.tr("Remove period"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @property
     def market(self) -> MarketCoverage:

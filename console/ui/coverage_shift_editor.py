@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
     QDate,
-    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -61,6 +60,7 @@ from console.coverage import (
     save_agent_schedule,
 )
 from console.ui.coverage_models import day_name
+from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 from timezones.business_hours import parse_time
 
@@ -463,7 +463,7 @@ def schedule_table(parent: QWidget, name: str) -> QTableView:
     return view
 
 
-class CoverageShiftEditor(QDialog):
+class CoverageShiftEditor(Retranslating, QDialog):
     """Weekly shifts, leave and extra shifts of one agent; "Save" stores them (audited)."""
 
     #: The schedule was stored.
@@ -624,11 +624,6 @@ class CoverageShiftEditor(QDialog):
         self.add_extra_button.setText(self.tr("Add extra shift"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- editing --------------------------------------------------------------
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from console.coverage import CoveragePlan, Suggestion, uncovered_cost
 from console.ui.coverage_models import AGENTS, APPLY, COVERAGE, MARKET, WHY, SuggestionModel
+from console.ui.retranslating import Retranslating
 
 
-class CoverageSuggestionDialog(QDialog):
+class CoverageSuggestionDialog(Retranslating, QDialog):
     def __init__(self, plan: CoveragePlan, suggestion: Suggestion, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("coverageSuggestionDialog")
@@ -71,11 +71,6 @@ class CoverageSuggestionDialog(QDialog):
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Apply checked markets"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def accepted_assignments(self) -> tuple[frozenset[tuple[int, int]], frozenset[int]]:
         """(assignments, market ids) the lead accepted."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from console.inbox.queries import CustomerCard
@@ -12,9 +11,10 @@ from console.policies import PolicyView
 from console.ui.data_label import data_label
 from console.ui.display_names import channel_name, country_name, language_name
 from console.ui.policy_panel import PolicyPanel
+from console.ui.retranslating import Retranslating
 
 
-class CustomerPanel(QWidget):
+class CustomerPanel(Retranslating, QWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerPanel")
@@ -69,11 +69,6 @@ class CustomerPanel(QWidget):
             caption.setText(title)
         self.policies.setTitle(self.tr("Return and privacy rules"))
         self.show_customer(self._customer)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_customer(self, customer: CustomerCard | None) -> None:
         self._customer = customer

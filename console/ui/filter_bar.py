@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 
 from console.inbox.queries import FilterOptions, InboxFilter
 from console.store.models import ChannelKind, ConversationStatus
 from console.ui.display_names import channel_name, language_name, status_name
+from console.ui.retranslating import Retranslating
 
 SEARCH_DELAY_MS = 250
 
 
-class FilterBar(QWidget):
+class FilterBar(Retranslating, QWidget):
     #: The criteria changed (search is debounced while typing).
     changed = Signal(object)
 
@@ -55,11 +56,6 @@ class FilterBar(QWidget):
             self.tr("Finds conversations with a message containing every word typed")
         )
         self.set_options(self._options)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_options(self, options: FilterOptions) -> None:
         """Fill the combos, keeping what was selected."""

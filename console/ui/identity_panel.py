@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QEvent,
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
@@ -45,12 +44,13 @@ from console.identity import (
     undo_change,
 )
 from console.ui.display_names import channel_name
+from console.ui.retranslating import Retranslating
+from console.ui.rows_model import READ_ONLY
 from console.ui.store_executor import StoreExecutor
 
 Index = QModelIndex | QPersistentModelIndex
 SuggestionRole = Qt.ItemDataRole.UserRole + 1
 IdentityRole = Qt.ItemDataRole.UserRole + 2
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class MergeSuggestionModel(QAbstractListModel):
@@ -96,7 +96,7 @@ class MergeSuggestionModel(QAbstractListModel):
         return caption.replace("%1", item.reason_value) if caption else item.reason
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return READ_ONLY if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def retranslate(self) -> None:
         if self._items:
@@ -134,14 +134,14 @@ class IdentityListModel(QAbstractListModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return READ_ONLY if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def retranslate(self) -> None:
         if self._items:
             self.dataChanged.emit(self.index(0), self.index(len(self._items) - 1))
 
 
-class IdentityPanel(QGroupBox):
+class IdentityPanel(Retranslating, QGroupBox):
     #: Customers were merged, split back or unmerged (the current customer id):
     #: conversations may have moved, so the inbox and the conversation should reload.
     customers_changed = Signal(int)
@@ -242,11 +242,6 @@ class IdentityPanel(QGroupBox):
         self.identities.retranslate()
         self.model.retranslate()
         self._show_change()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- data ----------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QTimer, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QLocale, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -34,6 +34,7 @@ from console.customers import (
 )
 from console.ui.coverage_models import periods_text
 from console.ui.data_label import data_label
+from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 from timezones import LocalFacts, is_open
 
@@ -52,7 +53,7 @@ def _offset_text(offset: timedelta) -> str:
     return f"UTC{sign}{hours:02d}:{rest:02d}"
 
 
-class LocalTimePanel(QWidget):
+class LocalTimePanel(Retranslating, QWidget):
     #: The customer's view arrived and is shown.
     loaded = Signal()
     #: An agent corrected the zone: (customer id, new zone).
@@ -130,11 +131,6 @@ class LocalTimePanel(QWidget):
         ):
             caption.setText(text)
         self._show(self.view)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- loading ------------------------------------------------------------
 

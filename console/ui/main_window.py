@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
@@ -81,6 +80,7 @@ from console.ui.model_manager import ModelManagerDialog
 from console.ui.outbox_view import OutboxView
 from console.ui.quarantine_view import QuarantineView
 from console.ui.reply_translation import ReplyTranslationPanel
+from console.ui.retranslating import Retranslating
 from console.ui.settings_dialog import SettingsDialog
 from console.ui.store_executor import StoreExecutor
 from console.ui.translation_worker import TranslationWorker
@@ -99,7 +99,7 @@ COLUMN_WIDTHS = {
 STATUS_MESSAGE_MS = 8000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     #: The inbox shows its first rows and the first conversation is open.
     ready = Signal()
 
@@ -331,11 +331,6 @@ class MainWindow(QMainWindow):
             self.controller.translation_language = language
             self.translation.target_language = language
             self.controller.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- slots --------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,12 +30,13 @@ from sqlalchemy.orm import Session
 from console.channels.admin import TablePreview, preview_table, save_mapping, saved_mapping
 from console.channels.mapping import FIELDS, ColumnMapping
 from console.ui.channel_models import MappingPreviewModel, field_title
+from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
 NOT_MAPPED = ""
 
 
-class MappingPreviewDialog(QDialog):
+class MappingPreviewDialog(Retranslating, QDialog):
     #: The mapping was saved for this source.
     mapping_saved = Signal(object)
     #: A preview arrived (for tests and the status line).
@@ -118,11 +119,6 @@ class MappingPreviewDialog(QDialog):
         self._channel_label.setText(self.tr("Channel"))
         self._zone_label.setText(self.tr("Time zone when none is given"))
         self.save_button.setText(self.tr("Save mapping"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @property
     def mapping(self) -> ColumnMapping | None:

@@ -79,13 +79,8 @@ class RoutesModel(RowsTableModel[InstalledRoute]):
         )
         return values[index.column()]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Engine"), self.tr("From"), self.tr("To"), self.tr("Version"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("Engine"), self.tr("From"), self.tr("To"), self.tr("Version"))
 
 
 class AvailableModel(RowsTableModel[PackageInfo]):
@@ -111,13 +106,8 @@ class AvailableModel(RowsTableModel[PackageInfo]):
         )
         return values[index.column()]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("From"), self.tr("To"), self.tr("Version"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("From"), self.tr("To"), self.tr("Version"))
 
 
 def _table(parent: QDialog, model: QAbstractTableModel, name: str) -> QTableView:

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QDateTime,
-    QEvent,
     QItemSelection,
     QLocale,
     QModelIndex,
@@ -40,13 +39,13 @@ from sqlalchemy.orm import Session
 from console.channels.outbox import OutboxItem, export_outbox, outbox_items, retry
 from console.store.models import ChannelKind
 from console.ui.display_names import channel_name
+from console.ui.retranslating import Retranslating
 from console.ui.rows_model import RowsTableModel
 from console.ui.store_executor import StoreExecutor
 
 Index = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole + 1
 
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _FAILED_BACKGROUND = QColor("#fde2e1")
 _FAILED_FOREGROUND = QColor("#7a1010")
 
@@ -120,12 +119,8 @@ class OutboxModel(RowsTableModel[OutboxItem]):
             return item.last_error
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Queued"),
             self.tr("Channel"),
             self.tr("Recipient"),
@@ -134,20 +129,9 @@ class OutboxModel(RowsTableModel[OutboxItem]):
             self.tr("Attempts"),
             self.tr("Reason"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1)
-            )
 
 
-class OutboxView(QWidget):
+class OutboxView(Retranslating, QWidget):
     #: Emitted after every load with the number of entries shown.
     loaded = Signal(int)
     #: An export wrote this many replies to a file.
@@ -252,11 +236,6 @@ class OutboxView(QWidget):
             action.setText(channel_name(channel))
         self._update_summary()
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def filter_key(self) -> str:
         return str(self.filter.currentData())

@@ -30,14 +30,6 @@ def _short(at: datetime) -> str:
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
-def _flags(index: Index) -> Qt.ItemFlag:
-    if not index.isValid():
-        return Qt.ItemFlag.NoItemFlags
-    return (
-        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-    )
-
-
 class PolicyMarketsModel(RowsTableModel[MarketSummary]):
     """One row per market: code, name, version in force, last reviewed, state."""
 
@@ -52,19 +44,14 @@ class PolicyMarketsModel(RowsTableModel[MarketSummary]):
     def row_of(self, code: str) -> int:
         return next((i for i, market in enumerate(self._rows) if market.code == code), -1)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Code"),
             self.tr("Market"),
             self.tr("Version"),
             self.tr("Last reviewed"),
             self.tr("State"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         market = self.market(index.row()) if index.isValid() else None
@@ -95,9 +82,6 @@ class PolicyMarketsModel(RowsTableModel[MarketSummary]):
             )
         return ", ".join(states)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _flags(index)
-
 
 class PolicyVersionsModel(RowsTableModel[VersionInfo]):
     """The versions of one market, newest first."""
@@ -110,12 +94,8 @@ class PolicyVersionsModel(RowsTableModel[VersionInfo]):
     def version(self, row: int) -> VersionInfo | None:
         return self.row_at(row)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Version"),
             self.tr("Change"),
             self.tr("Author"),
@@ -123,7 +103,6 @@ class PolicyVersionsModel(RowsTableModel[VersionInfo]):
             self.tr("In force from"),
             self.tr("Reason"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
     def _action(self, info: VersionInfo) -> str:
         names = {
@@ -161,9 +140,6 @@ class PolicyVersionsModel(RowsTableModel[VersionInfo]):
             return _short(info.effective_from)
         return info.reason
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _flags(index)
-
 
 class PolicyTasksModel(RowsTableModel[TrackedTask]):
     """A conversation's tracked tasks: request kind, due date (customer's calendar), status."""
@@ -179,13 +155,8 @@ class PolicyTasksModel(RowsTableModel[TrackedTask]):
     def row_of(self, task_id: int) -> int:
         return next((i for i, task in enumerate(self._rows) if task.id == task_id), -1)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("Task"), self.tr("Due"), self.tr("Status"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("Task"), self.tr("Due"), self.tr("Status"))
 
     def kind_text(self, kind: RequestKind) -> str:
         names = {
@@ -222,9 +193,6 @@ class PolicyTasksModel(RowsTableModel[TrackedTask]):
         if column == 1:
             return task.due_text
         return self.status_text(task.status)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _flags(index)
 
 
 ValueRole = Qt.ItemDataRole.UserRole + 2

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -29,9 +29,10 @@ from console.policies import PolicyView, RequestKind, TaskOffer, TrackedTask
 from console.ui.data_label import data_label
 from console.ui.display_names import language_name
 from console.ui.policy_models import PolicyTasksModel
+from console.ui.retranslating import Retranslating
 
 
-class PolicyPanel(QWidget):
+class PolicyPanel(Retranslating, QWidget):
     """Rules for one conversation's customer; empty text when none are known."""
 
     open_task_requested = Signal(object)  # TaskOffer
@@ -148,11 +149,6 @@ class PolicyPanel(QWidget):
         self.done_button.setText(self.tr("Mark done"))
         self.done_button.setToolTip(self.tr("Mark the selected task as done"))
         self.show_policy(self._view)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- showing a view ------------------------------------------------------------------
 

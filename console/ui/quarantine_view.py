@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,10 +26,11 @@ from sqlalchemy.orm import Session
 from console.channels.admin import QuarantineEntry, quarantine_entries, resolve_quarantined
 from console.channels.retry import RetryReport, retry_quarantined
 from console.ui.channel_models import QuarantineModel
+from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
 
-class QuarantineView(QWidget):
+class QuarantineView(Retranslating, QWidget):
     #: Emitted after every load with the number of unresolved items shown.
     loaded = Signal(int)
     #: A retry stored messages (how many items were imported): the inbox may reload.
@@ -118,11 +119,6 @@ class QuarantineView(QWidget):
         )
         self._update_summary()
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reload(self) -> None:
         self._executor.run(self, lambda session: quarantine_entries(session), self._arrived)

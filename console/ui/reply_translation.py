@@ -12,18 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from console.translations.reply import ReplyDraft, translate_reply
 from console.ui.display_names import language_name
+from console.ui.retranslating import Retranslating
 from console.ui.translation_worker import VISIBLE, JobHandle, TranslationWorker
 from translation.translator import Translator
 
 DEBOUNCE_MS = 450
 
 
-class ReplyTranslationPanel(QWidget):
+class ReplyTranslationPanel(Retranslating, QWidget):
     #: A translation of the current draft arrived (for tests and status).
     draft_ready = Signal(object)
 
@@ -85,11 +86,6 @@ class ReplyTranslationPanel(QWidget):
         self.back_title.setText(self.tr("Back-translation, to check the meaning:"))
         self.refresh_button.setText(self.tr("Translate again"))
         self._update_title()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @property
     def active(self) -> bool:
