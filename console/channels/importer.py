@@ -21,6 +21,7 @@ from console import audit
 from console.channels.mapping import ColumnMapping
 from console.channels.sources import EXCERPT_CHARS, SourceItem, read_source, source_key
 from console.inbox.ingest import ingest_batch
+from console.problems import Problem
 from console.store import Store
 from console.store.channel_tables import QuarantinedItem, SourceCursor
 from console.store.models import utcnow
@@ -134,7 +135,10 @@ def quarantine(session: Session, source: str, items: Sequence[SourceItem]) -> in
                 "source": key[0],
                 "item_ref": key[1],
                 "sha256": key[2],
-                "reason": item.problem or "Unknown problem.",
+                "reason": str(item.problem or "Unknown problem."),
+                "problem": (
+                    item.problem.to_json() if isinstance(item.problem, Problem) else None
+                ),
                 "size": len(item.raw),
                 "excerpt": item.raw[:EXCERPT_CHARS].decode("utf-8", errors="replace"),
                 "created_at": now,

@@ -26,6 +26,7 @@ from console.channels.email_parse import MalformedEmail, ParsedEmail, parse_emai
 from console.channels.mapping import ColumnMapping, guess_mapping
 from console.identity.linking import normalize_email, normalize_phone
 from console.inbox.ingest import CustomerInfo, IncomingMessage, content_external_id
+from console.problems import Problem
 from console.store.models import ChannelKind, Direction
 
 FORMATS = ("auto", "maildir", "mbox", "eml", "csv", "json")
@@ -45,7 +46,7 @@ class UnknownEncoding(SourceError):
 class SourceItem:
     ref: str  # where in the source: file name, "row 12", ...
     message: IncomingMessage | None = None
-    problem: str | None = None  # why it is quarantined (message is None then)
+    problem: str | Problem | None = None  # why it is quarantined (message is None then)
     raw: bytes = b""  # the item as read, kept for quarantined items
 
     @property

@@ -29,7 +29,8 @@ class QuarantinedItem(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(500))  # e.g. "maildir:/home/x/Mail"
     item_ref: Mapped[str] = mapped_column(String(500))  # file name, row number, UID ...
-    reason: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)  # English sentence (CLI, logs)
+    problem: Mapped[str | None] = mapped_column(Text)  # console.problems.Problem as JSON
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(default=0)
     excerpt: Mapped[str] = mapped_column(Text, default="")  # first bytes, as text, never rendered
