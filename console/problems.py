@@ -74,7 +74,8 @@ class Problem:
             return None
         if not isinstance(data, dict) or not isinstance(data.get("code"), str):
             return None
-        params = data.get("params") if isinstance(data.get("params"), dict) else {}
+        raw = data.get("params")
+        params: dict[Any, Any] = raw if isinstance(raw, dict) else {}
         return cls(data["code"], tuple(sorted((str(k), str(v)) for k, v in params.items())))
 
 

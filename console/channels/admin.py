@@ -245,7 +245,7 @@ def preview_table(
         )
         item = row_item(row, ref, raw, mapping) if not lacking else None
         preview_rows.append(
-            PreviewRow(ref=ref, values=values, problem=item.problem if item else problem)
+            PreviewRow(ref=ref, values=values, problem=str(item.problem) if item and item.problem else problem)
         )
     return TablePreview(
         path=str(path),
