@@ -244,9 +244,8 @@ def preview_table(
             for name in FIELDS
         )
         item = row_item(row, ref, raw, mapping) if not lacking else None
-        preview_rows.append(
-            PreviewRow(ref=ref, values=values, problem=str(item.problem) if item and item.problem else problem)
-        )
+        row_problem = str(item.problem) if item and item.problem else problem
+        preview_rows.append(PreviewRow(ref=ref, values=values, problem=row_problem))
     return TablePreview(
         path=str(path),
         format=fmt,
