@@ -38,7 +38,8 @@ class QuarantineEntry:
     id: int
     source: str
     item_ref: str
-    reason: str
+    reason: str  # English
+    problem: str | None  # the reason as console.problems.Problem JSON, for the UI to word
     size: int
     excerpt: str  # plain text, never rendered as HTML
     created_at: datetime
@@ -57,6 +58,7 @@ def quarantine_entries(
             source=row.source,
             item_ref=row.item_ref,
             reason=row.reason,
+            problem=row.problem,
             size=row.size,
             excerpt=row.excerpt,
             created_at=row.created_at,

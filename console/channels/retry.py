@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from console import audit
 from console.channels.importer import store_batch
 from console.channels.sources import SourceError, SourceItem, read_source
+from console.problems import Problem
 from console.store.channel_tables import QuarantinedItem
 from console.store.models import utcnow
 
@@ -93,7 +94,11 @@ def retry_quarantined(session: Session, entry_ids: list[int], *, actor: str) -> 
                     entry.reason = f"{entry.reason} {NOT_FOUND}"[:2000]
             elif item.message is None:
                 failing += 1
-                entry.reason = item.problem or entry.reason
+                if item.problem is not None:
+                    entry.reason = str(item.problem)
+                    entry.problem = (
+                        item.problem.to_json() if isinstance(item.problem, Problem) else None
+                    )
             else:
                 wanted.append(item)
                 entry.resolved_at = now

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from console.channels.admin import ChannelConfigView, PreviewRow, QuarantineEntry, TablePreview
+from console.ui.problem_texts import reason_text
 from console.ui.rows_model import READ_ONLY, RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,7 +52,7 @@ class QuarantineModel(RowsTableModel[QuarantineEntry]):
             if column == self.ITEM:
                 return entry.item_ref
             if column == self.REASON:
-                return entry.reason
+                return reason_text(entry.reason, entry.problem)
         return None
 
     def column_titles(self) -> tuple[str, ...]:

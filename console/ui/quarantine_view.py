@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from console.channels.admin import QuarantineEntry, quarantine_entries, resolve_quarantined
 from console.channels.retry import RetryReport, retry_quarantined
 from console.ui.channel_models import QuarantineModel
+from console.ui.problem_texts import reason_text
 from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
@@ -149,7 +150,7 @@ class QuarantineView(Retranslating, QWidget):
         self._show(chosen[0] if len(chosen) == 1 else None)
 
     def _show(self, entry: QuarantineEntry | None) -> None:
-        self.reason.setText(entry.reason if entry else "")
+        self.reason.setText(reason_text(entry.reason, entry.problem) if entry else "")
         self.excerpt.setPlainText(entry.excerpt if entry else "")
 
     def _resolve_selected(self) -> None:
