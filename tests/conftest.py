@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
+import pg_server as pg_server_module
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -70,3 +71,55 @@ def message() -> MessageFactory:
         )
 
     return make
+
+
+# -- PostgreSQL (team mode) -------------------------------------------------------------
+# One throwaway server per session (tests/pg_server.py), started the first time a
+# test asks for it; each test gets its own database. Without the binaries the
+# tests skip on a developer machine and fail in CI (CI=true), where .ci/setup
+# installs Debian's postgresql.
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[pg_server_module.PgServer]:
+    reason = pg_server_module.unavailable_reason()
+    if reason is not None:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"CI needs PostgreSQL for team-mode tests: {reason}")
+        pytest.skip(reason)
+    server = pg_server_module.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: pg_server_module.PgServer) -> str:
+    """A database migrated to the head schema once; tests get copies of it."""
+    name = pg_server.create_database()
+    migrated = open_store(pg_server.url(name))
+    migrated.close()
+    return name
+
+
+@pytest.fixture
+def pg_url(pg_server: pg_server_module.PgServer) -> Iterator[str]:
+    """URL of a fresh, empty PostgreSQL database (postgresql+psycopg://...)."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An opened store on each engine: SQLite in a temporary file, and PostgreSQL."""
+    if request.param == "sqlite":
+        opened = open_store(sqlite_url(tmp_path / "store.sqlite3"))
+        yield opened
+        opened.close()
+        return
+    server: pg_server_module.PgServer = request.getfixturevalue("pg_server")
+    name = server.create_database(template=request.getfixturevalue("pg_template"))
+    opened = open_store(server.url(name))
+    yield opened
+    opened.close()
+    server.drop_database(name)
