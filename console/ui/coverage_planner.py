@@ -297,7 +297,8 @@ class CoveragePlanner(QWidget):
         self.edit_hours_button.clicked.connect(lambda: self.edit_hours())
         self.previous_button.clicked.connect(lambda: self.show_week(self._at - timedelta(days=7)))
         self.next_button.clicked.connect(lambda: self.show_week(self._at + timedelta(days=7)))
-        self.suggest_button.clicked.connect(self.suggest)
+        # clicked(bool) must not reach max_markets: the button is not checkable.
+        self.suggest_button.clicked.connect(lambda: self.suggest())
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.ics_button.clicked.connect(lambda: self.export_calendars())
         self.retranslate()
