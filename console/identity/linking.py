@@ -25,7 +25,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 import phonenumbers
-from sqlalchemy import Table, insert, or_, select, tuple_
+from sqlalchemy import Table, delete, insert, or_, select, tuple_
+from sqlalchemy.dialects import postgresql as postgresql_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.store.channel_tables import CustomerKey, MergeSuggestion
@@ -155,30 +158,125 @@ def resolve_customers(session: Session, items: Sequence[IncomingMessage]) -> lis
         result.append(customer_id)
 
     real = _create_customers(session, new)
-    if real:
-        result = [real.get(cid, cid) for cid in result]
-    if new_identities:
-        session.execute(
-            insert(_IDENTITIES),
-            [
-                {"customer_id": real.get(cid, cid), "kind": kind, "address": address}
-                for (kind, address), cid in new_identities.items()
-            ],
-        )
+    # Another transaction may have stored the same identity or key since they were read
+    # above: they are inserted "if absent", then read back, so each exists once and the
+    # owner stored first wins (rule 1), on SQLite and on PostgreSQL alike.
+    wanted = {pair: real.get(cid, cid) for pair, cid in new_identities.items()}
+    owners = _claim_identities(session, wanted)
+    replaced = _drop_unused_customers(session, set(real.values()), wanted, owners)
+
+    def final(cid: int) -> int:
+        cid = real.get(cid, cid)
+        return replaced.get(cid, cid)
+
+    result = [
+        owners.get((item.channel, item.address)) or final(cid)
+        for item, cid in zip(items, result, strict=True)
+    ]
     if new_keys:
-        session.execute(
-            insert(_KEYS),
-            [
-                {"customer_id": real.get(cid, cid), "kind": kind, "value": value}
-                for (kind, value), cid in new_keys.items()
-            ],
-        )
+        wanted_keys = {key: final(cid) for key, cid in new_keys.items()}
+        holders = _claim_keys(session, wanted_keys)
+        for key, holder in holders.items():
+            if holder != wanted_keys[key]:
+                # Someone else stored this key meanwhile: both keep their history.
+                suggestions.setdefault((holder, wanted_keys[key]), _reason(key))
     if suggestions:
-        suggest(
-            session,
-            {(real.get(a, a), real.get(b, b)): reason for (a, b), reason in suggestions.items()},
-        )
+        suggest(session, {(final(a), final(b)): reason for (a, b), reason in suggestions.items()})
     return result
+
+
+def _insert_if_absent(
+    session: Session, table: Table, rows: list[dict[str, object]], unique: tuple[str, ...]
+) -> None:
+    """Insert ``rows``, skipping any whose ``unique`` columns are already stored."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        session.execute(
+            sqlite_dialect.insert(table).on_conflict_do_nothing(index_elements=list(unique)), rows
+        )
+        return
+    if dialect == "postgresql":
+        session.execute(
+            postgresql_dialect.insert(table).on_conflict_do_nothing(index_elements=list(unique)),
+            rows,
+        )
+        return
+    for row in rows:  # any other database: one savepoint per row
+        try:
+            with session.begin_nested():
+                session.execute(insert(table), [row])
+        except IntegrityError:
+            continue
+
+
+def _claim_identities(
+    session: Session, wanted: dict[tuple[ChannelKind, str], int]
+) -> dict[tuple[ChannelKind, str], int]:
+    """Store the wanted identities where absent; returns every wanted pair's actual owner."""
+    if not wanted:
+        return {}
+    _insert_if_absent(
+        session,
+        _IDENTITIES,
+        [
+            {"customer_id": cid, "kind": kind, "address": address}
+            for (kind, address), cid in wanted.items()
+        ],
+        ("kind", "address"),
+    )
+    return {
+        (ChannelKind(kind), address): owner
+        for kind, address, owner in session.execute(
+            select(_IDENTITIES.c.kind, _IDENTITIES.c.address, _IDENTITIES.c.customer_id).where(
+                tuple_(_IDENTITIES.c.kind, _IDENTITIES.c.address).in_(list(wanted))
+            )
+        )
+    }
+
+
+def _claim_keys(session: Session, wanted: dict[Key, int]) -> dict[Key, int]:
+    """Store the wanted keys where absent; returns every wanted key's actual holder."""
+    _insert_if_absent(
+        session,
+        _KEYS,
+        [
+            {"customer_id": cid, "kind": kind, "value": value}
+            for (kind, value), cid in wanted.items()
+        ],
+        ("kind", "value"),
+    )
+    return {
+        (kind, value): holder
+        for kind, value, holder in session.execute(
+            select(_KEYS.c.kind, _KEYS.c.value, _KEYS.c.customer_id).where(
+                tuple_(_KEYS.c.kind, _KEYS.c.value).in_(list(wanted))
+            )
+        )
+    }
+
+
+def _drop_unused_customers(
+    session: Session,
+    created: set[int],
+    wanted: dict[tuple[ChannelKind, str], int],
+    owners: dict[tuple[ChannelKind, str], int],
+) -> dict[int, int]:
+    """Delete customers made here whose identities all went to another customer.
+
+    Returns each deleted customer's replacement: the owner of its first identity.
+    """
+    if not created:
+        return {}
+    kept = {owner for owner in owners.values() if owner in created}
+    replaced: dict[int, int] = {}
+    for pair, cid in wanted.items():
+        if cid in created and cid not in kept and pair in owners:
+            replaced.setdefault(cid, owners[pair])
+    if replaced:
+        session.execute(delete(_CUSTOMERS).where(_CUSTOMERS.c.id.in_(list(replaced))))
+    return replaced
 
 
 def _by_keys(
