@@ -88,7 +88,7 @@ def test_many_threads_writing_for_one_new_customer(store: Store, message: Messag
             start.wait()
             for item in chunk:
                 ingest(store, [item])
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:  # reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(items[n::8],)) for n in range(8)]
