@@ -6,13 +6,29 @@ Both the indexed text and the query therefore pass through
 :func:`prepare_text`, which puts each Han/Kana/Hangul/Thai character into its
 own token; a query for ``退款`` then becomes the phrase ``"退 款"`` and matches
 those two characters side by side anywhere in a message.
+
+A query is bounded before it reaches the index, so a pasted page costs what a
+short query costs: only its first :data:`MAX_QUERY_CHARS` characters are read,
+repeated terms (and terms another term already implies, like ``ref`` beside
+``refund``) are merged, a run of CJK characters becomes a phrase of at most
+:data:`MAX_PHRASE_TOKENS` characters, and at most :data:`MAX_TERMS` terms are
+kept. Every term must still match, so a bounded query finds a superset of what
+the full text would have found, never less.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 FTS_FUNCTION = "fts_prepare"
+#: Characters of what the user typed that are read (the rest is ignored).
+MAX_QUERY_CHARS = 256
+#: Distinct terms kept, in the order typed; all must match.
+MAX_TERMS = 8
+#: Tokens (CJK characters) kept in one phrase.
+MAX_PHRASE_TOKENS = 12
+
 _UNIGRAM_SCRIPTS = re.compile(
     "([\u0e00-\u0e7f"  # Thai
     "\u3040-\u30ff"  # Hiragana, Katakana
@@ -29,21 +45,73 @@ def prepare_text(text: str | None) -> str:
     return _UNIGRAM_SCRIPTS.sub(r" \1 ", text)
 
 
+@dataclass(frozen=True)
+class SearchTerm:
+    """One term of a query: its index tokens, and whether the last one matches as a prefix."""
+
+    tokens: tuple[str, ...]
+    prefix: bool
+
+    @property
+    def key(self) -> tuple[tuple[str, ...], bool]:
+        """What the index compares (it ignores case): equal keys are the same term."""
+        return tuple(token.lower() for token in self.tokens), self.prefix
+
+    @property
+    def text(self) -> str:
+        """The term as typed (CJK characters joined again), for a back end without FTS5."""
+        return "".join(self.tokens) if len(self.tokens) > 1 else self.tokens[0]
+
+    def expression(self) -> str:
+        return f'"{" ".join(self.tokens)}"' + ("*" if self.prefix else "")
+
+    def implies(self, other: SearchTerm) -> bool:
+        """Every message matching this term matches ``other`` too (a one-token ``other``)."""
+        mine, (theirs, their_prefix) = self.key, other.key
+        if mine == other.key or len(theirs) != 1:
+            return False
+        (wanted,) = theirs
+        tokens, prefix = mine
+        last = len(tokens) - 1
+        for index, token in enumerate(tokens):
+            exact = not (prefix and index == last)
+            if their_prefix and token.startswith(wanted):
+                return True
+            if exact and not their_prefix and token == wanted:
+                return True
+        return False
+
+
+def search_terms(user_query: str) -> list[SearchTerm]:
+    """The bounded, merged terms of what a user typed (see module docstring)."""
+    found: list[SearchTerm] = []
+    seen: set[tuple[tuple[str, ...], bool]] = set()
+    for raw in user_query[:MAX_QUERY_CHARS].split():
+        for word in _QUERY_NOISE.split(raw):
+            tokens = tuple(prepare_text(word).split()[:MAX_PHRASE_TOKENS])
+            if not tokens:
+                continue
+            term = SearchTerm(tokens, prefix=not _UNIGRAM_SCRIPTS.fullmatch(tokens[-1]))
+            if term.key not in seen:
+                seen.add(term.key)
+                found.append(term)
+    kept = [term for term in found if not any(other.implies(term) for other in found)]
+    return kept[:MAX_TERMS]
+
+
 def build_match_query(user_query: str) -> str | None:
     """An FTS5 MATCH expression for what a user typed, or None if nothing is searchable.
 
     Every whitespace-separated term must match (AND). Latin-script terms match
     as prefixes (``refun`` finds ``refund``); CJK terms match as phrases.
     User input never reaches FTS5's query syntax: operators and quotes are
-    dropped, so any text is a valid query.
+    dropped, so any text is a valid query. The query is bounded in length and
+    number of terms (see module docstring).
     """
-    clauses: list[str] = []
-    for raw in user_query.split():
-        for term in _QUERY_NOISE.split(raw):
-            tokens = prepare_text(term).split()
-            if not tokens:
-                continue
-            phrase = " ".join(tokens)
-            prefix = "*" if not _UNIGRAM_SCRIPTS.fullmatch(tokens[-1]) else ""
-            clauses.append(f'"{phrase}"{prefix}')
-    return " ".join(clauses) if clauses else None
+    terms = search_terms(user_query)
+    return " ".join(term.expression() for term in terms) if terms else None
+
+
+def bounded_query_text(user_query: str) -> str:
+    """What a user typed, cut to the same bounded terms (for a back end without FTS5)."""
+    return " ".join(term.text for term in search_terms(user_query))
