@@ -19,7 +19,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from console.policies.tasks import overdue_task_ids_query
 from console.store.coverage_tables import ScheduledSend
-from console.store.fts import build_match_query
+from console.store.fts import bounded_query_text, build_match_query
 from console.store.models import (
     Agent,
     ChannelIdentity,
@@ -225,14 +225,18 @@ def effective_zone(time_zone: str | None, country: str | None) -> str | None:
 
 
 def _matching_conversations(session: Session, text: str) -> Select[Any] | None:
-    """Conversations with a message matching ``text`` (None: nothing searchable)."""
+    """Conversations with a message matching ``text`` (None: nothing searchable).
+
+    Both back ends search the same bounded terms (console/store/fts.py), so a
+    pasted page costs what a short query costs.
+    """
     match = build_match_query(text)
     if match is None:
         return None
     if session.get_bind().dialect.name == "sqlite":
         hits = select(_MESSAGE_FTS.c.rowid).where(literal_column("message_fts").op("MATCH")(match))
         return select(Message.conversation_id).where(Message.id.in_(hits))
-    tsquery = func.plainto_tsquery("simple", text)
+    tsquery = func.plainto_tsquery("simple", bounded_query_text(text))
     return select(Message.conversation_id).where(
         func.to_tsvector("simple", Message.text).op("@@")(tsquery)
     )
