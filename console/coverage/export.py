@@ -50,10 +50,39 @@ class CalendarTitles:
     no_market: str = "no market assigned"
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)")
+
+
+def safe_cell(value: object) -> str:
+    """``value`` as a CSV cell a spreadsheet will not run as a formula (OWASP CSV injection).
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
+    prefixed with ``'``; a plain number such as ``-5`` or ``+3.5`` stays as it is.
+    """
+    text = str(value)
+    if text.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+class _SafeWriter:
+    """A csv writer whose every cell goes through :func:`safe_cell`."""
+
+    def __init__(self, buffer: io.StringIO) -> None:
+        self._writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([safe_cell(cell) for cell in row])
+
+
 def plan_csv(plan: CoveragePlan) -> str:
-    """One row per market, assigned agent and weekly shift (markets without agents: one row)."""
+    """One row per market, assigned agent and weekly shift (markets without agents: one row).
+
+    Cells that a spreadsheet would read as a formula are neutralised (:func:`safe_cell`).
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = _SafeWriter(buffer)
     writer.writerow(CSV_HEADER)
     for market in plan.markets:
         agents = plan.agents_of(market.id)
