@@ -40,6 +40,7 @@ from console.store.models import (
     Market,
     Message,
 )
+from console.store.text_safety import clean_fields
 
 if TYPE_CHECKING:
     from console.channels.email_parse import Attachment
@@ -136,6 +137,8 @@ def _batches(items: Iterable[IncomingMessage], size: int) -> Iterator[list[Incom
 
 
 def ingest_batch(session: Session, batch: Sequence[IncomingMessage]) -> IngestResult:
+    # Compare in Python what the store will hold (NUL -> U+FFFD: console/store/text_safety.py).
+    batch = [clean_fields(item) for item in batch]
     fresh, duplicates = _drop_duplicates(session, batch)
     result = IngestResult(duplicates=duplicates)
     if not fresh:

@@ -26,6 +26,7 @@ from console.store.errors import (
     StoreError,
 )
 from console.store.fts import FTS_FUNCTION, prepare_text
+from console.store.text_safety import install as install_text_safety
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -69,6 +70,7 @@ def open_store(url: str, *, create: bool = True) -> Store:
     if parsed.get_backend_name() == "sqlite":
         _check_sqlite_file(parsed, create=create)
     engine = _create_engine(parsed)
+    install_text_safety(engine)  # NUL etc. -> U+FFFD on both engines
     try:
         _migrate(engine)
     except StoreError:
