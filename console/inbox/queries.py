@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, case, column, func, literal_column, select, table
+from sqlalchemy import Select, case, column, false, func, literal_column, select, table
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -28,6 +28,7 @@ from console.store.models import (
     ConversationStatus,
     Customer,
     Direction,
+    Draft,
     Market,
     Message,
     Priority,
@@ -50,8 +51,26 @@ class InboxSort(enum.StrEnum):
     LOCAL_TIME = "local_time"  # the customer's local time now (their UTC offset)
 
 
+class InboxView(enum.StrEnum):
+    """Which part of the work an agent looks at. Snoozed conversations wait in SNOOZED."""
+
+    MINE = "mine"  # assigned to the signed-in agent
+    UNASSIGNED = "unassigned"
+    ALL = "all"
+    SNOOZED = "snoozed"
+
+
+#: An assignee filter value meaning "nobody" (conversations without an assignee).
+NOBODY = 0
+
+
 @dataclass(frozen=True)
 class InboxFilter:
+    view: InboxView = InboxView.ALL
+    #: The agent for :attr:`InboxView.MINE` (no agent chosen: MINE is empty).
+    agent_id: int | None = None
+    #: Only this assignee's conversations (:data:`NOBODY`: the unassigned ones).
+    assignee_id: int | None = None
     status: ConversationStatus | None = None
     channel: ChannelKind | None = None
     market_id: int | None = None
@@ -81,6 +100,9 @@ class InboxRow:
     time_zone: str | None = None
     #: An open request task (data request, withdrawal) is past its statutory due date.
     overdue_task: bool = False
+    snoozed_until: datetime | None = None
+    #: Someone on this seat has an unsent reply draft here.
+    has_draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,6 +173,13 @@ def conversation_ids(session: Session, inbox_filter: InboxFilter) -> list[int]:
     query: Select[Any] = select(Conversation.id)
     if inbox_filter.sort in (InboxSort.CUSTOMER, InboxSort.COUNTRY, InboxSort.LOCAL_TIME):
         query = query.join(Customer, Customer.id == Conversation.customer_id)
+    query = query.where(*_view_conditions(inbox_filter.view, inbox_filter.agent_id))
+    if inbox_filter.assignee_id is not None:
+        query = query.where(
+            Conversation.assignee_id.is_(None)
+            if inbox_filter.assignee_id == NOBODY
+            else Conversation.assignee_id == inbox_filter.assignee_id
+        )
     if inbox_filter.status is not None:
         query = query.where(Conversation.status == inbox_filter.status)
     if inbox_filter.channel is not None:
@@ -171,6 +200,30 @@ def conversation_ids(session: Session, inbox_filter: InboxFilter) -> list[int]:
     order = column.desc() if inbox_filter.descending else column.asc()
     tiebreak = Conversation.id.desc() if inbox_filter.descending else Conversation.id.asc()
     return list(session.scalars(query.order_by(order, tiebreak)))
+
+
+def _view_conditions(view: InboxView, agent_id: int | None) -> list[ColumnElement[bool]]:
+    if view is InboxView.SNOOZED:
+        return [Conversation.snoozed_until.is_not(None)]
+    awake = Conversation.snoozed_until.is_(None)
+    if view is InboxView.MINE:
+        mine = Conversation.assignee_id == agent_id if agent_id is not None else false()
+        return [awake, mine]
+    if view is InboxView.UNASSIGNED:
+        return [awake, Conversation.assignee_id.is_(None)]
+    return [awake]
+
+
+def view_counts(session: Session, agent_id: int | None) -> dict[InboxView, int]:
+    """How many conversations still need work (not resolved) in each view."""
+    counts: dict[InboxView, int] = {}
+    for view in InboxView:
+        query = select(func.count()).select_from(Conversation)
+        query = query.where(*_view_conditions(view, agent_id))
+        if view is not InboxView.SNOOZED:
+            query = query.where(Conversation.status != ConversationStatus.RESOLVED)
+        counts[view] = int(session.scalar(query) or 0)
+    return counts
 
 
 def _offset_minutes(zone: str, now: datetime) -> int | None:
@@ -266,6 +319,11 @@ def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:
             overdue_task_ids_query(utcnow()).where(PolicyTask.conversation_id.in_(list(ids)))
         )
     )
+    drafted = set(
+        session.scalars(
+            select(Draft.conversation_id).where(Draft.conversation_id.in_(list(ids))).distinct()
+        )
+    )
     return {
         conversation.id: dataclasses.replace(
             _row(
@@ -277,6 +335,7 @@ def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:
                 effective_zone(zone, country),
             ),
             overdue_task=conversation.id in overdue,
+            has_draft=conversation.id in drafted,
         )
         for conversation, name, country, market_code, assignee_name, zone in session.execute(query)
     }
@@ -306,6 +365,7 @@ def _row(
         market_code=market_code,
         assignee_name=assignee_name,
         time_zone=time_zone,
+        snoozed_until=conversation.snoozed_until,
     )
 
 

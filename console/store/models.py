@@ -187,6 +187,8 @@ class Conversation(Base):
     awaiting_reply: Mapped[bool] = mapped_column(default=False)
     last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: Out of the working views until then (UTC); cleared when the customer writes.
+    snoozed_until: Mapped[datetime | None] = mapped_column(index=True)
 
     customer: Mapped[Customer] = relationship()
     assignee: Mapped[Agent | None] = relationship()
@@ -258,3 +260,19 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[int | None]
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Draft(Base):
+    """The reply an agent is writing in one conversation, saved as they type."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("conversation_id", "agent_key", name="uq_draft_per_agent"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE")
+    )
+    agent_key: Mapped[int] = mapped_column(default=0)  # the agent's id; 0 for "no agent chosen"
+    text: Mapped[str] = mapped_column(Text, default="")  # in the agent's language
+    outgoing_text: Mapped[str | None] = mapped_column(Text)  # the customer-language text, edited
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
