@@ -207,6 +207,7 @@ class _Thread:
     unread_count: int
     awaiting_reply: bool
     last_activity_at: datetime
+    snoozed_until: datetime | None = None
 
     def touch(self, item: IncomingMessage) -> None:
         self.message_count += 1
@@ -224,8 +225,9 @@ class _Thread:
         if inbound:
             if item.language:
                 self.language = item.language
-            if self.status is ConversationStatus.RESOLVED:
-                self.status = ConversationStatus.OPEN
+            # The customer wrote: whatever waited (resolved, waiting on them, snoozed) is open.
+            self.status = ConversationStatus.OPEN
+            self.snoozed_until = None
 
     def values(self) -> dict[str, object]:
         return {
@@ -239,6 +241,7 @@ class _Thread:
             "unread_count": self.unread_count,
             "awaiting_reply": self.awaiting_reply,
             "last_activity_at": self.last_activity_at,
+            "snoozed_until": self.snoozed_until,
         }
 
 
