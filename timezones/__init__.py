@@ -5,6 +5,7 @@ Plain data in, plain data out, no Qt. The heavy helpers (``holidays``,
 so importing this package stays cheap.
 
 * :func:`customer_zone` guesses a customer's IANA zone from a ticket's evidence.
+* :func:`customer_country` guesses a customer's country (ISO code) the same way.
 * :func:`local_facts` tells the local time, night, weekend, holiday and the next
   good time to contact them.
 * :class:`BusinessHours` with :func:`is_open`, :func:`next_open`,
@@ -25,6 +26,7 @@ from timezones.business_hours import (
 )
 from timezones.calendars import holiday_name, weekend_days
 from timezones.countries import country_zones, is_multi_zone, main_zone, normalize_country
+from timezones.country_guess import CountryGuess, CountrySource, customer_country
 from timezones.formatting import (
     format_local_date,
     format_local_datetime,
@@ -36,6 +38,8 @@ from timezones.zone_guess import ZoneGuess, ZoneSource, customer_zone
 
 __all__ = [
     "BusinessHours",
+    "CountryGuess",
+    "CountrySource",
     "LocalFacts",
     "Period",
     "ZoneGuess",
@@ -43,6 +47,7 @@ __all__ = [
     "add_business_time",
     "business_time_between",
     "country_zones",
+    "customer_country",
     "customer_zone",
     "default_business_hours",
     "format_local_date",
