@@ -13,18 +13,31 @@ JSON or not UTF-8 (400), with an invalid message (422), without the right
 token (401), to another path (404) or with another method (405) stores
 nothing. A stored request answers 200 with ``{"imported": n, "duplicates": d}``;
 sending the same ``id`` again adds nothing. The server binds to loopback only.
+
+Requests are served by a fixed number of worker threads; while all are busy,
+further connections wait in the listen queue. A request must arrive whole
+within ``timeout`` seconds (idle or trickling connections are closed), and a
+failure is logged by its kind only, never with message contents or SQL.
 """
 
 from __future__ import annotations
 
 import hmac
+import io
 import json
+import logging
+import socket
+import sys
 import threading
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
+
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from console.channels.importer import store_batch
 from console.channels.mapping import ColumnMapping
@@ -33,6 +46,8 @@ from console.store import Store
 
 DEFAULT_MAX_BODY = 256 * 1024
 MAX_MESSAGES_PER_REQUEST = 500
+STORE_ATTEMPTS = 3  # a request racing another one for the same new rows is stored again
+_log = logging.getLogger(__name__)
 _FIELDS = {
     "external_id": "id",
     "handle": "handle",
@@ -55,6 +70,8 @@ class WebhookSettings:
     port: int = 8765  # 0: any free port
     max_body: int = DEFAULT_MAX_BODY
     host: str = "127.0.0.1"
+    timeout: float = 10.0  # seconds for a whole request to arrive
+    workers: int = 8  # requests handled at once; more wait in the listen queue
 
 
 class WebhookServer:
@@ -69,12 +86,14 @@ class WebhookServer:
             raise ValueError("The webhook token must be at least 16 characters.")
         if settings.host not in ("127.0.0.1", "::1", "localhost"):
             raise ValueError("The webhook listens on loopback only.")
+        if settings.workers < 1 or settings.timeout <= 0:
+            raise ValueError("The webhook needs at least one worker and a positive timeout.")
         self.store = store
         self.settings = settings
         #: Called (on a request thread) with the number of new messages after each store.
         self.on_imported = on_imported
-        handler = type("_BoundHandler", (_Handler,), {"webhook": self})
-        self._server = ThreadingHTTPServer((settings.host, settings.port), handler)
+        handler = type("_BoundHandler", (_Handler,), {"webhook": self, "timeout": settings.timeout})
+        self._server = _BoundedServer((settings.host, settings.port), handler, settings.workers)
         self._thread: threading.Thread | None = None
 
     @property
@@ -88,6 +107,7 @@ class WebhookServer:
         self._thread.start()
 
     def stop(self) -> None:
+        self._server.closing.set()
         self._server.shutdown()
         self._server.server_close()
         if self._thread is not None:
@@ -118,13 +138,89 @@ class WebhookServer:
             except ValueError as exc:
                 return HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(exc)}
             items.append(SourceItem(ref=f"message {position}", message=message))
-        with self.store.session() as session:
-            report = store_batch(
-                session, items, source=f"webhook:{self.settings.port}", actor="webhook"
-            )
+        for attempt in range(1, STORE_ATTEMPTS + 1):
+            try:
+                with self.store.session() as session:
+                    report = store_batch(
+                        session, items, source=f"webhook:{self.settings.port}", actor="webhook"
+                    )
+                break
+            except (IntegrityError, OperationalError) as exc:
+                # Another request stored the same message (or held the database) meanwhile:
+                # the next attempt sees what it stored.
+                if attempt == STORE_ATTEMPTS:
+                    raise
+                _log.info("Webhook store attempt %d failed (%s); retrying.", attempt, _kind(exc))
         if report.imported and self.on_imported is not None:
             self.on_imported(report.imported)
         return HTTPStatus.OK, {"imported": report.imported, "duplicates": report.duplicates}
+
+
+def _kind(exc: BaseException | None) -> str:
+    """What went wrong, without the message (SQL errors carry statements and parameters)."""
+    return "unknown error" if exc is None else type(exc).__name__
+
+
+class _BoundedServer(HTTPServer):
+    """An HTTP server whose requests run on a fixed pool of worker threads."""
+
+    request_queue_size = 128  # connections waiting while every worker is busy
+
+    def __init__(
+        self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], workers: int
+    ) -> None:
+        super().__init__(address, handler)
+        self.closing = threading.Event()
+        self._slots = threading.BoundedSemaphore(workers)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="webhook-request")
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        while not self._slots.acquire(timeout=0.2):
+            if self.closing.is_set():
+                self.shutdown_request(request)
+                return
+        try:
+            self._pool.submit(self._work, request, client_address)
+        except RuntimeError:  # the pool is shut down
+            self._slots.release()
+            self.shutdown_request(request)
+
+    def _work(self, request: Any, client_address: Any) -> None:
+        try:
+            self.finish_request(request, client_address)
+        except Exception:
+            self.handle_error(request, client_address)
+        finally:
+            self.shutdown_request(request)
+            self._slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # Never the traceback: it would print SQL parameters and message text.
+        _log.error("A webhook request failed (%s).", _kind(sys.exc_info()[1]))
+
+    def server_close(self) -> None:
+        self.closing.set()
+        super().server_close()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _DeadlineReader(io.RawIOBase):
+    """Reads a socket until a deadline: a client trickling bytes cannot hold a worker."""
+
+    def __init__(self, connection: socket.socket, deadline: float) -> None:
+        super().__init__()
+        self._connection = connection
+        self._deadline = deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request did not arrive in time")
+        self._connection.settimeout(left)
+        return self._connection.recv_into(buffer)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -132,11 +228,18 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "support-console-webhook"
     sys_version = ""
 
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()
+        deadline = time.monotonic() + self.webhook.settings.timeout
+        self.rfile = io.BufferedReader(_DeadlineReader(self.connection, deadline))
+
     def log_message(self, format: str, *args: Any) -> None:
         return  # no request logs: they could carry customer data
 
     def _reply(self, status: HTTPStatus, body: dict[str, Any]) -> None:
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        self.connection.settimeout(self.webhook.settings.timeout)
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
@@ -186,7 +289,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         try:
             status, answer = self.webhook.accept(payload)
-        except Exception:
+        except Exception as exc:
+            _log.error("The webhook could not store a request (%s).", _kind(exc))
             self._reply(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": "The message was not stored."})
-            raise
+            return
         self._reply(status, answer)
