@@ -4,8 +4,16 @@ Real mail is messy: missing or wrong charsets, raw 8-bit headers, broken
 MIME boundaries, HTML-only bodies, attachments without text, messages nested
 hundreds of levels deep. :func:`parse_email` either returns a
 :class:`ParsedEmail` (with ``warnings`` saying what it had to repair) or
-raises :class:`MalformedEmail` with a reason a user can read. It never raises
-anything else, which the property tests check on arbitrary bytes.
+raises :class:`MalformedEmail` carrying a :class:`~console.problems.Problem` a
+person can read. It never raises anything else, which the property tests check
+on arbitrary and mutated bytes.
+
+Senders are hostile as often as they are messy. Addresses are parsed from the
+header as it arrived, *before* encoded words in display names are decoded, so
+``=?utf-8?q?ceo=40shop.example?= <attacker@evil.example>`` is the address
+``attacker@evil.example`` with the display name ``ceo@shop.example``: a name never
+becomes an address. Control characters (CR, LF, NUL, ...) are removed from names
+and subjects.
 """
 
 from __future__ import annotations
@@ -15,18 +23,37 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email import message_from_bytes, policy
+from email import message_from_bytes
+from email._header_value_parser import get_address_list
 from email.header import Header, decode_header, make_header
 from email.message import Message
-from email.utils import getaddresses, parsedate_to_datetime
+from email.policy import Compat32
+from email.utils import collapse_rfc2231_value, getaddresses, parsedate_to_datetime
 from pathlib import PurePosixPath
 
 from console.channels.html_text import html_to_text, sanitize_html
+from console.problems import ProblemError, define, problem
+
+EMPTY = define("mail.empty", "The message is empty.")
+TOO_LARGE = define(
+    "mail.too_large", "The message is {size} MB, over the {limit} MB limit for one message."
+)
+NO_SENDER = define(
+    "mail.no_sender", "The message has no sender address, so it cannot be answered."
+)
+TOO_DEEP = define(
+    "mail.too_deep", "The message's parts are nested too deeply to be read."
+)
+UNREADABLE = define(
+    "mail.unreadable",
+    "The message is too damaged to be read as an e-mail; it is kept here as it arrived.",
+)
 
 MAX_MESSAGE_BYTES = 30 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_PARTS = 500
+MAX_ADDRESS_HEADER_CHARS = 4000  # the address parser slows down on very long headers
 
 DANGEROUS_EXTENSIONS = frozenset((
     "exe", "bat", "cmd", "com", "scr", "pif", "msi", "msp", "jar", "js", "jse", "vbs", "vbe",
@@ -45,8 +72,8 @@ _SUPERSETS = {
 }  # fmt: skip
 
 
-class MalformedEmail(ValueError):
-    """The message cannot be stored; the text says why, for the quarantine view."""
+class MalformedEmail(ProblemError, ValueError):
+    """The message cannot be stored; its :class:`Problem` says why, for the quarantine view."""
 
 
 @dataclass(frozen=True)
@@ -79,36 +106,57 @@ class ParsedEmail:
 
 def parse_email(raw: bytes, *, max_bytes: int = MAX_MESSAGE_BYTES) -> ParsedEmail:
     if not raw.strip():
-        raise MalformedEmail("The message is empty.")
+        raise MalformedEmail(problem(EMPTY))
     if len(raw) > max_bytes:
         raise MalformedEmail(
-            f"The message is {len(raw) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit."
+            problem(TOO_LARGE, size=f"{len(raw) / 1e6:.1f}", limit=f"{max_bytes / 1e6:.0f}")
         )
     try:
         return _parse(raw)
     except MalformedEmail:
         raise
     except RecursionError as exc:
-        raise MalformedEmail("The message's MIME structure is nested too deeply.") from exc
+        raise MalformedEmail(problem(TOO_DEEP)) from exc
     except Exception as exc:  # the email package has many ways to fail on broken input
-        raise MalformedEmail(f"The message could not be parsed: {exc.__class__.__name__}") from exc
+        raise MalformedEmail(problem(UNREADABLE)) from exc
+
+
+class _Lenient(Compat32):
+    """compat32, but a header with raw 8-bit bytes reads as text, not as a ``Header`` object.
+
+    Unencoded UTF-8 or Latin-1 in a header (``filename="发票.pdf"`` from Chinese and
+    Apple mail) is common; compat32 hands such headers out as ``Header`` objects that
+    the rest of the email package (``get_filename``, ``get_param``) cannot split.
+    """
+
+    def header_fetch_parse(self, name: str, value: str) -> str:
+        if isinstance(value, str) and _has_surrogates(value):
+            return _decode_8bit(value.encode("ascii", "surrogateescape"))
+        return str(value)
+
+
+_POLICY = _Lenient()
+
+
+def _has_surrogates(value: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in value)
 
 
 def _parse(raw: bytes) -> ParsedEmail:
-    message = message_from_bytes(raw, policy=policy.compat32)
+    message = message_from_bytes(raw, policy=_POLICY)
     warnings: list[str] = [f"MIME problem: {type(d).__name__}" for d in message.defects]
     sender_name, sender_address = _sender(message, warnings)
     if not sender_address:
-        raise MalformedEmail("The message has no sender address, so it cannot be answered.")
-    subject = _header_text(message, "Subject", warnings)
+        raise MalformedEmail(problem(NO_SENDER))
+    subject = _clean_line(_header_text(message, "Subject", warnings))
     date_header = _header_text(message, "Date", warnings) or None
     texts: list[str] = []
     htmls: list[str] = []
     attachments: list[Attachment] = []
     for part, depth in _leaf_parts(message, warnings):
         _read_part(part, depth, texts, htmls, attachments, warnings)
-    html = sanitize_html("\n".join(htmls)) if htmls else None
-    text = "\n\n".join(t for t in texts if t.strip()).strip()
+    html = sanitize_html(_valid_text("\n".join(htmls))) if htmls else None
+    text = _valid_text("\n\n".join(t for t in texts if t.strip()).strip())
     if not text and htmls:
         text = html_to_text(html or "")
     if not text and not attachments:
@@ -121,11 +169,9 @@ def _parse(raw: bytes) -> ParsedEmail:
         sender_name=sender_name,
         sender_address=sender_address,
         recipients=tuple(
-            address.lower()
-            for _, address in getaddresses(
-                [_header_text(message, name, warnings) for name in ("To", "Cc")]
-            )
-            if "@" in address
+            address
+            for name in ("To", "Cc")
+            for _, address in _mailboxes(_raw_header(message, name))
         ),
         sent_at=_sent_at(date_header, warnings),
         date_header=date_header,
@@ -175,9 +221,9 @@ def _read_part(
     data = payload if isinstance(payload, bytes) else b""
     is_body = disposition != "attachment" and not filename
     if is_body and content_type == "text/plain":
-        texts.append(_decode(data, part.get_content_charset(), warnings))
+        texts.append(_decode(data, _charset(part), warnings))
     elif is_body and content_type == "text/html":
-        htmls.append(_decode(data, part.get_content_charset(), warnings))
+        htmls.append(_decode(data, _charset(part), warnings))
     elif content_type == "message/rfc822" or (is_body and content_type.startswith("multipart/")):
         warnings.append("An embedded message was not read.")
     elif data or filename:
@@ -203,14 +249,31 @@ def _attachment(filename: str, content_type: str, data: bytes, warnings: list[st
 
 
 def _filename(part: Message, warnings: list[str]) -> str:
+    """The attachment's name, decoded whatever its encoding (RFC 2231, encoded words, raw 8-bit)."""
+    for header, param in (("content-disposition", "filename"), ("content-type", "name")):
+        try:
+            value = part.get_param(param, None, header)
+        except Exception:
+            warnings.append("An attachment name could not be read.")
+            continue
+        if value is None:
+            continue
+        if isinstance(value, tuple):  # RFC 2231: (charset, language, text)
+            declared, _, text = value
+            name = _decode(text.encode("raw-unicode-escape"), declared or None, warnings)
+        else:
+            name = _decode_header_value(collapse_rfc2231_value(value), warnings)
+        name = _clean_line(name.replace("/", "_").replace("\\", "_"))
+        if name:
+            return name
+    return ""
+
+
+def _charset(part: Message) -> str | None:
     try:
-        name = part.get_filename()
+        return part.get_content_charset()
     except Exception:
-        warnings.append("An attachment name could not be read.")
-        return ""
-    if not name:
-        return ""
-    return _decode_header_value(name, warnings).replace("/", "_").replace("\\", "_").strip()
+        return None
 
 
 def _decode(data: bytes, declared: str | None, warnings: list[str]) -> str:
@@ -218,11 +281,16 @@ def _decode(data: bytes, declared: str | None, warnings: list[str]) -> str:
     if declared:
         codec = _SUPERSETS.get(declared.lower(), declared.lower())
         try:
-            return data.decode(codec)
+            return _valid_text(data.decode(codec))
         except LookupError:
             warnings.append(f"Unknown charset {declared!r}; detected instead.")
-        except UnicodeDecodeError:
+        except Exception:  # UnicodeError, and codecs such as "undefined" that refuse everything
             warnings.append(f"Text was not valid {declared}; detected instead.")
+    return _decode_8bit(data, warnings)
+
+
+def _decode_8bit(data: bytes, warnings: list[str] | None = None) -> str:
+    """Bytes of no declared charset: UTF-8, else Western, else the best detected reading."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -233,8 +301,9 @@ def _decode(data: bytes, declared: str | None, warnings: list[str]) -> str:
 
     best = from_bytes(data).best()
     if best is not None:
-        return str(best)
-    warnings.append("Text in an unknown encoding; unreadable characters were replaced.")
+        return _valid_text(str(best))
+    if warnings is not None:
+        warnings.append("Text in an unknown encoding; unreadable characters were replaced.")
     return data.decode("utf-8", errors="replace")
 
 
@@ -259,35 +328,132 @@ def _header_text(message: Message, name: str, warnings: list[str]) -> str:
     value = message.get(name)
     if value is None:
         return ""
-    if isinstance(value, Header):
-        # Raw 8-bit bytes in a header: the parser wraps them as "unknown-8bit".
-        chunks = []
-        for chunk, charset in decode_header(value):
-            if isinstance(chunk, bytes):
-                declared = None if charset in (None, "unknown-8bit") else charset
-                chunk = _decode(chunk, declared, warnings)
-            chunks.append(chunk)
-        value = "".join(chunks)
+    if isinstance(value, Header):  # not with _Lenient, but a caller may pass compat32 messages
+        value = _decode_8bit(str(value).encode("ascii", "surrogateescape"), warnings)
     return _decode_header_value(str(value), warnings)
 
 
 def _decode_header_value(value: str, warnings: list[str]) -> str:
-    if any("\udc80" <= ch <= "\udcff" for ch in value):
+    if _has_surrogates(value):
         # Raw 8-bit bytes in a header (the parser kept them as surrogates).
-        value = _decode(value.encode("ascii", "surrogateescape"), None, warnings)
+        value = _decode_8bit(value.encode("ascii", "surrogateescape"), warnings)
     try:
         decoded = str(make_header(decode_header(value)))
     except Exception:
+        decoded = _decode_words(value, warnings)
+    return " ".join(_valid_text(decoded).split())
+
+
+def _decode_words(value: str, warnings: list[str]) -> str:
+    """Encoded words one by one, an unknown or refusing charset read by detection."""
+    try:
+        chunks = decode_header(value)
+    except Exception:
         warnings.append("A header had a broken encoded word and was read as is.")
-        decoded = value
-    return " ".join(decoded.split())
+        return value
+    parts = []
+    for chunk, charset in chunks:
+        if isinstance(chunk, str):
+            parts.append(chunk)
+        elif charset is None:
+            parts.append(chunk.decode("raw-unicode-escape", errors="replace"))
+        else:
+            declared = None if charset == "unknown-8bit" else charset
+            parts.append(_decode(chunk, declared, warnings))
+    return "".join(parts)
+
+
+_LINE_BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _clean_line(value: str) -> str:
+    """One line for a name or subject: breaks become spaces, other control characters (NUL,
+    ESC, ...) are removed."""
+    return " ".join(_CONTROL.sub("", _LINE_BREAKS.sub(" ", value)).split())
+
+
+def _valid_text(value: str) -> str:
+    """Text that can be stored: lone surrogates (from odd codecs) replaced."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", errors="replace").decode("utf-8")
+    return value
+
+
+def _raw_header(message: Message, name: str) -> str:
+    """The header as it arrived (encoded words not decoded), unfolded, raw 8-bit read as text."""
+    wanted = name.lower()
+    for key, value in message.raw_items():
+        if key.lower() == wanted:
+            text = str(value)
+            if _has_surrogates(text):
+                text = _decode_8bit(text.encode("ascii", "surrogateescape"))
+            return re.sub(r"\r?\n(?=[ \t])", "", text)[:MAX_ADDRESS_HEADER_CHARS]
+    return ""
+
+
+_ANGLE_ADDRESS = re.compile(r"<\s*([^<>\s@]+@[^<>\s@]+?)\s*>")
+_FORBIDDEN_IN_ADDRESS = re.compile(r"[\s\x00-\x1f\x7f-\x9f<>()\[\],;:\\]")
+
+
+def _mailboxes(raw: str) -> list[tuple[str, str]]:
+    """(display name, address) of each mailbox in an address header, parsed before decoding.
+
+    The structure (which part is the address) is read from the raw header, RFC 5322
+    and its obsolete syntax alike; only then is the display name decoded, so an
+    encoded word can never turn into an address. A mailbox the parser cannot read
+    falls back to the ``<address>`` in angle brackets, never to the text of a name.
+    """
+    if not raw.strip():
+        return []
+    found: list[tuple[str, str]] = []
+    try:
+        parsed, _ = get_address_list(raw)
+        for mailbox in parsed.mailboxes:
+            address = _address(mailbox.local_part, mailbox.domain)
+            if address:
+                # "jdoe@example.com (John Doe)": the old way of naming, in a comment
+                name = mailbox.display_name or " ".join(mailbox.comments)
+                found.append((_clean_line(_valid_text(name)), address))
+    except Exception:  # the parser has its own ways to fail on hostile input
+        found = []
+    if found:
+        return found
+    for match in _ANGLE_ADDRESS.finditer(raw):
+        local, _, domain = match.group(1).rpartition("@")
+        address = _address(local, domain)
+        if address:
+            before = raw[: match.start()].rsplit(",", 1)[-1].strip().strip('"')
+            found.append((_clean_line(_decode_words(before, [])), address))
+    if found:
+        return found
+    for _, candidate in getaddresses([raw]):
+        local, _, domain = candidate.rpartition("@")
+        address = _address(local, domain)
+        if address:
+            found.append(("", address))
+    return found
+
+
+def _address(local: object, domain: object) -> str:
+    """``local@domain`` lower-cased, or "" when a part is missing or holds what no address can
+    (spaces, control characters, brackets)."""
+    if not isinstance(local, str) or not isinstance(domain, str):
+        return ""
+    local, domain = local.strip(), domain.strip()
+    if not local or not domain or "@" in domain or len(local) + len(domain) > 319:
+        return ""
+    if _FORBIDDEN_IN_ADDRESS.search(domain) or _FORBIDDEN_IN_ADDRESS.search(local.strip('"')):
+        return ""
+    return _valid_text(f"{local}@{domain}".lower())
 
 
 def _sender(message: Message, warnings: list[str]) -> tuple[str, str]:
-    raw = _header_text(message, "Reply-To", warnings) or _header_text(message, "From", warnings)
-    for name, address in getaddresses([raw]):
-        if "@" in address:
-            return name.strip(), address.strip().lower()
+    for header in ("Reply-To", "From"):
+        for name, address in _mailboxes(_raw_header(message, header)):
+            return name, address
     return "", ""
 
 
@@ -297,13 +463,17 @@ def _sent_at(date_header: str | None, warnings: list[str]) -> datetime | None:
         return None
     try:
         moment = parsedate_to_datetime(date_header)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         warnings.append(f"Unreadable date {date_header!r}.")
         return None
     if moment.tzinfo is None:
         warnings.append("The date has no time zone; UTC assumed.")
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):  # "Fri, 31 Dec 9999 23:59:59 -1200"
+        warnings.append(f"The date {date_header!r} is out of range.")
+        return None
 
 
 def _message_ids(value: object) -> Iterator[str]:

@@ -22,11 +22,18 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from console.channels.email_parse import MalformedEmail, ParsedEmail, parse_email
+from console.channels.email_parse import (
+    MAX_MESSAGE_BYTES,
+    TOO_LARGE,
+    UNREADABLE,
+    MalformedEmail,
+    ParsedEmail,
+    parse_email,
+)
 from console.channels.mapping import ColumnMapping, guess_mapping
 from console.identity.linking import normalize_email, normalize_phone
 from console.inbox.ingest import CustomerInfo, IncomingMessage, content_external_id
-from console.problems import Problem
+from console.problems import Problem, define, problem
 from console.store.models import ChannelKind, Direction
 
 FORMATS = ("auto", "maildir", "mbox", "eml", "csv", "json")
@@ -56,15 +63,12 @@ class SourceItem:
 
 def detect_format(path: Path) -> str:
     if path.is_dir():
-        if all((path / sub).is_dir() for sub in ("cur", "new")):
-            return "maildir"
-        raise SourceError(
-            f"{path} is a folder but not a Maildir (no cur/ and new/ folders inside)."
-        )
+        # A Maildir, or a folder of .eml (and mbox) files as mail programs export them.
+        return "maildir" if _is_maildir(path) else "eml"
     suffix = path.suffix.lower()
-    if suffix in (".eml", ".msg"):
+    if suffix in MAIL_SUFFIXES:
         return "eml"
-    if suffix in (".mbox", ".mbx"):
+    if suffix in MBOX_SUFFIXES:
         return "mbox"
     if suffix in (".csv", ".tsv", ".txt"):
         return "csv"
@@ -111,13 +115,37 @@ def read_source(
 
 # -- e-mail -------------------------------------------------------------------------------
 
+FILE_UNREADABLE = define(
+    "mail.file_unreadable",
+    "The file {name} could not be read; check that it still exists and may be opened.",
+)
+MBOX_MESSAGE_UNREADABLE = define(
+    "mail.mbox_message_unreadable",
+    "Message {position} of the mailbox file {name} could not be read.",
+)
+MBOX_UNREADABLE = define(
+    "mail.mbox_unreadable", "The mailbox file {name} could not be read as an mbox file."
+)
+NOT_MAIL = define(
+    "mail.not_mail",
+    "The file {name} in the mail folder is neither an e-mail nor a mailbox file, "
+    "so it was not imported.",
+)
+MAIL_SUFFIXES = (".eml", ".msg")
+MBOX_SUFFIXES = (".mbox", ".mbx")
+_MAIL_HEADS = (b"from:", b"received:", b"return-path:", b"delivered-to:", b"message-id:",
+               b"date:", b"to:", b"subject:", b"mime-version:", b"x-", b"reply-to:")  # fmt: skip
+
 
 def email_item(raw: bytes, ref: str, *, received_at: datetime) -> SourceItem:
+    """A stored message, or a quarantined item with a :class:`Problem`; never an exception."""
     try:
         parsed = parse_email(raw)
+        return SourceItem(ref=ref, message=email_to_incoming(parsed, received_at=received_at))
     except MalformedEmail as exc:
-        return SourceItem(ref=ref, problem=str(exc), raw=raw)
-    return SourceItem(ref=ref, message=email_to_incoming(parsed, received_at=received_at))
+        return SourceItem(ref=ref, problem=exc.problem, raw=raw)
+    except Exception:  # a parser bug must cost one message, not the import
+        return SourceItem(ref=ref, problem=problem(UNREADABLE), raw=raw)
 
 
 def email_to_incoming(parsed: ParsedEmail, *, received_at: datetime) -> IncomingMessage:
@@ -142,6 +170,28 @@ def _mtime(path: Path) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime, UTC)
 
 
+def _is_maildir(path: Path) -> bool:
+    return all((path / sub).is_dir() for sub in ("cur", "new"))
+
+
+def _mail_file_item(file: Path, ref: str) -> SourceItem:
+    """One file holding one message: read (within the size limit) and parsed."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_MESSAGE_BYTES:
+            with file.open("rb") as handle:
+                head = handle.read(EXCERPT_CHARS)
+            limit = f"{MAX_MESSAGE_BYTES / 1e6:.0f}"
+            return SourceItem(
+                ref=ref, problem=problem(TOO_LARGE, size=f"{size / 1e6:.1f}", limit=limit), raw=head
+            )
+        raw = file.read_bytes()
+        received = _mtime(file)
+    except OSError:
+        return SourceItem(ref=ref, problem=problem(FILE_UNREADABLE, name=ref))
+    return email_item(raw, ref, received_at=received)
+
+
 def read_maildir(path: Path) -> Iterator[SourceItem]:
     """Messages in new/ and cur/, oldest name first. Nothing is moved or flagged as read."""
     for sub in ("cur", "new"):
@@ -154,33 +204,44 @@ def read_maildir(path: Path) -> Iterator[SourceItem]:
         if entry.is_file() and not entry.name.startswith(".")
     )
     for name, sub in names:
-        file = path / sub / name
-        try:
-            raw = file.read_bytes()
-        except OSError as exc:
-            yield SourceItem(ref=name, problem=f"The file could not be read: {exc.strerror}")
-            continue
-        yield email_item(raw, name.split(":2,")[0], received_at=_mtime(file))
+        yield _mail_file_item(path / sub / name, name.split(":2,")[0])
 
 
-def read_mbox(path: Path) -> Iterator[SourceItem]:
+def read_mbox(path: Path, ref_prefix: str = "") -> Iterator[SourceItem]:
     try:
         box = mailbox.mbox(path, create=False)
         keys = box.keys()
     except (OSError, mailbox.Error) as exc:
         raise SourceError(f"{path} cannot be read as an mbox file: {exc}") from exc
     received = _mtime(path)
-    for position, key in enumerate(keys, start=1):
-        try:
-            raw = box.get_bytes(key)
-        except Exception as exc:
-            yield SourceItem(ref=f"message {position}", problem=f"Unreadable: {exc}")
-            continue
-        yield email_item(raw, f"message {position}", received_at=received)
-    box.close()
+    try:
+        for position, key in enumerate(keys, start=1):
+            ref = f"{ref_prefix}message {position}"
+            try:
+                raw = box.get_bytes(key)
+            except Exception:
+                name = ref_prefix.strip() or path.name
+                yield SourceItem(
+                    ref=ref, problem=problem(MBOX_MESSAGE_UNREADABLE, position=position, name=name)
+                )
+                continue
+            yield email_item(raw, ref, received_at=received)
+    finally:
+        box.close()
 
 
 def read_eml(path: Path) -> Iterator[SourceItem]:
+    """One ``.eml`` file, or a folder of them (as mail programs export), read like a Maildir."""
+    if path.is_dir():
+        yield from read_maildir(path) if _is_maildir(path) else read_mail_folder(path)
+        return
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(f"{path} cannot be read: {exc.strerror}") from exc
+    if size > MAX_MESSAGE_BYTES:
+        yield _mail_file_item(path, path.name)
+        return
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -188,48 +249,147 @@ def read_eml(path: Path) -> Iterator[SourceItem]:
     yield email_item(raw, path.name, received_at=_mtime(path))
 
 
+def read_mail_folder(path: Path) -> Iterator[SourceItem]:
+    """Every message under ``path``, recursively, in path order: ``.eml`` files, mbox files and
+    Maildirs mixed. Each item's ref is its path inside the folder, so a re-import finds it
+    again. Hidden files are skipped (``.DS_Store``); any other file is quarantined with a
+    reason, never silently left out."""
+    files = _folder_files(path)
+    if not files:
+        raise SourceError(f"{path} is a folder with no mail in it (no e-mail or mailbox files).")
+    for file in files:
+        ref = file.relative_to(path).as_posix()
+        kind = _mail_kind(file)
+        if kind == "eml":
+            yield _mail_file_item(file, ref)
+        elif kind == "mbox":
+            yield from _folder_mbox(file, ref)
+        elif kind == "unreadable":
+            yield SourceItem(ref=ref, problem=problem(FILE_UNREADABLE, name=ref))
+        else:
+            head = _head(file)
+            yield SourceItem(ref=ref, problem=problem(NOT_MAIL, name=ref), raw=head)
+
+
+def _folder_files(path: Path) -> list[Path]:
+    files: list[Path] = []
+    for root, dirs, names in os.walk(path):
+        here = Path(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if _is_maildir(here) and "tmp" in dirs:
+            dirs.remove("tmp")  # a Maildir's tmp/ holds deliveries still being written
+        files.extend(here / name for name in names if not name.startswith("."))
+    return sorted(files, key=lambda file: file.relative_to(path).as_posix())
+
+
+def _head(file: Path) -> bytes:
+    try:
+        with file.open("rb") as handle:
+            return handle.read(EXCERPT_CHARS)
+    except OSError:
+        return b""
+
+
+def _mail_kind(file: Path) -> str:
+    """"eml", "mbox", "unreadable" or "other", from the suffix, else from the first bytes."""
+    suffix = file.suffix.lower()
+    if suffix in MAIL_SUFFIXES:
+        return "eml"
+    if suffix in MBOX_SUFFIXES:
+        return "mbox"
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return "unreadable"
+    if head.startswith(b"From "):
+        return "mbox"
+    first = head.lstrip().split(b"\n", 1)[0].lower()
+    if b":" in first and first.startswith(_MAIL_HEADS):
+        return "eml"
+    return "other"
+
+
+def _folder_mbox(file: Path, ref: str) -> Iterator[SourceItem]:
+    try:
+        yield from read_mbox(file, ref_prefix=f"{ref} ")
+    except SourceError:
+        yield SourceItem(ref=ref, problem=problem(MBOX_UNREADABLE, name=ref), raw=_head(file))
+
+
 # -- tables: CSV and JSON -----------------------------------------------------------------
 
+#: Limits checked before a row or item is parsed; a row over them is quarantined whole.
+MAX_FIELD_CHARS = 131_072  # one CSV field or JSON string (the csv module's own limit)
+MAX_JSON_DEPTH = 64
+MAX_NUMBER_CHARS = 100
 
-def decode_table_bytes(data: bytes) -> str:
-    """Text of a CSV/JSON export in whatever encoding it came (BOMs, UTF-16, GBK, ...)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+FIELD_TOO_LARGE = define(
+    "import.field_too_large",
+    "{row} has a field longer than {limit} characters, so it is not imported.",
+)
+JSON_TOO_DEEP = define(
+    "import.json_too_deep", "{row} is nested more than {limit} levels deep, so it is not imported."
+)
+NUMBER_TOO_LONG = define(
+    "import.number_too_long",
+    "{row} holds a number longer than {limit} characters, so it is not imported.",
+)
+ROW_UNDECODABLE = define(
+    "import.row_undecodable",
+    "{row} holds bytes that are not valid {encoding} text, so it is not imported; check the "
+    "file's encoding and import it again naming the right one.",
+)
+ROW_UNREADABLE = define(
+    "import.row_unreadable", "{row} could not be read, so it is kept in quarantine."
+)
+ROW_WIDTH = define(
+    "import.row_width",
+    "{row} has {count} fields but the header has {expected} (a wrong delimiter or unquoted "
+    "text?).",
+)
+NOT_AN_OBJECT = define("import.not_an_object", "{row} is not a JSON object.")
+NOT_JSON = define("import.not_json", "{row} is not valid JSON.")
+
+Row = tuple[str, dict[str, Any], bytes]
+
+
+def decode_table_bytes(data: bytes, encoding: str | None = None) -> str:
+    """Text of a CSV/JSON export in whatever encoding it came (BOMs, UTF-16, GB18030, ...)."""
+    return decode_table(data, encoding).text
+
+
+def decode_table(data: bytes, encoding: str | None = None) -> DecodedTable:
+    """The text with how it was decoded; SourceError for an encoding name nobody knows."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:2_000_000]).best()
-    if best is None or best.encoding is None:
-        raise UnknownEncoding(
-            "The file's text encoding could not be recognised; save it as UTF-8 and import again."
-        )
-    return data.decode(best.encoding, errors="replace")
+        return decode(data, encoding)
+    except EncodingNameError as exc:
+        raise SourceError(exc.problem.text) from exc
 
 
-def _read_table_text(path: Path) -> str:
+def _read_table_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_TABLE_BYTES:
             raise SourceError(f"{path.name} is over {MAX_TABLE_BYTES // 2**20} MB.")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"{path} cannot be read: {exc.strerror}") from exc
-    return decode_table_bytes(data)
 
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter that splits the header and the first rows into the most, equal, columns."""
-    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    lines = [line[:4096] for line in text.splitlines()[:20] if line.strip()]
     if not lines:
         return ","
     best, best_score = ",", -1
     for delimiter in (",", ";", "\t", "|"):
-        rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+        try:
+            rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+        except csv.Error:
+            continue
+        if not rows:
+            continue
         width = len(rows[0])
         if width < 2:
             continue
@@ -240,80 +400,173 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def table_rows(
-    path: Path, fmt: str
-) -> tuple[list[str], Iterator[tuple[str, dict[str, Any], bytes]]]:
+@dataclass(frozen=True)
+class Table:
+    """A CSV/JSON export opened for reading: its columns, its rows and how it was decoded."""
+
+    headers: list[str]
+    rows: Iterator[Row]
+    decoded: DecodedTable
+
+
+def open_table(path: Path, fmt: str, encoding: str | None = None) -> Table:
+    decoded = decode_table(_read_table_bytes(path), encoding)
+    headers, rows = _csv_rows(decoded.text) if fmt == "csv" else _json_rows(decoded.text)
+    return Table(headers, rows, decoded)
+
+
+def table_rows(path: Path, fmt: str, encoding: str | None = None) -> tuple[list[str], Iterator[Row]]:
     """Headers and (ref, row, raw) of a CSV or JSON export; shared with the preview dialog."""
-    text = _read_table_text(path)
-    if fmt == "csv":
-        return _csv_rows(text)
-    return _json_rows(text)
+    table = open_table(path, fmt, encoding)
+    return table.headers, table.rows
 
 
-def _csv_rows(text: str) -> tuple[list[str], Iterator[tuple[str, dict[str, Any], bytes]]]:
+def _error(found: Problem) -> dict[str, Any]:
+    return {"__error__": found}
+
+
+def _csv_rows(text: str) -> tuple[list[str], Iterator[Row]]:
     delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    consumed: list[str] = []
+
+    def lines() -> Iterator[str]:
+        for line in io.StringIO(text, newline=""):
+            consumed.append(line)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delimiter)
     try:
         headers = [h.strip() for h in next(reader)]
     except StopIteration as exc:
         raise SourceError("The file is empty.") from exc
     except csv.Error as exc:
-        raise SourceError(f"The header row cannot be read: {exc}") from exc
+        if "field limit" in str(exc):
+            raise SourceError(problem(FIELD_TOO_LARGE, row="The header row", limit=MAX_FIELD_CHARS).text) from exc
+        raise SourceError("The header row cannot be read as CSV.") from exc
 
-    def rows() -> Iterator[tuple[str, dict[str, Any], bytes]]:
+    def rows() -> Iterator[Row]:
         number = 1
         while True:
+            consumed.clear()
             try:
                 values = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
                 number += 1
-                yield f"row {number}", {"__error__": f"Unreadable row: {exc}"}, b""
+                label = f"Row {number}"
+                code = FIELD_TOO_LARGE if "field limit" in str(exc) else ROW_UNREADABLE
+                raw = "".join(consumed).encode("utf-8", errors="replace")
+                yield f"row {number}", _error(problem(code, row=label, limit=MAX_FIELD_CHARS)), raw
                 continue
             number += 1
-            raw = delimiter.join(values).encode("utf-8")
+            raw = "".join(consumed).encode("utf-8", errors="replace")
             if not any(v.strip() for v in values):
                 continue  # blank line
             if len(values) != len(headers):
-                yield (
-                    f"row {number}",
-                    {
-                        "__error__": f"Row {number} has {len(values)} fields but the header "
-                        f"has {len(headers)} (a wrong delimiter or unquoted text?)."
-                    },
-                    raw,
+                found = problem(
+                    ROW_WIDTH, row=f"Row {number}", count=len(values), expected=len(headers)
                 )
+                yield f"row {number}", _error(found), raw
                 continue
             yield f"row {number}", dict(zip(headers, values, strict=True)), raw
 
     return headers, rows()
 
 
-def _json_rows(text: str) -> tuple[list[str], Iterator[tuple[str, dict[str, Any], bytes]]]:
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{},]|-?[0-9][0-9.eE+-]*', re.DOTALL)
+
+
+def _json_limit(text: str, label: str) -> Problem | None:
+    """The first limit ``text`` breaks (depth, string size, number size), checked unparsed."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        first = token[0]
+        if first in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return problem(JSON_TOO_DEEP, row=label, limit=MAX_JSON_DEPTH)
+        elif first in "]}":
+            depth -= 1
+        elif first == '"':
+            if len(token) - 2 > MAX_FIELD_CHARS:
+                return problem(FIELD_TOO_LARGE, row=label, limit=MAX_FIELD_CHARS)
+        elif first != "," and len(token) > MAX_NUMBER_CHARS:
+            return problem(NUMBER_TOO_LONG, row=label, limit=MAX_NUMBER_CHARS)
+    return None
+
+
+def _array_items(text: str) -> list[tuple[int, int]] | None:
+    """Spans of the items of the first list at depth 1 or 2 (a list, or a list in an object)."""
+    depth = 0
+    level: int | None = None
+    start = 0
+    spans: list[tuple[int, int]] = []
+    for match in _JSON_TOKEN.finditer(text):
+        first = match.group()[0]
+        if first in "[{":
+            depth += 1
+            if level is None and first == "[" and depth <= 2:
+                level, start = depth, match.end()
+        elif first in "]}":
+            if level is not None and depth == level:
+                if text[start : match.start()].strip():
+                    spans.append((start, match.start()))
+                return spans
+            depth -= 1
+        elif first == "," and level is not None and depth == level:
+            spans.append((start, match.start()))
+            start = match.end()
+    return None
+
+
+def _loads(fragment: str, label: str) -> Any:
+    """``fragment`` parsed, or a :class:`_Broken` with the reason (never an exception)."""
+    limit = _json_limit(fragment, label)
+    if limit is not None:
+        return _Broken(limit, fragment)
+    try:
+        return json.loads(fragment)
+    except (ValueError, RecursionError):
+        return _Broken(problem(NOT_JSON, row=label), fragment)
+
+
+def _json_rows(text: str) -> tuple[list[str], Iterator[Row]]:
     text = text.lstrip("\ufeff")
     items: list[tuple[str, Any]] = []
-    try:
-        data = json.loads(text)
+    whole = _loads(text, "The file")
+    if not isinstance(whole, _Broken):
+        data = whole
         if isinstance(data, dict):
             lists = [v for v in data.values() if isinstance(v, list)]
             data = lists[0] if lists else [data]
         if not isinstance(data, list):
             raise SourceError("The JSON holds no list of messages.")
         items = [(f"item {n}", obj) for n, obj in enumerate(data, start=1)]
-    except json.JSONDecodeError as whole:
+    else:
         lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-        parsed = 0
-        for number, line in lines:
-            try:
-                items.append((f"line {number}", json.loads(line)))
-                parsed += 1
-            except json.JSONDecodeError as exc:
-                items.append((f"line {number}", _Broken(f"Not valid JSON: {exc.msg}", line)))
-        if not parsed:
-            raise SourceError(
-                f"The file is not valid JSON: {whole.msg} (line {whole.lineno})."
-            ) from whole
+        as_lines = (
+            whole.problem.code == NOT_JSON
+            or not text.lstrip().startswith(("[", "{"))
+            or (
+                not text.lstrip().startswith("[")
+                and len(lines) > 1
+                and all(line.lstrip().startswith("{") for _, line in lines)
+            )
+        )
+        spans = None if as_lines else _array_items(text)
+        if spans is not None:
+            for n, (start, end) in enumerate(spans, start=1):
+                label = f"Item {n}"
+                items.append((f"item {n}", _loads(text[start:end].strip(), label)))
+        else:
+            for number, line in lines:
+                items.append((f"line {number}", _loads(line, f"Line {number}")))
+        if not any(not isinstance(obj, _Broken) for _, obj in items):
+            if whole.problem.code != NOT_JSON:
+                return [], iter([("file", {"__error__": whole.problem}, text[:EXCERPT_CHARS].encode("utf-8", errors="replace"))])
+            raise SourceError("The file is not valid JSON.")
     headers: list[str] = []
     for _, obj in items[:50]:
         if isinstance(obj, dict):
@@ -321,15 +574,18 @@ def _json_rows(text: str) -> tuple[list[str], Iterator[tuple[str, dict[str, Any]
                 if key not in headers:
                     headers.append(key)
 
-    def rows() -> Iterator[tuple[str, dict[str, Any], bytes]]:
+    def rows() -> Iterator[Row]:
         for ref, obj in items:
+            label = ref[:1].upper() + ref[1:]
             if isinstance(obj, _Broken):
-                yield ref, {"__error__": obj.reason}, obj.raw.encode("utf-8")
+                yield ref, {"__error__": obj.problem}, obj.raw.encode("utf-8", errors="replace")
             elif not isinstance(obj, dict):
-                raw = json.dumps(obj, ensure_ascii=False).encode("utf-8")
-                yield ref, {"__error__": "The item is not a JSON object."}, raw
+                raw = json.dumps(obj, ensure_ascii=False).encode("utf-8", errors="replace")
+                yield ref, _error(problem(NOT_AN_OBJECT, row=label)), raw
             else:
-                raw = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode("utf-8")
+                raw = json.dumps(obj, ensure_ascii=False, sort_keys=True).encode(
+                    "utf-8", errors="replace"
+                )
                 yield ref, _flatten(obj), raw
 
     return headers, rows()
@@ -337,7 +593,7 @@ def _json_rows(text: str) -> tuple[list[str], Iterator[tuple[str, dict[str, Any]
 
 @dataclass(frozen=True)
 class _Broken:
-    reason: str
+    problem: Problem
     raw: str
 
 
@@ -352,28 +608,56 @@ def _flatten(obj: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def read_csv(path: Path, mapping: ColumnMapping | None) -> Iterator[SourceItem]:
-    return _read_table(path, "csv", mapping)
+def read_csv(
+    path: Path,
+    mapping: ColumnMapping | None,
+    *,
+    encoding: str | None = None,
+    notes: list[Problem] | None = None,
+) -> Iterator[SourceItem]:
+    return _read_table(path, "csv", mapping, encoding=encoding, notes=notes)
 
 
-def read_json(path: Path, mapping: ColumnMapping | None) -> Iterator[SourceItem]:
-    return _read_table(path, "json", mapping)
+def read_json(
+    path: Path,
+    mapping: ColumnMapping | None,
+    *,
+    encoding: str | None = None,
+    notes: list[Problem] | None = None,
+) -> Iterator[SourceItem]:
+    return _read_table(path, "json", mapping, encoding=encoding, notes=notes)
 
 
-def _read_table(path: Path, fmt: str, mapping: ColumnMapping | None) -> Iterator[SourceItem]:
-    try:
-        headers, rows = table_rows(path, fmt)
-    except UnknownEncoding as exc:
-        yield SourceItem(ref=path.name, problem=str(exc), raw=path.read_bytes()[:EXCERPT_CHARS])
-        return
-    mapping = mapping or guess_mapping(headers)
-    problem = _mapping_problem(mapping, headers, fmt)
-    if problem:
+def _read_table(
+    path: Path,
+    fmt: str,
+    mapping: ColumnMapping | None,
+    *,
+    encoding: str | None = None,
+    notes: list[Problem] | None = None,
+) -> Iterator[SourceItem]:
+    table = open_table(path, fmt, encoding or (mapping.encoding if mapping else None))
+    if notes is not None:
+        notes.extend(table.decoded.notices())
+    mapping = mapping or guess_mapping(table.headers)
+    found = _mapping_problem(mapping, table.headers, fmt)
+    if found:
         raw = path.read_bytes()[:EXCERPT_CHARS]
-        yield SourceItem(ref=path.name, problem=problem, raw=raw)
+        yield SourceItem(ref=path.name, problem=found, raw=raw)
         return
-    for ref, row, raw in rows:
-        yield row_item(row, ref, raw, mapping)
+    for ref, row, raw in table.rows:
+        yield table_item(row, ref, raw, mapping, table.decoded)
+
+
+def table_item(
+    row: dict[str, Any], ref: str, raw: bytes, mapping: ColumnMapping, decoded: DecodedTable
+) -> SourceItem:
+    """:func:`row_item`, but a row holding bytes that did not decode is quarantined."""
+    if decoded.lossy and "__error__" not in row and "\ufffd".encode() in raw:
+        label = ref[:1].upper() + ref[1:]
+        found = problem(ROW_UNDECODABLE, row=label, encoding=decoded.label)
+        return SourceItem(ref=ref, problem=found, raw=raw)
+    return row_item(row, ref, raw, mapping)
 
 
 def _mapping_problem(mapping: ColumnMapping, headers: list[str], fmt: str) -> str | None:
