@@ -5,15 +5,25 @@ from console.store.errors import (
     CorruptStoreError,
     ForeignDatabaseError,
     NewerSchemaError,
+    ReadOnlyStoreError,
+    StoreBusyError,
     StoreError,
+    StoreFullError,
+    StoreIOError,
+    translate_database_error,
 )
 
 __all__ = [
     "CorruptStoreError",
     "ForeignDatabaseError",
     "NewerSchemaError",
+    "ReadOnlyStoreError",
     "Store",
+    "StoreBusyError",
     "StoreError",
+    "StoreFullError",
+    "StoreIOError",
     "open_store",
     "sqlite_url",
+    "translate_database_error",
 ]

@@ -1,13 +1,18 @@
 """Opening a store: engine set-up, schema checks and migrations.
 
 A store is never overwritten or "repaired" behind the user's back: a file
-that is not SQLite, a database of another program, or one written by a newer
-version of the console raises a :class:`StoreError` and is left as it was.
+that is not SQLite, a database of another program, one written by a newer
+version of the console, or one that fails SQLite's ``quick_check`` raises a
+:class:`StoreError` and is left as it was. Once open, a failure of the store
+itself (read-only, disk full, damaged) leaves a session as a :class:`StoreError`
+with a problem for the user, and the transaction is rolled back.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,20 +21,34 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from console.problems import problem
 from console.store.errors import (
+    DAMAGED,
+    FOREIGN,
+    IS_FOLDER,
+    NEWER_SCHEMA,
+    NO_STORE,
+    NOT_A_STORE,
     CorruptStoreError,
     ForeignDatabaseError,
     NewerSchemaError,
     StoreError,
+    translate_database_error,
 )
 from console.store.fts import FTS_FUNCTION, prepare_text
 from console.store.text_safety import install as install_text_safety
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _SQLITE_HEADER = b"SQLite format 3\x00"
+#: How long the integrity check at open may run. ``quick_check`` reads every page
+#: once; a store too large to finish in time is opened after the pages checked so
+#: far passed (damage found later still stops every change, see Store.session).
+INTEGRITY_CHECK_SECONDS = 2.0
+_SQLITE_INTERRUPT = 9
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -50,11 +69,26 @@ class Store:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def name(self) -> str:
+        """The store as the user knows it: its file, or its URL without the password."""
+        return _describe(self.engine.url)
+
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in a transaction: committed on success, rolled back on error."""
-        with self._sessions.begin() as session:
-            yield session
+        """A session in a transaction: committed on success, rolled back on error.
+
+        A failure of the store itself (read-only, disk full, damaged, busy)
+        leaves as a :class:`StoreError` whose problem names this store.
+        """
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except (DBAPIError, sqlite3.Error) as exc:
+            translated = translate_database_error(exc, self.name)
+            if translated is None:
+                raise
+            raise translated from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -65,48 +99,90 @@ def sqlite_url(path: Path) -> str:
 
 
 def open_store(url: str, *, create: bool = True) -> Store:
-    """Open (and create or migrate, as needed) the store at ``url``."""
+    """Open (and create or migrate, as needed) the store at ``url``.
+
+    An existing SQLite store is checked first (``PRAGMA quick_check``, bounded
+    by :data:`INTEGRITY_CHECK_SECONDS`); a damaged one is refused, not written.
+    """
     parsed = make_url(url)
+    existing = False
     if parsed.get_backend_name() == "sqlite":
-        _check_sqlite_file(parsed, create=create)
+        existing = _check_sqlite_file(parsed, create=create)
     engine = _create_engine(parsed)
     install_text_safety(engine)  # NUL etc. -> U+FFFD on both engines
     try:
+        if existing:
+            _check_integrity(engine)
         _migrate(engine)
     except StoreError:
         engine.dispose()
         raise
     except (DatabaseError, sqlite3.DatabaseError) as exc:
         engine.dispose()
-        raise CorruptStoreError(f"The store at {_describe(parsed)} cannot be read: {exc}") from exc
+        translated = translate_database_error(exc, _describe(parsed))
+        raise (translated or CorruptStoreError(problem(DAMAGED, path=_describe(parsed)))) from exc
     return Store(engine)
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    """The file of an SQLite URL (``file:`` URIs too), or None for an in-memory store."""
+    database = url.database
+    if not database or database == ":memory:":
+        return None
+    if url.query.get("uri") in ("true", "1") and database.startswith("file:"):
+        database = database.removeprefix("file:").split("?", 1)[0]
+        if database.startswith("//"):
+            database = database[2:]
+        if not database or database == ":memory:" or url.query.get("mode") == "memory":
+            return None
+    return Path(database)
 
 
 def _describe(url: URL) -> str:
     if url.get_backend_name() == "sqlite":
-        return str(url.database)
+        return str(_sqlite_path(url) or url.database)
     return url.render_as_string(hide_password=True)
 
 
-def _check_sqlite_file(url: URL, *, create: bool) -> None:
-    database = url.database
-    if not database or database == ":memory:":
-        return
-    path = Path(database)
+def _check_sqlite_file(url: URL, *, create: bool) -> bool:
+    """Refuse what is not a store; True if the store file exists (and may be checked)."""
+    path = _sqlite_path(url)
+    if path is None:
+        return False
     if not path.exists():
-        if not create:
-            raise StoreError(f"No store at {path}.")
+        if not create or url.query.get("mode") == "ro":
+            raise StoreError(problem(NO_STORE, path=path))
         path.parent.mkdir(parents=True, exist_ok=True)
-        return
+        return False
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a store file.")
+        raise StoreError(problem(IS_FOLDER, path=path))
     with path.open("rb") as handle:
         header = handle.read(len(_SQLITE_HEADER))
     if header and header != _SQLITE_HEADER:
-        raise CorruptStoreError(
-            f"{path} is not a support console store (not an SQLite database, or damaged). "
-            "It was left untouched."
-        )
+        raise CorruptStoreError(problem(NOT_A_STORE, path=path))
+    return bool(header)
+
+
+def _check_integrity(engine: Engine) -> None:
+    """Refuse a damaged store before anything writes to it (``PRAGMA quick_check``, bounded)."""
+    started = time.monotonic()
+    deadline = started + INTEGRITY_CHECK_SECONDS
+    with engine.connect() as connection:
+        raw: Any = connection.connection.dbapi_connection
+        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 20_000)
+        try:
+            result = connection.exec_driver_sql("PRAGMA quick_check(1)").scalars().all()
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlite_errorcode", None) != _SQLITE_INTERRUPT:
+                raise
+            log.info("store check stopped after %.1f s (store too large)", INTEGRITY_CHECK_SECONDS)
+            return
+        finally:
+            raw.set_progress_handler(None, 0)
+    log.debug("store check took %.3f s", time.monotonic() - started)
+    if result != ["ok"]:
+        log.warning("store check failed: %s", result)
+        raise CorruptStoreError(problem(DAMAGED, path=_describe(engine.url)))
 
 
 def _create_engine(url: URL) -> Engine:
@@ -164,15 +240,10 @@ def _migrate(engine: Engine) -> None:
         known = {rev.revision for rev in script.walk_revisions()}
         if current is not None and current not in known:
             raise NewerSchemaError(
-                f"The store at {_describe(engine.url)} was written by a newer version of the "
-                f"console (schema {current}). Update the console to open it; "
-                "the store was left untouched."
+                problem(NEWER_SCHEMA, path=_describe(engine.url), revision=current)
             )
         if current is None and _user_tables(connection):
-            raise ForeignDatabaseError(
-                f"{_describe(engine.url)} holds another program's database, not a support "
-                "console store. It was left untouched."
-            )
+            raise ForeignDatabaseError(problem(FOREIGN, path=_describe(engine.url)))
     if current is not None:
         _backup_before_migration(engine.url, current)
     _upgrade(engine)
@@ -182,7 +253,10 @@ def _user_tables(connection: Any) -> list[str]:
     try:
         names = inspect(connection).get_table_names()
     except OperationalError as exc:  # e.g. encrypted or truncated file
-        raise CorruptStoreError(f"The store cannot be read: {exc}") from exc
+        path = _describe(connection.engine.url)
+        raise translate_database_error(exc, path) or CorruptStoreError(
+            problem(DAMAGED, path=path)
+        ) from exc
     return [name for name in names if not name.startswith("sqlite_")]
 
 
