@@ -15,6 +15,7 @@ from console.ui.coverage_models import (
     DemandRole,
     MaxDemandRole,
     NextDemandRole,
+    NowRole,
     PreviousDemandRole,
 )
 
@@ -27,6 +28,7 @@ STATE_COLORS = {
 DEMAND_COLOR = QColor("#1a237e")
 DAY_LINE = QColor("#5f6368")
 HOUR_LINE = QColor(255, 255, 255, 150)
+NOW_COLOR = QColor("#d93025")
 
 
 class CoverageCellDelegate(QStyledItemDelegate):
@@ -65,14 +67,18 @@ class CoverageCellDelegate(QStyledItemDelegate):
             here = float(index.data(DemandRole) or 0.0)
             before = (float(index.data(PreviousDemandRole) or 0.0) + here) / 2
             after = (float(index.data(NextDemandRole) or 0.0) + here) / 2
-            if not (here or before or after):
-                painter.restore()
-                return  # no history here: no flat line over the cells
-            path = QPainterPath(QPointF(rect.left(), y(before)))
-            path.lineTo(QPointF(rect.center().x() + 0.5, y(here)))
-            path.lineTo(QPointF(rect.right() + 1, y(after)))
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(DEMAND_COLOR, 1.6))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
+            if here or before or after:  # no history here: no flat line over the cells
+                path = QPainterPath(QPointF(rect.left(), y(before)))
+                path.lineTo(QPointF(rect.center().x() + 0.5, y(here)))
+                path.lineTo(QPointF(rect.right() + 1, y(after)))
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(QPen(DEMAND_COLOR, 1.6))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(path)
+        now = index.data(NowRole)
+        if now is not None:  # "now": a red line across the row at the minute
+            x = rect.left() + int(float(now) * rect.width())
+            x = min(max(x, rect.left() + 1), rect.right() - 1)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.fillRect(x - 1, rect.top(), 3, rect.height(), NOW_COLOR)
         painter.restore()

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from console.coverage import (
     SLOTS,
@@ -27,11 +28,14 @@ from console.coverage import (
     CoveragePlan,
     MarketCoverage,
     MarketExplanation,
+    MarketNow,
     Suggestion,
     UncoveredReason,
     coverage_grid,
 )
+from console.problems import Problem
 from console.ui.display_names import language_name
+from console.ui.problem_texts import problem_text
 from timezones import Period
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,6 +48,8 @@ PreviousDemandRole = Qt.ItemDataRole.UserRole + 4
 NextDemandRole = Qt.ItemDataRole.UserRole + 5
 AgentIdRole = Qt.ItemDataRole.UserRole + 6
 MarketIdRole = Qt.ItemDataRole.UserRole + 7
+#: On the grid's cell at "now": the fraction of the hour gone (else None).
+NowRole = Qt.ItemDataRole.UserRole + 8
 
 
 def day_name(day: int) -> str:
@@ -124,10 +130,28 @@ class CoverageGridModel(QAbstractTableModel):
         self._plan: CoveragePlan | None = None
         self._grid = CoverageGrid(())
         self._max_demand = 0.0
+        self._now: float | None = None
 
     @property
     def plan(self) -> CoveragePlan | None:
         return self._plan
+
+    @property
+    def now(self) -> float | None:
+        """Where "now" is in the shown week (slot plus fraction of the hour), or None."""
+        return self._now
+
+    def set_now(self, position: float | None) -> None:
+        """Mark "now" at ``position`` (None: the shown week is another one)."""
+        old, self._now = self._now, position
+        if not self.rowCount():
+            return
+        for value in {old, position}:
+            if value is not None and 0 <= int(value) < SLOTS:
+                column = int(value)
+                self.dataChanged.emit(
+                    self.index(0, column), self.index(self.rowCount() - 1, column), [NowRole]
+                )
 
     @property
     def grid(self) -> CoverageGrid:
@@ -195,6 +219,9 @@ class CoverageGridModel(QAbstractTableModel):
             return self._max_demand
         if role == MarketIdRole:
             return market.id
+        if role == NowRole:
+            now = self._now
+            return now - slot if now is not None and int(now) == slot else None
         if role == Qt.ItemDataRole.ToolTipRole:
             state = CellState(self._grid.rows[index.row()].cells[slot])
             return self.tr("{market} · {time}\n{state}\n{demand:.1f} messages per week").format(
@@ -335,6 +362,13 @@ class MarketAssignmentsModel(QAbstractListModel):
         super().__init__(parent)
         self._plan: CoveragePlan | None = None
         self._market_id: int | None = None
+        self._idle: dict[tuple[int, int], Problem] = {}
+
+    def set_idle(self, idle: dict[tuple[int, int], Problem]) -> None:
+        """Assignments without a shift in the market's support hours: (market, agent) ids."""
+        self._idle = dict(idle)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
 
     def set_plan(self, plan: CoveragePlan | None, market_id: int | None) -> None:
         same = (
@@ -365,12 +399,19 @@ class MarketAssignmentsModel(QAbstractListModel):
             return None
         agent = agents[index.row()]
         market = self._plan.market(self._market_id or -1)
+        idle = self._idle.get((self._market_id or -1, agent.id))
         if role == Qt.ItemDataRole.DisplayRole:
             if market is not None and not agent.speaks_any(market.languages):
-                return self.tr("{name} (no {languages})").format(
+                name = self.tr("{name} (no {languages})").format(
                     name=agent.name, languages="/".join(market.languages)
                 )
-            return agent.name
+            else:
+                name = agent.name
+            return f"⚠ {name}" if idle is not None else name
+        if role == Qt.ItemDataRole.ToolTipRole and idle is not None:
+            return problem_text(idle)
+        if role == Qt.ItemDataRole.ForegroundRole and idle is not None:
+            return QColor(WARNING_COLOR)
         if role == Qt.ItemDataRole.CheckStateRole:
             assigned = (self._market_id, agent.id) in self._plan.assignments
             return Qt.CheckState.Checked if assigned else Qt.CheckState.Unchecked
@@ -398,6 +439,88 @@ class MarketAssignmentsModel(QAbstractListModel):
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+WARNING_COLOR = "#b06000"
+NOW_STATE_COLORS = {  # the grid's colours (coverage_delegate.STATE_COLORS)
+    CellState.CLOSED: "#eef0f2",
+    CellState.COVERED: "#81c995",
+    CellState.LANGUAGE_GAP: "#fdd663",
+    CellState.UNCOVERED: "#f28b82",
+}
+
+
+def now_state(entry: MarketNow, plan: CoveragePlan) -> CellState:
+    """The grid state of a market at the instant of ``entry``."""
+    if not entry.open:
+        return CellState.CLOSED
+    if entry.covered:
+        return CellState.COVERED
+    return CellState.LANGUAGE_GAP if entry.agent_names else CellState.UNCOVERED
+
+
+class OnShiftNowModel(QAbstractListModel):
+    """Per market: who of its agents is on shift now, coloured like the grid."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._plan: CoveragePlan | None = None
+        self._entries: tuple[MarketNow, ...] = ()
+
+    def set_entries(self, plan: CoveragePlan | None, entries: tuple[MarketNow, ...]) -> None:
+        same = [e.market_id for e in entries] == [e.market_id for e in self._entries]
+        if not same:
+            self.beginResetModel()
+        self._plan, self._entries = plan, entries
+        if not same:
+            self.endResetModel()
+        elif self.rowCount():
+            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1))
+
+    def entry(self, row: int) -> MarketNow | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.entry(index.row()) if index.isValid() else None
+        if entry is None or self._plan is None:
+            return None
+        state = now_state(entry, self._plan)
+        if role == Qt.ItemDataRole.DisplayRole:
+            names = ", ".join(entry.agent_names)
+            if not entry.open:
+                who = (
+                    self.tr("closed · {names}").format(names=names) if names else self.tr("closed")
+                )
+            else:
+                who = names or self.tr("nobody on shift")
+            return f"{entry.market_code}  {who}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            market = self._plan.market(entry.market_id)
+            name = market.name if market else entry.market_code
+            return f"{name}\n{state_name(state)}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(NOW_STATE_COLORS[state])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if state is CellState.CLOSED:
+                return QColor("#5f6368")
+            if state is CellState.UNCOVERED:
+                return QColor("#a50e0e")
+            return None
+        if role == MarketIdRole:
+            return entry.market_id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 

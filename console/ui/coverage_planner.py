@@ -1,18 +1,34 @@
 """The coverage planner for team leads: a week of markets by hours in the lead's zone.
 
 Cells show covered / uncovered / covered without the market's language, with
-the demand curve of inbound messages on top. Drag an agent onto a market (or
+the demand curve of inbound messages on top and a red line at "now". The grid
+scrolls sideways when the window is narrower than the week (1,280 px screens).
+Beside it: who is on shift now per market, and a warning for every agent assigned
+to a market without a shift inside its support hours (computed in the background,
+like the plan). Drag an agent onto a market (or
 tick agents in the list on the right) to assign; "Suggest assignment" proposes
 a plan; the plan exports as CSV and as one iCalendar file per agent.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QItemSelection, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QItemSelection,
+    QLocale,
+    QModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,22 +50,31 @@ from console.coverage import (
     CalendarTitles,
     CellState,
     CoveragePlan,
+    PlanStatus,
     assign_market,
     lead_zone,
     load_plan,
+    plan_status,
     replace_assignments,
     suggest_assignment,
     unassign_market,
     write_calendars,
     write_csv,
 )
-from console.ui.coverage_delegate import DEMAND_COLOR, STATE_COLORS, CoverageCellDelegate
+from console.ui.coverage_delegate import (
+    DEMAND_COLOR,
+    NOW_COLOR,
+    STATE_COLORS,
+    CoverageCellDelegate,
+)
 from console.ui.coverage_hours_editor import CoverageHoursEditor
 from console.ui.coverage_models import (
     AgentIdRole,
     CoverageAgentsModel,
     CoverageGridModel,
     MarketAssignmentsModel,
+    MarketIdRole,
+    OnShiftNowModel,
     day_name,
     languages_text,
     periods_text,
@@ -58,11 +83,17 @@ from console.ui.coverage_models import (
 from console.ui.coverage_shift_editor import CoverageShiftEditor
 from console.ui.coverage_suggestion import CoverageSuggestionDialog
 from console.ui.data_label import data_label
+from console.ui.problem_texts import problem_text
 from console.ui.store_executor import StoreExecutor
+from timezones.wallclock import load_zone
 
-COLUMN_WIDTH = 7
+COLUMN_WIDTH = 7  # the narrowest an hour gets; narrower windows scroll
 ROW_HEIGHT = 30
 HEADER_WIDTH = 190
+#: How often "now" moves on (milliseconds).
+NOW_REFRESH_MS = 60_000
+#: Warnings shown in full under the grid; the rest are counted (all are in the tooltip).
+WARNINGS_SHOWN = 2
 
 
 class CoverageRuler(QWidget):
@@ -71,6 +102,8 @@ class CoverageRuler(QWidget):
     def __init__(self, view: QTableView, parent: Any = None) -> None:
         super().__init__(parent)
         self._view = view
+        self._now: float | None = None
+        self._now_text = ""
         self.setFixedHeight(30)
         view.horizontalScrollBar().valueChanged.connect(self.update)
         view.horizontalHeader().sectionResized.connect(self.update)
@@ -82,11 +115,26 @@ class CoverageRuler(QWidget):
         )
         return self.mapFrom(self.window(), position).x()
 
+    def set_now(self, position: float | None, text: str) -> None:
+        """Where "now" is (slot plus fraction, None: not in the shown week) and its label."""
+        self._now, self._now_text = position, text
+        self.update()
+
+    def now_x(self) -> int | None:
+        """The x of "now" in this ruler (None: not in the shown week)."""
+        if self._now is None:
+            return None
+        column = int(self._now)
+        return self._x(column) + int((self._now - column) * self._view.columnWidth(column))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         model = self._view.model()
         if model is None or model.columnCount() < SLOTS:
             return
         painter = QPainter(self)
+        viewport = self._view.viewport()
+        left = self.mapFrom(self.window(), viewport.mapTo(self.window(), QPoint(0, 0))).x()
+        painter.setClipRect(QRect(left, 0, viewport.width(), self.height()))
         small = QFont(self.font())
         small.setPointSizeF(max(6.5, small.pointSizeF() - 2))
         for day in range(7):
@@ -102,6 +150,15 @@ class CoverageRuler(QWidget):
                 painter.drawLine(x, 24, x, 29)
                 if hour:
                     painter.drawText(x - 10, 14, 20, 12, Qt.AlignmentFlag.AlignCenter, str(hour))
+        x_now = self.now_x()
+        if x_now is not None:
+            painter.setFont(small)
+            width = painter.fontMetrics().horizontalAdvance(self._now_text) + 8
+            badge = QRect(x_now - width // 2, 14, width, 13)
+            painter.fillRect(badge, NOW_COLOR)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self._now_text)
+            painter.fillRect(x_now - 1, 27, 3, 3, NOW_COLOR)
         painter.end()
 
 
@@ -138,14 +195,16 @@ class CoveragePlanner(QWidget):
         *,
         actor: str = "",
         agent_id: int | None = None,
+        clock: Callable[[], datetime] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("coveragePlanner")
+        self._clock = clock or (lambda: datetime.now(UTC))
         self._executor = executor
         self._actor = actor or "unknown lead"
         self._agent_id = agent_id
-        self._at = datetime.now(UTC)
+        self._at = self._clock()
         self._request = 0
         self.plan: CoveragePlan | None = None
         self.suggestion_dialog: CoverageSuggestionDialog | None = None
@@ -155,6 +214,10 @@ class CoveragePlanner(QWidget):
         self.grid_model = CoverageGridModel(self)
         self.agents_model = CoverageAgentsModel(self)
         self.assignments_model = MarketAssignmentsModel(self)
+        self.now_model = OnShiftNowModel(self)
+        self.status: PlanStatus | None = None
+        self._status_request = 0
+        self._scroll_to_now = False
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 15px; font-weight: 600")
@@ -191,10 +254,13 @@ class CoveragePlanner(QWidget):
         self.grid_view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.grid_view.setDropIndicatorShown(True)
         self.grid_view.horizontalHeader().hide()
-        self.grid_view.horizontalHeader().setMinimumSectionSize(4)
         self.grid_view.horizontalHeader().setDefaultSectionSize(COLUMN_WIDTH)
+        # Hours stretch to fill a wide window but never below COLUMN_WIDTH: on a narrower
+        # screen the week scrolls sideways (the ruler follows the scroll bar).
+        self.grid_view.horizontalHeader().setMinimumSectionSize(COLUMN_WIDTH)
         self.grid_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.grid_view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         vertical = self.grid_view.verticalHeader()
         vertical.setDefaultSectionSize(ROW_HEIGHT)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -218,6 +284,7 @@ class CoveragePlanner(QWidget):
                 )
             ),
             (DEMAND_COLOR, True),
+            (NOW_COLOR, False),
         ):
             swatch, text = QLabel(self), QLabel(self)
             swatch.setPixmap(_swatch(color, line))
@@ -228,6 +295,20 @@ class CoveragePlanner(QWidget):
         legend.addStretch(1)
         self.summary = data_label(self)
         self.summary.setObjectName("coverageSummary")
+        self.warnings = QLabel(self)
+        self.warnings.setObjectName("coverageWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #b06000")
+        self.warnings.hide()
+
+        self.now_caption = QLabel(self)
+        self.now_caption.setObjectName("coverageNowCaption")
+        self.now_caption.setStyleSheet("font-weight: 600")
+        self.now_view = QListView(self)
+        self.now_view.setObjectName("coverageNow")
+        self.now_view.setModel(self.now_model)
+        self.now_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.now_view.setTextElideMode(Qt.TextElideMode.ElideRight)
 
         self.market_title = data_label(self)
         self.market_title.setStyleSheet("font-weight: 600")
@@ -265,14 +346,26 @@ class CoveragePlanner(QWidget):
         center_layout.addWidget(self.grid_view, 1)
         center_layout.addLayout(legend)
         center_layout.addWidget(self.summary)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
+        center_layout.addWidget(self.warnings)
+        market_pane = QWidget(self)
+        right_layout = QVBoxLayout(market_pane)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.market_title)
         right_layout.addWidget(self.market_details)
         right_layout.addWidget(self.edit_hours_button)
         right_layout.addWidget(self.assignments_caption)
         right_layout.addWidget(self.assignments_view, 1)
+        now_pane = QWidget(self)
+        now_layout = QVBoxLayout(now_pane)
+        now_layout.setContentsMargins(0, 4, 0, 0)
+        now_layout.addWidget(self.now_caption)
+        now_layout.addWidget(self.now_view, 1)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.setObjectName("coverageRight")
+        right.setChildrenCollapsible(False)
+        right.addWidget(market_pane)
+        right.addWidget(now_pane)
+        right.setSizes([360, 300])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(center)
@@ -280,7 +373,7 @@ class CoveragePlanner(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([200, HEADER_WIDTH + COLUMN_WIDTH * SLOTS + 24, 240])
+        self.splitter.setSizes([190, HEADER_WIDTH + COLUMN_WIDTH * SLOTS + 24, 250])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
@@ -301,6 +394,11 @@ class CoveragePlanner(QWidget):
         self.suggest_button.clicked.connect(lambda: self.suggest())
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.ics_button.clicked.connect(lambda: self.export_calendars())
+        self.now_view.clicked.connect(self._select_market_of)
+        self.now_timer = QTimer(self)
+        self.now_timer.setInterval(NOW_REFRESH_MS)
+        self.now_timer.timeout.connect(self._refresh_status)
+        self.now_timer.start()
         self.retranslate()
 
     # -- language -----------------------------------------------------------
@@ -329,10 +427,12 @@ class CoveragePlanner(QWidget):
             state_name(CellState.UNCOVERED),
             self.tr("Closed"),
             self.tr("Inbound messages (demand)"),
+            self.tr("Now"),
         )
         for (_swatch_label, text_label), text in zip(self.legend_labels, texts, strict=True):
             text_label.setText(text)
         self._show_texts()
+        self._show_status_texts()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -346,30 +446,119 @@ class CoveragePlanner(QWidget):
 
     def show_week(self, at: datetime | None = None) -> None:
         """Load the week containing ``at`` (now when None) from the store."""
-        self._at = at or datetime.now(UTC)
+        self._at = at or self._clock()
         self._request += 1
-        request, moment, agent_id = self._request, self._at, self._agent_id
+        request, moment, agent_id, now = self._request, self._at, self._agent_id, self._clock()
 
-        def work(session: Session) -> CoveragePlan:
-            return load_plan(session, lead_zone(session, agent_id), moment)
+        def work(session: Session) -> tuple[CoveragePlan, PlanStatus]:
+            plan = load_plan(session, lead_zone(session, agent_id), moment)
+            return plan, plan_status(plan, now)
 
-        self._executor.run(self, work, lambda plan: self._loaded(request, plan), error=self._error)
+        self._executor.run(
+            self, work, lambda loaded: self._loaded(request, *loaded), error=self._error
+        )
 
-    def _loaded(self, request: int, plan: CoveragePlan) -> None:
+    def _loaded(self, request: int, plan: CoveragePlan, status: PlanStatus) -> None:
         if request != self._request:
             return
         self.agents_model.set_agents(plan.agents)
-        self._show_plan(plan)
+        week_changed = self.plan is None or self.plan.week_start != plan.week_start
+        self._show_plan(plan, status)
         if self.grid_view.currentIndex().row() < 0 and plan.markets:
             self.grid_view.selectRow(0)
+        if week_changed:
+            self._scroll_to_now = True
+            QTimer.singleShot(0, self._scroll_now_into_view)
         self.ready.emit()
 
-    def _show_plan(self, plan: CoveragePlan) -> None:
+    def _show_plan(self, plan: CoveragePlan, status: PlanStatus | None = None) -> None:
         self.plan = plan
         self.grid_model.set_plan(plan)
         self.assignments_model.set_plan(plan, self._selected_market_id())
         self._show_texts()
         self.ruler.update()
+        if status is not None:
+            self._status_request += 1  # an older background answer is stale now
+            self._show_status(status)
+        else:
+            self._refresh_status()
+
+    # -- now and warnings ------------------------------------------------------
+
+    def _refresh_status(self) -> None:
+        """Recompute "now" and the warnings for the shown plan, in the background."""
+        plan = self.plan
+        if plan is None:
+            return
+        self._status_request += 1
+        request, now = self._status_request, self._clock()
+
+        def work(_session: Session) -> PlanStatus:
+            return plan_status(plan, now)
+
+        self._executor.run(
+            self, work, lambda status: self._status_done(request, plan, status), error=self._error
+        )
+
+    def _status_done(self, request: int, plan: CoveragePlan, status: PlanStatus) -> None:
+        if request == self._status_request and plan is self.plan:
+            self._show_status(status)
+
+    def _show_status(self, status: PlanStatus) -> None:
+        self.status = status
+        self.grid_model.set_now(status.now_position)
+        self.now_model.set_entries(self.plan, status.markets_now)
+        self.assignments_model.set_idle(
+            {(item.market_id, item.agent_id): item.problem for item in status.idle}
+        )
+        self._show_status_texts()
+
+    def _show_status_texts(self) -> None:
+        status, plan = self.status, self.plan
+        if status is None or plan is None:
+            self.now_caption.setText(self.tr("On shift now"))
+            self.ruler.set_now(None, "")
+            self.warnings.hide()
+            return
+        local = status.at.astimezone(load_zone(plan.zone))
+        clock = f"{day_name(local.weekday())} {local:%H:%M}"
+        self.now_caption.setText(self.tr("On shift now · {time}").format(time=clock))
+        self.ruler.set_now(status.now_position, self.tr("Now {time}").format(time=f"{local:%H:%M}"))
+        texts = [problem_text(item.problem) for item in status.idle]
+        if not texts:
+            self.warnings.clear()
+            self.warnings.setToolTip("")
+            self.warnings.hide()
+            return
+        shown = " ".join(texts[:WARNINGS_SHOWN])
+        if len(texts) > WARNINGS_SHOWN:
+            shown += " " + self.tr("And {count} more (point here to read them).").format(
+                count=len(texts) - WARNINGS_SHOWN
+            )
+        self.warnings.setText(f"⚠ {shown}")
+        self.warnings.setToolTip("\n".join(texts))
+        self.warnings.show()
+
+    def _scroll_now_into_view(self) -> None:
+        """After a week is loaded: show "now" in the middle of the grid, if it is that week."""
+        if not self._scroll_to_now:
+            return
+        self._scroll_to_now = False
+        position = self.grid_model.now
+        if position is None:
+            self.grid_view.horizontalScrollBar().setValue(0)
+            return
+        header = self.grid_view.horizontalHeader()
+        x = header.sectionPosition(int(position))
+        bar = self.grid_view.horizontalScrollBar()
+        bar.setValue(max(0, x - self.grid_view.viewport().width() // 2))
+
+    def _select_market_of(self, index: QModelIndex) -> None:
+        """A market clicked in the "on shift now" list: select it in the grid."""
+        market_id = index.data(MarketIdRole)
+        row = self.grid_model.row_of(int(market_id)) if market_id is not None else None
+        if row is not None:
+            self.grid_view.selectRow(row)
 
     def _selected_market_id(self) -> int | None:
         rows = self.grid_view.selectionModel().selectedRows()
