@@ -109,17 +109,19 @@ def pg_url(pg_server: pg_server_module.PgServer) -> Iterator[str]:
     pg_server.drop_database(name)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An opened store on each engine: SQLite in a temporary file, and PostgreSQL."""
-    if request.param == "sqlite":
-        opened = open_store(sqlite_url(tmp_path / "store.sqlite3"))
-        yield opened
-        opened.close()
-        return
-    server: pg_server_module.PgServer = request.getfixturevalue("pg_server")
-    name = server.create_database(template=request.getfixturevalue("pg_template"))
-    opened = open_store(server.url(name))
+@pytest.fixture
+def pg_store(pg_server: pg_server_module.PgServer, pg_template: str) -> Iterator[Store]:
+    """An opened store in a fresh PostgreSQL database (a copy of the migrated template)."""
+    name = pg_server.create_database(template=pg_template)
+    opened = open_store(pg_server.url(name))
     yield opened
     opened.close()
-    server.drop_database(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest) -> Store:
+    """An opened store on each engine: SQLite in a temporary file, and PostgreSQL."""
+    fixture = "store" if request.param == "sqlite" else "pg_store"
+    opened: Store = request.getfixturevalue(fixture)
+    return opened
