@@ -1,6 +1,8 @@
 """``support-console import SOURCE``: import a mailbox folder or file, or a CSV/JSON export.
 
-Prints one closing line ``imported N, duplicates D, quarantined Q``. Exit 0
+Prints one closing line ``imported N, duplicates D, quarantined Q``, then for a
+CSV/JSON export a line per notice (the text encoding guessed, and whether the
+guess is uncertain or bytes did not decode). Exit 0
 when the import ran (even with quarantined items), 1 when the source cannot
 be read at all, 2 when the store cannot be opened.
 """
@@ -36,6 +38,12 @@ def add_import_parser(subparsers: Any) -> argparse.ArgumentParser:
         type=Path,
         help="column mapping for CSV/JSON as saved by the import preview (JSON)",
     )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="text encoding of a CSV/JSON export (gb18030, shift_jis, big5, euc-kr, cp1252, "
+        "...); without it the encoding is detected and the guess reported",
+    )
     parser.add_argument("--batch-size", type=int, default=500, help=argparse.SUPPRESS)
     parser.set_defaults(func=run_import)
     return parser
@@ -47,6 +55,15 @@ def run_import(args: argparse.Namespace) -> int:
     from console.store import StoreError, open_store, sqlite_url
 
     mapping = None
+    encoding = getattr(args, "encoding", None)
+    if encoding:
+        from console.channels.table_encoding import EncodingNameError, check_encoding_name
+
+        try:
+            encoding = check_encoding_name(encoding)
+        except EncodingNameError as exc:
+            print(f"support-console import: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE_SOURCE
     if args.mapping is not None:
         try:
             mapping = ColumnMapping.from_json(args.mapping.read_text(encoding="utf-8"))
@@ -61,14 +78,19 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_STORE_ERROR
     try:
         report = import_path(
-            store, args.source, fmt=args.format, mapping=mapping, batch_size=args.batch_size
+            store,
+            args.source,
+            fmt=args.format,
+            mapping=mapping,
+            batch_size=args.batch_size,
+            encoding=encoding or None,
         )
     except SourceError as exc:
         print(f"support-console import: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE_SOURCE
     finally:
         store.close()
-    print(report.summary())
+    print("\n".join(report.summary_lines()))
     return 0
 
 

@@ -9,24 +9,40 @@ channel + external id, quarantined items by source + place + content hash).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import cast
 
 from sqlalchemy import Table, insert, select, tuple_
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from console import audit
 from console.channels.mapping import ColumnMapping
-from console.channels.sources import EXCERPT_CHARS, SourceItem, read_source, source_key
+from console.channels.sources import (
+    EXCERPT_CHARS,
+    SourceError,
+    SourceItem,
+    read_source,
+    source_key,
+)
 from console.inbox.ingest import ingest_batch
-from console.problems import Problem
+from console.problems import Problem, define, problem
 from console.store import Store
 from console.store.channel_tables import QuarantinedItem, SourceCursor
 from console.store.models import utcnow
 
 _QUARANTINE = cast(Table, QuarantinedItem.__table__)
+
+READ_STOPPED = define(
+    "import.read_stopped",
+    "Reading the source stopped after {row} because of an unexpected problem; what came "
+    "before was imported.",
+)
+STORE_FAILED = define(
+    "import.store_failed", "{row} could not be stored, so it is kept in quarantine."
+)
 
 
 @dataclass
@@ -34,12 +50,17 @@ class ImportReport:
     imported: int = 0
     duplicates: int = 0
     quarantined: int = 0
+    notices: list[Problem] = field(default_factory=list)  # about the source as a whole
 
     def summary(self) -> str:
         return (
             f"imported {self.imported}, duplicates {self.duplicates}, "
             f"quarantined {self.quarantined}"
         )
+
+    def summary_lines(self) -> list[str]:
+        """The summary, then one line per notice (the encoding guessed, bytes lost ...)."""
+        return [self.summary(), *(notice.text for notice in self.notices)]
 
 
 def import_path(
@@ -50,11 +71,14 @@ def import_path(
     mapping: ColumnMapping | None = None,
     batch_size: int = 500,
     actor: str | None = None,
+    encoding: str | None = None,
 ) -> ImportReport:
     """Import a Maildir, mbox, .eml, CSV or JSON source. Raises SourceError if unreadable.
 
     A CSV/JSON file without an explicit ``mapping`` uses the one saved for it in the
-    import preview, else one guessed from its column names.
+    import preview, else one guessed from its column names. ``encoding`` names the
+    CSV/JSON file's text encoding (else the mapping's, else it is detected; the
+    report's notices say what was guessed).
     """
     from console.channels.admin import saved_mapping
     from console.channels.sources import detect_format
@@ -63,9 +87,12 @@ def import_path(
     if mapping is None and resolved in ("csv", "json"):
         with store.session() as session:
             mapping = saved_mapping(session, path)  # saved in the import preview
-    items = read_source(path, fmt, mapping)
+    notes: list[Problem] = []
+    items = read_source(path, fmt, mapping, encoding=encoding, notes=notes)
     key = source_key(path, resolved)
-    return import_items(store, items, source=key, batch_size=batch_size, actor=actor)
+    report = import_items(store, items, source=key, batch_size=batch_size, actor=actor)
+    report.notices.extend(notes)
+    return report
 
 
 def import_items(
@@ -77,9 +104,13 @@ def import_items(
     actor: str | None = None,
 ) -> ImportReport:
     report = ImportReport()
-    for batch in _batches(iter(items), batch_size):
-        with store.session() as session:
-            result = store_batch(session, batch, source=source, actor=actor or f"import:{source}")
+    actor = actor or f"import:{source}"
+    for batch in _batches(_guarded(items), batch_size):
+        try:
+            with store.session() as session:
+                result = store_batch(session, batch, source=source, actor=actor)
+        except (SQLAlchemyError, ValueError, TypeError):
+            result = _store_one_by_one(store, batch, source=source, actor=actor)
         report.imported += result.imported
         report.duplicates += result.duplicates
         report.quarantined += result.quarantined
@@ -161,6 +192,58 @@ def save_cursor(session: Session, source: str, position: str) -> None:
 def load_cursor(session: Session, source: str) -> str | None:
     cursor = session.get(SourceCursor, source[:500])
     return None if cursor is None else cursor.position
+
+
+def _guarded(items: Iterable[SourceItem]) -> Iterator[SourceItem]:
+    """``items``; a reader that fails part-way ends in one quarantined item, not a crash.
+
+    A :class:`SourceError` before the first item still means the source cannot be read.
+    """
+    iterator = iter(items)
+    last: str | None = None
+    while True:
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:
+            if last is None and isinstance(exc, SourceError):
+                raise
+            where = last or "the start"
+            yield SourceItem(ref=f"after {where}", problem=problem(READ_STOPPED, row=where))
+            return
+        last = item.ref
+        yield item
+
+
+def _store_one_by_one(
+    store: Store, batch: Sequence[SourceItem], *, source: str, actor: str
+) -> ImportReport:
+    """A batch the store refused, item by item: what cannot be stored is quarantined."""
+    report = ImportReport()
+    for item in batch:
+        try:
+            with store.session() as session:
+                result = store_batch(session, [item], source=source, actor=actor)
+        except (SQLAlchemyError, ValueError, TypeError):
+            label = item.ref[:1].upper() + item.ref[1:]
+            raw = item.raw or _message_excerpt(item)
+            failed = SourceItem(ref=item.ref, problem=problem(STORE_FAILED, row=label), raw=raw)
+            with store.session() as session:
+                result = store_batch(session, [failed], source=source, actor=actor)
+        report.imported += result.imported
+        report.duplicates += result.duplicates
+        report.quarantined += result.quarantined
+    return report
+
+
+def _message_excerpt(item: SourceItem) -> bytes:
+    message = item.message
+    if message is None:
+        return b""
+    return f"{message.address}\n{message.sent_at.isoformat()}\n{message.text}".encode(
+        "utf-8", errors="replace"
+    )
 
 
 def _batches(items: Iterator[SourceItem], size: int) -> Iterator[list[SourceItem]]:

@@ -18,6 +18,8 @@ field            meaning
 ``email``        the customer's e-mail (links the customer to their e-mail threads)
 ``phone``        the customer's phone, any format; normalised to E.164 using ``country``
 ``country``      ISO 3166 alpha-2 country code
+``region``       state, province or prefecture (of the shipping address)
+``city``         city (of the shipping address)
 ``order_number`` the order the message is about (links customers across channels)
 ``direction``    who wrote: a value in ``inbound_values`` (customer) or
                  ``outbound_values`` (shop); without the column all rows are inbound
@@ -26,9 +28,12 @@ field            meaning
 ===============  ==============================================================
 
 At least one of ``handle``, ``email``, ``phone`` or ``customer_name`` must be
-mapped. :func:`guess_mapping` proposes a mapping from the column names (the
-preview dialog shows it before anything is imported); ``--mapping FILE``
-takes one saved as JSON (:meth:`ColumnMapping.to_json`).
+mapped. ``encoding`` (optional) names the file's text encoding (``gb18030``,
+``shift_jis``, ``big5``, ``euc-kr``, ``cp1252`` ...) when detection should not
+guess; ``support-console import --encoding`` overrides it. :func:`guess_mapping`
+proposes a mapping from the column names, in English, Chinese, Japanese and Korean
+(the preview dialog shows it before anything is imported); ``--mapping FILE`` takes
+one saved as JSON (:meth:`ColumnMapping.to_json`).
 """
 
 from __future__ import annotations
@@ -46,6 +51,8 @@ FIELDS = (
     "email",
     "phone",
     "country",
+    "region",
+    "city",
     "order_number",
     "direction",
     "external_id",
@@ -55,23 +62,52 @@ REQUIRED = ("text", "timestamp")
 CUSTOMER_FIELDS = ("handle", "email", "phone", "customer_name")
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "message", "body", "content", "message_text", "msg", "内容", "消息"),
+    "text": (
+        "text", "message", "body", "content", "message_text", "msg", "message_content",
+        "buyer_message", "内容", "消息", "消息内容", "留言", "买家留言", "聊天内容",
+        "メッセージ", "本文", "내용", "메시지",
+    ),
     "timestamp": (
         "timestamp", "time", "date", "datetime", "sent_at", "created_at", "created", "sent",
-        "date_time", "时间",
+        "date_time", "message_time", "send_time", "时间", "发送时间", "消息时间", "创建时间",
+        "日時", "送信日時", "시간",
     ),
     "time_zone": ("time_zone", "timezone", "tz", "zone"),
     "handle": (
         "handle", "username", "user", "buyer_id", "user_id", "customer_id", "from", "sender",
-        "buyer_handle", "nickname",
+        "buyer_handle", "nickname", "buyer_username", "buyer_nickname", "买家账号", "买家ID",
+        "买家昵称", "旺旺", "会员名", "用户名", "ユーザー名",
     ),
-    "customer_name": ("customer_name", "name", "customer", "buyer", "buyer_name", "full_name"),
-    "email": ("email", "e-mail", "mail", "email_address", "customer_email", "buyer_email"),
-    "phone": ("phone", "telephone", "tel", "mobile", "phone_number", "whatsapp", "msisdn"),
-    "country": ("country", "country_code", "ship_country", "shipping_country"),
+    "customer_name": (
+        "customer_name", "name", "customer", "buyer", "buyer_name", "full_name",
+        "recipient_name", "ship_to_name", "买家姓名", "客户姓名", "收货人", "收件人", "姓名",
+        "氏名", "購入者名", "이름",
+    ),
+    "email": (
+        "email", "e-mail", "mail", "email_address", "customer_email", "buyer_email",
+        "buyer_e_mail", "customer_e_mail", "邮箱", "电子邮件", "买家邮箱", "客户邮箱",
+        "メールアドレス", "이메일",
+    ),
+    "phone": (
+        "phone", "telephone", "tel", "mobile", "phone_number", "whatsapp", "msisdn",
+        "buyer_phone", "ship_phone", "ship_to_phone", "shipping_phone", "recipient_phone",
+        "电话", "手机", "手机号", "联系电话", "收货人电话", "买家电话", "電話番号", "전화번호",
+    ),
+    "country": (
+        "country", "country_code", "ship_country", "shipping_country", "ship_to_country",
+        "buyer_country", "destination_country", "国家", "收货国家", "国家代码", "国", "국가",
+    ),
+    "region": (
+        "region", "state", "province", "ship_state", "ship_to_state", "shipping_state",
+        "ship_region", "prefecture", "省", "省份", "州", "收货省份", "都道府県",
+    ),
+    "city": (
+        "city", "ship_city", "ship_to_city", "shipping_city", "town", "城市", "收货城市",
+        "市", "市区町村", "도시",
+    ),
     "order_number": (
         "order_number", "order", "order_id", "order_no", "ordernumber", "bestellnummer",
-        "订单号",
+        "order_no.", "amazon_order_id", "订单号", "订单编号", "订单ID", "注文番号", "주문번호",
     ),
     "direction": ("direction", "sender_type", "from_type", "role", "author_type", "type"),
     "external_id": ("external_id", "id", "message_id", "msg_id", "uuid"),
@@ -88,6 +124,7 @@ class ColumnMapping:
     columns: dict[str, str] = field(default_factory=dict)  # field -> column / dotted key
     channel: str = "marketplace"  # marketplace | chat | phone | email
     default_time_zone: str = "UTC"
+    encoding: str | None = None  # the file's text encoding; None: detected
     inbound_values: tuple[str, ...] = (
         "in", "inbound", "incoming", "received", "buyer", "customer", "user", "visitor",
         "client", "0",
@@ -127,6 +164,7 @@ class ColumnMapping:
                 "columns": self.columns,
                 "channel": self.channel,
                 "default_time_zone": self.default_time_zone,
+                **({"encoding": self.encoding} if self.encoding else {}),
                 "inbound_values": list(self.inbound_values),
                 "outbound_values": list(self.outbound_values),
             },
@@ -151,6 +189,10 @@ class ColumnMapping:
             mapping = replace(mapping, channel=str(data["channel"]))
         if "default_time_zone" in data:
             mapping = replace(mapping, default_time_zone=str(data["default_time_zone"]))
+        if data.get("encoding"):
+            from console.channels.table_encoding import check_encoding_name
+
+            mapping = replace(mapping, encoding=check_encoding_name(str(data["encoding"])))
         if "inbound_values" in data:
             values = tuple(str(v).lower() for v in data["inbound_values"])
             mapping = replace(mapping, inbound_values=values)
