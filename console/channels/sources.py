@@ -14,6 +14,7 @@ import io
 import json
 import mailbox
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +32,7 @@ from console.channels.email_parse import (
     parse_email,
 )
 from console.channels.mapping import ColumnMapping, guess_mapping
+from console.channels.table_encoding import DecodedTable, EncodingNameError, decode
 from console.identity.linking import normalize_email, normalize_phone
 from console.inbox.ingest import CustomerInfo, IncomingMessage, content_external_id
 from console.problems import Problem, define, problem
@@ -92,8 +94,15 @@ def source_key(path: Path, fmt: str) -> str:
 
 
 def read_source(
-    path: Path, fmt: str = "auto", mapping: ColumnMapping | None = None
+    path: Path,
+    fmt: str = "auto",
+    mapping: ColumnMapping | None = None,
+    *,
+    encoding: str | None = None,
+    notes: list[Problem] | None = None,
 ) -> Iterator[SourceItem]:
+    """Items of ``path``; for CSV/JSON ``encoding`` overrides detection, ``notes`` gets
+    what the person importing should be told about the file (the encoding guessed)."""
     if not path.exists():
         raise SourceError(f"{path} does not exist.")
     if not os.access(path, os.R_OK):
@@ -107,9 +116,9 @@ def read_source(
     if fmt == "eml":
         return read_eml(path)
     if fmt == "csv":
-        return read_csv(path, mapping)
+        return read_csv(path, mapping, encoding=encoding, notes=notes)
     if fmt == "json":
-        return read_json(path, mapping)
+        return read_json(path, mapping, encoding=encoding, notes=notes)
     raise SourceError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
 
 
@@ -415,7 +424,9 @@ def open_table(path: Path, fmt: str, encoding: str | None = None) -> Table:
     return Table(headers, rows, decoded)
 
 
-def table_rows(path: Path, fmt: str, encoding: str | None = None) -> tuple[list[str], Iterator[Row]]:
+def table_rows(
+    path: Path, fmt: str, encoding: str | None = None
+) -> tuple[list[str], Iterator[Row]]:
     """Headers and (ref, row, raw) of a CSV or JSON export; shared with the preview dialog."""
     table = open_table(path, fmt, encoding)
     return table.headers, table.rows
@@ -441,7 +452,8 @@ def _csv_rows(text: str) -> tuple[list[str], Iterator[Row]]:
         raise SourceError("The file is empty.") from exc
     except csv.Error as exc:
         if "field limit" in str(exc):
-            raise SourceError(problem(FIELD_TOO_LARGE, row="The header row", limit=MAX_FIELD_CHARS).text) from exc
+            too_large = problem(FIELD_TOO_LARGE, row="The header row", limit=MAX_FIELD_CHARS)
+            raise SourceError(too_large.text) from exc
         raise SourceError("The header row cannot be read as CSV.") from exc
 
     def rows() -> Iterator[Row]:
@@ -565,7 +577,8 @@ def _json_rows(text: str) -> tuple[list[str], Iterator[Row]]:
                 items.append((f"line {number}", _loads(line, f"Line {number}")))
         if not any(not isinstance(obj, _Broken) for _, obj in items):
             if whole.problem.code != NOT_JSON:
-                return [], iter([("file", {"__error__": whole.problem}, text[:EXCERPT_CHARS].encode("utf-8", errors="replace"))])
+                excerpt = text[:EXCERPT_CHARS].encode("utf-8", errors="replace")
+                return [], iter([("file", _error(whole.problem), excerpt)])
             raise SourceError("The file is not valid JSON.")
     headers: list[str] = []
     for _, obj in items[:50]:
@@ -690,11 +703,17 @@ def _cell(row: dict[str, Any], mapping: ColumnMapping, name: str) -> str:
 
 def row_item(row: dict[str, Any], ref: str, raw: bytes, mapping: ColumnMapping) -> SourceItem:
     if "__error__" in row:
-        return SourceItem(ref=ref, problem=str(row["__error__"]), raw=raw)
+        found = row["__error__"]
+        return SourceItem(
+            ref=ref, problem=found if isinstance(found, Problem) else str(found), raw=raw
+        )
     try:
         return SourceItem(ref=ref, message=row_to_incoming(row, ref, mapping))
     except ValueError as exc:
         return SourceItem(ref=ref, problem=str(exc), raw=raw)
+    except Exception:  # a row never stops the import: it is kept, with its content
+        label = ref[:1].upper() + ref[1:]
+        return SourceItem(ref=ref, problem=problem(ROW_UNREADABLE, row=label), raw=raw)
 
 
 def row_to_incoming(row: dict[str, Any], ref: str, mapping: ColumnMapping) -> IncomingMessage:
@@ -738,7 +757,12 @@ def row_to_incoming(row: dict[str, Any], ref: str, mapping: ColumnMapping) -> In
     return IncomingMessage(
         channel=channel,
         address=address[:320],
-        customer=CustomerInfo(name=(name or handle or address)[:200], country=country or None),
+        customer=CustomerInfo(
+            name=(name or handle or address)[:200],
+            country=country or None,
+            region=_cell(row, mapping, "region")[:100] or None,
+            city=_cell(row, mapping, "city")[:100] or None,
+        ),
         sent_at=sent_at,
         text=text,
         direction=direction,
@@ -757,6 +781,8 @@ def parse_timestamp(value: str, zone: str, label: str = "The row") -> datetime:
     moment: datetime | None = None
     number = value.replace(".", "", 1)
     if number.isascii() and number.isdigit():
+        if len(number) > 20:
+            raise ValueError(f"{label}: the timestamp {value[:30]!r} is out of range.")
         seconds = float(value)
         if seconds > 1e11:  # milliseconds
             seconds /= 1000
@@ -776,6 +802,9 @@ def parse_timestamp(value: str, zone: str, label: str = "The row") -> datetime:
     if moment.tzinfo is None:
         try:
             moment = moment.replace(tzinfo=ZoneInfo(zone))
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+        except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
             raise ValueError(f"{label}: unknown time zone {zone!r}.") from exc
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, OSError, ValueError) as exc:
+        raise ValueError(f"{label}: the timestamp {value!r} is out of range.") from exc
