@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import http.server
+import io
 import json
 import os
 import shutil
@@ -27,6 +28,8 @@ from translation.packages import (
     DownloadError,
     InvalidPackageError,
     PackageError,
+    _Budget,
+    _write_stream,
     fetch_index,
     install_from_index,
     install_package,
@@ -345,7 +348,7 @@ def test_zip_bomb_is_refused_before_it_is_expanded(
 ) -> None:
     bomb = _bomb(
         tmp_path / "bomb.argosmodel",
-        256 << 20,
+        128 << 20,
         metadata=built_packages["de_en"] / "metadata.json",
     )
     assert bomb.stat().st_size < 1 << 20
@@ -414,6 +417,36 @@ def test_zip_whose_headers_understate_the_size_is_refused(
     assert caught.value.code in ("package.damaged_archive", "package.suspicious_compression")
     _assert_readable(caught.value, package_dir, tmp_path)
     assert _snapshot(tmp_path) == before
+
+
+def test_many_small_compressed_entries_count_as_one_bomb(
+    tmp_path: Path, package_dir: Path, built_packages: dict[str, Path]
+) -> None:
+    spread = tmp_path / "spread.argosmodel"
+    with zipfile.ZipFile(spread, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        out.write(built_packages["de_en"] / "metadata.json", "translate-de_en/metadata.json")
+        block = bytes(1 << 20)
+        for number in range(100):  # each entry is small; together 100 MiB from ~100 KiB
+            out.writestr(f"translate-de_en/model/part{number}.bin", block)
+    before = _snapshot(tmp_path)
+    with pytest.raises(InvalidPackageError) as caught:
+        install_package(spread, package_dir)
+    assert caught.value.code == "package.suspicious_compression"
+    assert _snapshot(tmp_path) == before
+
+
+def test_writing_stops_at_the_limit_whatever_the_headers_say(tmp_path: Path) -> None:
+    """The stream guard under the archive checks: bytes are counted as they are written."""
+    target = tmp_path / "out.bin"
+    with pytest.raises(InvalidPackageError) as caught:
+        _write_stream(io.BytesIO(bytes(3 << 20)).read, target, _Budget("x.zip", 1 << 30, 9), 1000)
+    assert caught.value.code == "package.suspicious_compression"
+    assert target.stat().st_size == 0  # refused before the first oversized chunk was written
+    budget = _Budget("x.zip", (1 << 20) + 10, 9)
+    with pytest.raises(InvalidPackageError) as caught:
+        _write_stream(io.BytesIO(bytes(5 << 20)).read, tmp_path / "two.bin", budget, None)
+    assert caught.value.code == "package.too_large"
+    assert (tmp_path / "two.bin").stat().st_size == 1 << 20  # one chunk, then the limit
 
 
 @pytest.mark.parametrize(
