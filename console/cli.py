@@ -2,6 +2,11 @@
 
 Maintenance commands are subcommands (``support-console policies export``);
 without one, the console window opens.
+
+Whatever the command, a failure of the store itself (read-only, disk full,
+damaged, busy) ends with one line on stderr naming the problem and exit code
+2; no traceback, no SQL. Nothing stored is lost: the failed transaction is
+rolled back.
 """
 
 from __future__ import annotations
@@ -9,13 +14,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from console.paths import demo_store_path, user_store_path
-from console.store import Store, StoreError, open_store, sqlite_url
+from console.store import Store, StoreError, open_store, sqlite_url, translate_database_error
 
 EXIT_STORE_ERROR = 2
 EXIT_BAD_INPUT = 1
@@ -92,6 +98,41 @@ def open_selected_store(args: argparse.Namespace) -> Store:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except StoreError as exc:
+        return _store_failed(exc)
+    except Exception as exc:
+        translated = _as_store_error(exc, args)
+        if translated is None:
+            raise
+        return _store_failed(translated)
+
+
+def _store_failed(exc: StoreError) -> int:
+    print(f"support-console: {exc}", file=sys.stderr)
+    return EXIT_STORE_ERROR
+
+
+def _as_store_error(exc: Exception, args: argparse.Namespace) -> StoreError | None:
+    """A driver error that escaped a store session, as the store problem it is (or None)."""
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(exc, DBAPIError | sqlite3.Error):
+        return None
+    url = getattr(args, "command_db", None) or getattr(args, "db", None)
+    if url:
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url)
+        name = str(parsed.database) if parsed.get_backend_name() == "sqlite" else ""
+        name = name or parsed.render_as_string(hide_password=True)
+    else:
+        name = str(demo_store_path() if getattr(args, "demo", False) else user_store_path())
+    return translate_database_error(exc, name)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "policies":
         return _policies(args)
     if args.command == "import":

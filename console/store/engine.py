@@ -181,7 +181,7 @@ def _check_integrity(engine: Engine) -> None:
             raw.set_progress_handler(None, 0)
     log.debug("store check took %.3f s", time.monotonic() - started)
     if result != ["ok"]:
-        log.warning("store check failed: %s", result)
+        log.info("store check failed: %s", result)
         raise CorruptStoreError(problem(DAMAGED, path=_describe(engine.url)))
 
 
