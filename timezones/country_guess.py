@@ -20,12 +20,16 @@ Evidence, strongest first:
 5. ``language`` alone (a code, a tag such as ``pt-BR`` or ``zh-Hant``, or an
    ``Accept-Language`` value): the language's most relevant market, uncertain.
 
-The first source that names a country decides. ``certain`` is True for a
+The first source that names a country decides, except that a valid number or
+a ccTLD goes before a number that is not valid. ``certain`` is True for a
 declared country, and for a valid phone number or a ccTLD unless the other of
-the two names a different country. When the deciding evidence is uncertain, a
-weaker source that picks one of its candidates narrows it (``+1`` with
-``….ca`` mail is Canada). ``alternatives`` lists other plausible countries,
-best first: the deciding source's own, then those named by other sources.
+the two names a different country; inferred guesses (4, 5) are never certain.
+When the deciding evidence is uncertain, a weaker source that picks one of its
+candidates narrows it (a ``+1`` number that is not valid, with ``fr`` and a
+-0500 Date header, is Canada). ``alternatives`` lists other plausible
+countries, best first: the deciding source's own, then those named by the other
+sources. Sources 4 and 5 are only consulted when no valid number or ccTLD is
+given, so they never add alternatives to a certain guess.
 
 :func:`customer_country` never raises: input of the wrong type, empty, huge or
 garbage gives no evidence.
@@ -34,6 +38,7 @@ garbage gives no evidence.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -41,7 +46,6 @@ from typing import Literal
 
 from timezones.countries import (
     country_zones,
-    known_countries,
     normalize_country,
     normalize_key,
     zone_groups,
@@ -50,13 +54,14 @@ from timezones.country_names import (
     canonical_language,
     country_for_name,
     country_for_tld,
+    known_codes,
     language_countries,
     language_for_name,
 )
 from timezones.wallclock import load_zone
 from timezones.zone_guess import parse_date_header
 
-__all__ = ["CountryGuess", "CountrySource", "customer_country"]
+__all__ = ["CountryGuess", "CountrySource", "customer_country", "warm_up"]
 
 _log = logging.getLogger(__name__)
 
@@ -117,23 +122,13 @@ def _guess(
     by_phone = _phone_guess(phone) if isinstance(phone, str) else None
     email_code = email_country(email)
     by_email = CountryGuess(email_code, "email_domain", True) if email_code else None
-    lang = _parse_language(language) if isinstance(language, str) else None
-    by_language = _language_guess(*lang) if lang is not None else None
-    by_date = None
-    if lang is not None:
-        sent = parse_date_header(date_header)
-        offset = sent.utcoffset() if sent is not None else None
-        if sent is not None and offset is not None:
-            bucket = int(sent.timestamp()) // 900  # offsets change on quarter hours
-            minutes = int(offset.total_seconds()) // 60
-            by_date = _date_guess(*lang, bucket, minutes)
-
+    direct = [g for g in (by_phone, by_email) if g is not None]
     if declared_code is not None:
-        others = [g.country for g in (by_phone, by_email) if g is not None]
+        others = [g.country for g in direct]
         return CountryGuess(declared_code, "declared", True, _alternatives(declared_code, others))
-    if by_date is not None:
-        by_language = None  # the dated guess already weighed the language's countries
-    ranked = [g for g in (by_phone, by_email, by_date, by_language) if g is not None]
+    direct.sort(key=lambda g: not g.certain)  # a valid number or a ccTLD beats a doubtful number
+    inferred = [] if any(g.certain for g in direct) else _inferred(date_header, language)
+    ranked = [*direct, *inferred]
     if not ranked:
         return NO_COUNTRY
     winner, weaker = ranked[0], ranked[1:]
@@ -145,17 +140,42 @@ def _guess(
             if other.country in candidates:
                 country = other.country
                 break
-    direct = [g.country for g in (by_phone, by_email) if g is not None and g.certain]
-    if any(code != country for code in direct):
+    if any(g.certain and g.country != country for g in direct):
         certain = False
     others = [c for c in (winner.country, *winner.alternatives) if c != country]
     others += [g.country for g in weaker]
     return CountryGuess(country, winner.source, certain, _alternatives(country, others))
 
 
+def _inferred(date_header: object, language: object) -> list[CountryGuess]:
+    """The guess from the Date offset with the language, else from the language alone."""
+    lang = _parse_language(language) if isinstance(language, str) else None
+    if lang is None:
+        return []
+    by_date = _date_guess(lang, parse_date_header(date_header))
+    if by_date is not None:
+        return [by_date]  # it already weighed the language's countries
+    by_language = _language_guess(*lang)
+    return [by_language] if by_language is not None else []
+
+
 def _alternatives(country: str, others: list[str | None]) -> tuple[str, ...]:
     unique = [c for c in dict.fromkeys(others) if c is not None and c != country]
     return tuple(unique[:MAX_ALTERNATIVES])
+
+
+def warm_up() -> None:
+    """Build every lookup table now (about a second: the names of every locale),
+    e.g. on a background thread at start, instead of on the first rare input."""
+    customer_country(
+        declared="Alemanya",
+        phone="+49 30 12345678",
+        email="a@example.de",
+        date_header="Wed, 14 Jan 2026 10:00:00 +0100",
+        language="en",
+    )
+    for language in ("en", "es", "fr", "de"):  # the widest spread languages, this year
+        customer_country(phone="+1 999", date_header=datetime.now(UTC), language=language)
 
 
 # --- declared ----------------------------------------------------------------
@@ -193,10 +213,10 @@ def _one_name(text: str) -> str | None:
     if code is not None:
         return code
     key = normalize_key(text)
-    if len(key) > 60:  # longer than any country's name
+    if len(key) > 60 or key.isdigit():  # longer than any country's name, or a number
         return None
     code = country_for_name(key)
-    return code if code in known_countries() else None
+    return code if code in known_codes() else None
 
 
 # --- phone -------------------------------------------------------------------
@@ -221,7 +241,7 @@ def _phone_guess(text: str) -> CountryGuess | None:
         number = phonenumbers.parse(number_text, None)
     except phonenumbers.NumberParseException:
         return None
-    known = known_countries()
+    known = known_codes()
     if phonenumbers.is_valid_number(number):
         region = phonenumbers.region_code_for_number(number)
         if region in known:
@@ -317,21 +337,82 @@ def _clocks(country: str) -> tuple[str, ...]:
     return tuple(group[0] for group in zone_groups(country_zones(country)))
 
 
-@lru_cache(maxsize=4096)
-def _date_guess(
-    language: str, script: str | None, region: str | None, bucket: int, minutes: int
-) -> CountryGuess | None:
-    """Countries of the language whose clocks showed *minutes* at quarter hour *bucket*."""
-    when = datetime.fromtimestamp(bucket * 900, tz=UTC)
-    matching: list[str] = []
-    for country in _candidates(language, script, region):
+def _minutes(when: datetime, zone: str) -> int | None:
+    offset = when.astimezone(load_zone(zone)).utcoffset()
+    return int(offset.total_seconds()) // 60 if offset is not None else None
+
+
+_QUARTER = 900  # seconds; every UTC offset change happens on a quarter hour
+_STEP = 7 * 86_400  # sampling step: no clock changes and changes back within a week
+
+
+@lru_cache(maxsize=1024)
+def _transitions(zone: str, year: int) -> tuple[int, ...]:
+    """UTC timestamps (a day either side of *year* included) where *zone*'s offset changes."""
+    first = int(datetime(year, 1, 1, tzinfo=UTC).timestamp()) - 86_400
+    last = int(datetime(year + 1, 1, 1, tzinfo=UTC).timestamp()) + 86_400
+    found: list[int] = []
+    before, before_offset = first, _minutes(datetime.fromtimestamp(first, UTC), zone)
+    while before < last:
+        after = min(before + _STEP, last)
+        after_offset = _minutes(datetime.fromtimestamp(after, UTC), zone)
+        if after_offset != before_offset:
+            low, high = before, after  # offset(low) is the old one, offset(high) the new one
+            while high - low > _QUARTER:
+                middle = low + (high - low) // 2 // _QUARTER * _QUARTER
+                if _minutes(datetime.fromtimestamp(middle, UTC), zone) == before_offset:
+                    low = middle
+                else:
+                    high = middle
+            found.append(high)
+        before, before_offset = after, after_offset
+    return tuple(found)
+
+
+@lru_cache(maxsize=64)
+def _offset_timeline(
+    candidates: tuple[str, ...], year: int
+) -> tuple[tuple[int, ...], tuple[dict[int, tuple[str, ...]], ...]]:
+    """For *year*: the instants where any candidate's clock changes, and for each
+    interval from one to the next, UTC offset (minutes) -> candidates showing it."""
+    first = int(datetime(year, 1, 1, tzinfo=UTC).timestamp()) - 86_400
+    cuts = {first}
+    for country in candidates:
         for zone in _clocks(country):
-            offset = when.astimezone(load_zone(zone)).utcoffset()
-            if offset is not None and int(offset.total_seconds()) // 60 == minutes:
-                matching.append(country)
-                break
-        if len(matching) > MAX_ALTERNATIVES:
-            break
+            cuts.update(_transitions(zone, year))
+    starts = tuple(sorted(cuts))
+    tables: list[dict[int, tuple[str, ...]]] = []
+    for start in starts:
+        when = datetime.fromtimestamp(start, UTC)
+        table: dict[int, list[str]] = {}
+        for country in candidates:
+            for minutes in dict.fromkeys(_minutes(when, zone) for zone in _clocks(country)):
+                if minutes is not None:
+                    table.setdefault(minutes, []).append(country)
+        tables.append({minutes: tuple(codes) for minutes, codes in table.items()})
+    return starts, tuple(tables)
+
+
+def _date_guess(
+    lang: tuple[str, str | None, str | None], sent: datetime | None
+) -> CountryGuess | None:
+    """The language's countries whose clocks showed the header's offset at its date."""
+    if sent is None:
+        return None
+    try:
+        offset = sent.utcoffset()
+        year = sent.astimezone(UTC).year
+        stamp = int(sent.timestamp())
+    except (OverflowError, ValueError, OSError):
+        return None
+    if offset is None or not 1900 <= year <= 2200:
+        return None
+    starts, tables = _offset_timeline(_candidates(*lang), year)
+    index = bisect_right(starts, stamp) - 1
+    if index < 0:
+        return None
+    matching = tables[index].get(int(offset.total_seconds()) // 60, ())
     if not matching:
         return None
-    return CountryGuess(matching[0], "date_offset_language", False, tuple(matching[1:]))
+    alternatives = matching[1 : 1 + MAX_ALTERNATIVES]
+    return CountryGuess(matching[0], "date_offset_language", False, alternatives)

@@ -24,6 +24,7 @@ __all__ = [
     "canonical_language",
     "country_for_name",
     "country_for_tld",
+    "known_codes",
     "language_countries",
     "language_for_name",
 ]
@@ -245,6 +246,12 @@ def _all_names() -> dict[str, str]:
     return {key: codes.pop() for key, codes in seen.items() if len(codes) == 1}
 
 
+@lru_cache(maxsize=1)
+def known_codes() -> frozenset[str]:
+    """:func:`known_countries`, built once (it makes a new set on every call)."""
+    return known_countries()
+
+
 def country_for_name(key: str) -> str | None:
     """The ISO code of a country name already passed through :func:`normalize_key`."""
     if not key:
@@ -283,7 +290,7 @@ def country_for_tld(labels: list[str]) -> str | None:
     if tld in GENERIC_CCTLDS and not (len(labels) >= 3 and labels[-2] in REGISTRY_SECOND_LEVELS):
         return None
     code = _TLD_EXCEPTIONS.get(tld, tld.upper())
-    return code if code in known_countries() else None
+    return code if code in known_codes() else None
 
 
 @lru_cache(maxsize=1)
