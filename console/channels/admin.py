@@ -18,16 +18,30 @@ from sqlalchemy.orm import Session
 
 from console import audit
 from console.channels.mapping import FIELDS, ColumnMapping, guess_mapping
-from console.channels.sources import detect_format, row_item, table_rows
+from console.channels.scrub import secret_setting
+from console.channels.sources import detect_format, open_table, table_item
+from console.problems import Problem, define, problem
 from console.store.channel_tables import ChannelConfig, QuarantinedItem
 from console.store.models import utcnow
 
 CHANNEL_KINDS = ("imap", "smtp", "webhook", "maildir", "mbox", "csv", "json")
-_SECRET_WORDS = ("password", "passwd", "secret", "token", "apikey", "api_key")
+SECRET_IN_SETTINGS = define(
+    "channel.secret_in_settings",
+    "The setting {place} holds a password, token or other secret. Secrets are kept in the "
+    "system keyring only: enter it in the password field instead.",
+)
 
 
 class ChannelConfigError(ValueError):
-    """A channel configuration that cannot be saved; the text is for the user."""
+    """A channel configuration that cannot be saved; the text is for the user.
+
+    ``problem`` is set when the reason is a :class:`~console.problems.Problem` (for the UI
+    to word in its language).
+    """
+
+    def __init__(self, reason: str | Problem) -> None:
+        super().__init__(str(reason))
+        self.problem = reason if isinstance(reason, Problem) else None
 
 
 # -- quarantine ----------------------------------------------------------------------------
@@ -121,15 +135,11 @@ def channel_configs(session: Session) -> list[ChannelConfigView]:
     ]
 
 
-def _check_no_secrets(settings: dict[str, Any], path: str = "") -> None:
-    for key, value in settings.items():
-        lowered = key.lower()
-        if any(word in lowered for word in _SECRET_WORDS):
-            raise ChannelConfigError(
-                f"{path}{key} looks like a secret; secrets go to the system keyring, not the store."
-            )
-        if isinstance(value, dict):
-            _check_no_secrets(value, f"{path}{key}.")
+def _check_no_secrets(settings: dict[str, Any]) -> None:
+    """Refuse settings with a secret anywhere: by key name, in lists, URLs or by its look."""
+    place = secret_setting(settings)
+    if place is not None:
+        raise ChannelConfigError(problem(SECRET_IN_SETTINGS, place=place))
 
 
 def save_channel_config(
@@ -226,6 +236,8 @@ class TablePreview:
     fields: tuple[str, ...]
     rows: tuple[PreviewRow, ...]
     problem: str | None  # for the mapping as a whole
+    encoding: str = "UTF-8"  # the file's text encoding, as shown to people
+    notices: tuple[Problem, ...] = ()  # the encoding guessed, uncertain, bytes that did not decode
 
 
 def preview_table(
@@ -235,7 +247,8 @@ def preview_table(
     fmt = detect_format(path)
     if fmt not in ("csv", "json"):
         raise ChannelConfigError(f"{path.name} is not a CSV or JSON export.")
-    headers, rows = table_rows(path, fmt)
+    table = open_table(path, fmt, mapping.encoding if mapping else None)
+    headers, rows = table.headers, table.rows
     mapping = mapping or guess_mapping(headers)
     lacking = mapping.missing()
     problem = ("No column chosen for: " + ", ".join(lacking) + ".") if lacking else None
@@ -245,7 +258,7 @@ def preview_table(
             "" if mapping.columns.get(name) is None else str(row.get(mapping.columns[name], ""))
             for name in FIELDS
         )
-        item = row_item(row, ref, raw, mapping) if not lacking else None
+        item = table_item(row, ref, raw, mapping, table.decoded) if not lacking else None
         row_problem = str(item.problem) if item and item.problem else problem
         preview_rows.append(PreviewRow(ref=ref, values=values, problem=row_problem))
     return TablePreview(
@@ -256,4 +269,6 @@ def preview_table(
         fields=FIELDS,
         rows=tuple(preview_rows),
         problem=problem,
+        encoding=table.decoded.label,
+        notices=tuple(table.decoded.notices()),
     )

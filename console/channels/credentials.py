@@ -6,6 +6,8 @@ the account; the password is looked up here by that name when connecting.
 
 from __future__ import annotations
 
+from console.channels.scrub import scrub
+
 KEYRING_SERVICE = "support-console"
 
 
@@ -20,7 +22,9 @@ def set_secret(account: str, secret: str) -> None:
     try:
         keyring.set_password(KEYRING_SERVICE, account, secret)
     except KeyringError as exc:
-        raise CredentialError(f"The system keyring cannot store the secret: {exc}") from exc
+        # The keyring's error may quote what it was given: never the secret itself.
+        reason = scrub(str(exc), [secret], account)
+        raise CredentialError(f"The system keyring cannot store the secret: {reason}") from None
 
 
 def get_secret(account: str) -> str:

@@ -25,6 +25,7 @@ from imapclient import IMAPClient  # type: ignore[import-untyped]
 from imapclient.exceptions import IMAPClientError  # type: ignore[import-untyped]
 
 from console.channels.importer import ImportReport, import_items, load_cursor
+from console.channels.scrub import scrub
 from console.channels.sources import SourceItem, email_item
 from console.store import Store
 
@@ -66,6 +67,7 @@ class ImapConnector:
     def connect(self) -> None:
         settings = self.settings
         context = ssl.create_default_context(cafile=settings.ca_file)
+        client: IMAPClient | None = None
         try:
             if settings.security == "tls":
                 client = IMAPClient(
@@ -84,8 +86,18 @@ class ImapConnector:
                 raise ImapError(f"Unknown security {settings.security!r}: use tls or starttls.")
             client.login(settings.username, self._password)
         except (OSError, IMAPClientError, ssl.SSLError) as exc:
-            raise ImapError(f"Cannot sign in to {settings.host}:{settings.port}: {exc}") from exc
+            if client is not None:  # refused after connecting: do not leave the socket open
+                with contextlib.suppress(OSError, IMAPClientError):
+                    client.shutdown()
+            # Not chained: the server's reply may echo the LOGIN line with the password.
+            raise ImapError(
+                self._clean(f"Cannot sign in to {settings.host}:{settings.port}: {exc}")
+            ) from None
         self._client = client
+
+    def _clean(self, text: str) -> str:
+        """An error or server reply without the password (in any encoding) or LOGIN arguments."""
+        return scrub(text, [self._password], self.settings.username)
 
     def close(self) -> None:
         if self._client is not None:
@@ -125,7 +137,7 @@ class ImapConnector:
         try:
             status = client.select_folder(folder, readonly=not self.settings.mark_seen)
         except IMAPClientError as exc:
-            raise ImapError(f"The folder {folder!r} cannot be opened: {exc}") from exc
+            raise ImapError(self._clean(f"The folder {folder!r} cannot be opened: {exc}")) from None
         validity = int(status[b"UIDVALIDITY"])
         with self.store.session() as session:
             cursor = load_cursor(session, source)

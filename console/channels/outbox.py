@@ -32,6 +32,7 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
 from console import audit
+from console.channels.scrub import scrub
 from console.store import Store
 from console.store.channel_tables import ChannelOutboxEntry, MessageRef
 from console.store.coverage_tables import ScheduledSend
@@ -221,10 +222,20 @@ def send_pending(store: Store, settings: SmtpSettings, password: str | None = No
         )
     if not ids:
         return SendReport()
+
+    def clean(text: str) -> str:
+        """A server reply or error without the credentials a server may echo back."""
+        return scrub(text, [password], settings.username)
+
     try:
         client = _connect(settings, password)
+    except smtplib.SMTPAuthenticationError as exc:
+        _note_offline(
+            store, ids, clean(f"The mail server refused the sign-in ({exc.smtp_code} {_text(exc)})")
+        )
+        return SendReport(waiting=len(ids))
     except (OSError, smtplib.SMTPException) as exc:
-        _note_offline(store, ids, f"The mail server cannot be reached: {exc}")
+        _note_offline(store, ids, clean(f"The mail server cannot be reached: {exc}"))
         return SendReport(waiting=len(ids))
     sent = failed = 0
     try:
@@ -240,15 +251,17 @@ def send_pending(store: Store, settings: SmtpSettings, password: str | None = No
                 client.send_message(email)
             except smtplib.SMTPResponseException as exc:
                 temporary = 400 <= exc.smtp_code < 500
-                _finish(store, entry_id, "pending" if temporary else "failed", _reason(exc))
+                _finish(store, entry_id, "pending" if temporary else "failed", clean(_reason(exc)))
                 failed += 0 if temporary else 1
             except smtplib.SMTPRecipientsRefused as exc:
-                _finish(store, entry_id, "failed", f"The server refused the recipient: {exc}")
+                _finish(
+                    store, entry_id, "failed", clean(f"The server refused the recipient: {exc}")
+                )
                 failed += 1
             except (OSError, smtplib.SMTPException) as exc:
                 # The connection dropped: whether the server took it is unknown.
-                _finish(store, entry_id, "failed", f"{INTERRUPTED} ({exc})")
-                _note_offline(store, ids[position + 1 :], f"Connection lost: {exc}")
+                _finish(store, entry_id, "failed", clean(f"{INTERRUPTED} ({exc})"))
+                _note_offline(store, ids[position + 1 :], clean(f"Connection lost: {exc}"))
                 return SendReport(sent=sent, failed=failed + 1, waiting=len(ids) - position - 1)
             else:
                 _finish(store, entry_id, "sent", "")
@@ -263,8 +276,12 @@ def send_pending(store: Store, settings: SmtpSettings, password: str | None = No
 
 
 def _reason(exc: smtplib.SMTPResponseException) -> str:
-    text = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) else ""
-    return f"The mail server answered {exc.smtp_code}: {text}".strip()
+    return f"The mail server answered {exc.smtp_code}: {_text(exc)}".strip()
+
+
+def _text(exc: smtplib.SMTPResponseException) -> str:
+    error = exc.smtp_error
+    return error.decode("utf-8", "replace") if isinstance(error, bytes) else str(error)
 
 
 def _held_back() -> Select[Any]:
