@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import message_from_bytes
@@ -142,8 +143,31 @@ def _has_surrogates(value: str) -> bool:
     return any("\udc80" <= ch <= "\udcff" for ch in value)
 
 
+# The charset the message's text parts declare: how its mailer most likely wrote raw 8-bit
+# headers too (a 4-byte GBK name is too short for any detector to tell).
+_HINT: ContextVar[str | None] = ContextVar("mail_charset_hint", default=None)
+
+
+def _charset_hint(message: Message) -> str | None:
+    for part, _ in _leaf_parts(message, []):
+        declared = _charset(part)
+        if declared and part.get_content_maintype() == "text":
+            codec = _SUPERSETS.get(declared, declared)
+            if codec != "utf-8":
+                return codec
+    return None
+
+
 def _parse(raw: bytes) -> ParsedEmail:
     message = message_from_bytes(raw, policy=_POLICY)
+    token = _HINT.set(_charset_hint(message))
+    try:
+        return _parse_message(message, raw)
+    finally:
+        _HINT.reset(token)
+
+
+def _parse_message(message: Message, raw: bytes) -> ParsedEmail:
     warnings: list[str] = [f"MIME problem: {type(d).__name__}" for d in message.defects]
     sender_name, sender_address = _sender(message, warnings)
     if not sender_address:
@@ -295,6 +319,12 @@ def _decode_8bit(data: bytes, warnings: list[str] | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    hint = _HINT.get()
+    if hint:
+        try:
+            return _valid_text(data.decode(hint))
+        except Exception:  # a wrong hint, or a codec that refuses everything
+            pass
     if _looks_western(data):
         return data.decode("cp1252", errors="replace")
     from charset_normalizer import from_bytes
@@ -429,11 +459,11 @@ def _mailboxes(raw: str) -> list[tuple[str, str]]:
             found.append((_clean_line(_decode_words(before, [])), address))
     if found:
         return found
-    for _, candidate in getaddresses([raw]):
+    for name, candidate in getaddresses([raw]):  # "Bob <bob@a.example" (never closed)
         local, _, domain = candidate.rpartition("@")
         address = _address(local, domain)
         if address:
-            found.append(("", address))
+            found.append((_clean_line(_decode_words(name, [])), address))
     return found
 
 

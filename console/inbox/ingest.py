@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, cast
@@ -173,24 +173,97 @@ _MESSAGE_ATTACHMENTS = cast(Table, MessageAttachment.__table__)
 def _drop_duplicates(
     session: Session, batch: Sequence[IncomingMessage]
 ) -> tuple[list[IncomingMessage], int]:
+    """The items not stored yet, and how many were dropped as duplicates.
+
+    A duplicate is the same message again: the same channel and external id *and* the
+    same sender and content. Another message that reuses an id (a copied or forged
+    Message-ID, a sender that numbers every message 1) is no duplicate and is never
+    dropped: it is stored under an id of its own (:func:`_own_id`, the id plus a hash
+    of sender and content), which a re-import finds again. It does not claim the
+    RFC Message-ID for threading, which belongs to the message stored first.
+    """
+    prints = [_fingerprint(item) for item in batch]
+    owns = [
+        _own_id(item.external_id, mark) if item.external_id is not None else None
+        for item, mark in zip(batch, prints, strict=True)
+    ]
     keys = {(m.channel, m.external_id) for m in batch if m.external_id is not None}
-    known: set[tuple[ChannelKind, str]] = set()
-    if keys:
-        stored = session.execute(
-            select(Message.channel, Message.external_id).where(
-                tuple_(Message.channel, Message.external_id).in_(list(keys))
-            )
-        )
-        known = {(ChannelKind(channel), str(external)) for channel, external in stored}
+    keys |= {(m.channel, own) for m, own in zip(batch, owns, strict=True) if own is not None}
+    stored = _stored_messages(session, keys) if keys else {}
+    taken: dict[tuple[ChannelKind, str], str] = {}  # key -> fingerprint, for this batch
     fresh: list[IncomingMessage] = []
-    for item in batch:
-        if item.external_id is not None:
-            key = (item.channel, item.external_id)
-            if key in known:
-                continue
-            known.add(key)
+    for item, mark, own in zip(batch, prints, owns, strict=True):
+        if item.external_id is None or own is None:
+            fresh.append(item)
+            continue
+        key = (item.channel, item.external_id)
+        known = stored.get(key)
+        if key in taken or known is not None:
+            if taken.get(key) == mark or (known is not None and known.holds(item)):
+                continue  # the same message again
+            key = (item.channel, own)
+            if key in taken or key in stored:
+                continue  # this other message was stored under its own id before
+            item = replace(item, external_id=own, rfc_message_id=None)
+        taken[key] = mark
         fresh.append(item)
     return fresh, len(batch) - len(fresh)
+
+
+@dataclass
+class _Stored:
+    """What decides whether a stored message is the same as an incoming one."""
+
+    text: str
+    subject: str | None
+    senders: set[str]  # the customer's addresses on the message's channel
+
+    def holds(self, item: IncomingMessage) -> bool:
+        return (
+            self.text == item.text
+            and (self.subject or None) == (item.subject or None)
+            and item.address in self.senders
+        )
+
+
+def _stored_messages(
+    session: Session, keys: set[tuple[ChannelKind, str]]
+) -> dict[tuple[ChannelKind, str], _Stored]:
+    rows = session.execute(
+        select(
+            Message.channel,
+            Message.external_id,
+            Message.text,
+            Message.subject,
+            ChannelIdentity.address,
+        )
+        .join(Conversation, Conversation.id == Message.conversation_id)
+        .outerjoin(
+            ChannelIdentity,
+            (ChannelIdentity.customer_id == Conversation.customer_id)
+            & (ChannelIdentity.kind == Message.channel),
+        )
+        .where(tuple_(Message.channel, Message.external_id).in_(list(keys)))
+    )
+    stored: dict[tuple[ChannelKind, str], _Stored] = {}
+    for channel, external, text, subject, address in rows:
+        entry = stored.setdefault(
+            (ChannelKind(channel), str(external)), _Stored(text or "", subject, set())
+        )
+        if address is not None:
+            entry.senders.add(address)
+    return stored
+
+
+def _fingerprint(item: IncomingMessage) -> str:
+    """A hash of who sent the message and what it says."""
+    parts = (item.channel.value, item.address, item.subject or "", item.text)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "replace")).hexdigest()
+
+
+def _own_id(external_id: str, fingerprint: str) -> str:
+    """The id for another message that came with an id already taken."""
+    return f"{external_id[:280]}#{fingerprint[:16]}"
 
 
 @dataclass
