@@ -54,6 +54,19 @@ def unavailable_reason() -> str | None:
     return None
 
 
+def _base_dir() -> str:
+    """Where the server folder goes: the usual temporary folder if the service user can
+    reach it (and the socket path stays short), else /tmp."""
+    base = tempfile.gettempdir()
+    if len(base) > 60:
+        return "/tmp"
+    if os.geteuid() == 0:
+        for parent in [Path(base), *Path(base).parents]:
+            if not parent.stat().st_mode & 0o001:  # others cannot pass through
+                return "/tmp"
+    return base
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -90,7 +103,7 @@ class PgServer:
         with psycopg.connect(
             host="127.0.0.1", port=self.port, user=self.user, dbname="postgres", autocommit=True
         ) as connection:
-            connection.execute(statement)  # type: ignore[arg-type]
+            connection.execute(statement)
 
     def create_database(self, *, template: str = "template0") -> str:
         """A new database copied from ``template``; returns its name."""
@@ -137,7 +150,7 @@ def start() -> PgServer:
     if bin_dir is None:
         raise RuntimeError(f"PostgreSQL is not installed ({INSTALL_HINT})")
     began = time.perf_counter()
-    folder = Path(tempfile.mkdtemp(prefix="console-pg-"))
+    folder = Path(tempfile.mkdtemp(prefix="console-pg-", dir=_base_dir()))
     if os.geteuid() == 0:
         account = pwd.getpwnam(SERVICE_USER)
         os.chown(folder, account.pw_uid, account.pw_gid)

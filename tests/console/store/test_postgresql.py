@@ -144,7 +144,7 @@ def test_nul_and_lone_surrogates_become_the_replacement_character_on_both_engine
     with any_store.session() as session:
         texts = sorted(session.scalars(select(Message.text)))
         assert texts == ["broken \ufffd byte", "refund\ufffdplease"]
-        assert sorted(s for s in session.scalars(select(Message.subject))) == [
+        assert sorted(s or "" for s in session.scalars(select(Message.subject))) == [
             "Order\ufffd 42",
             "bad \ufffd",
         ]
