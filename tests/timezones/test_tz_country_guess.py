@@ -282,10 +282,43 @@ def test_offset_is_taken_at_the_header_date() -> None:
     winter = guess(date_header="Wed, 14 Jan 2026 10:00:00 +0200", language="de")
     assert summer.country == "DE"
     assert winter.country == "DE" and winter.source == "language"
-    # the day of the switch: 29 Mar 2026 01:00 UTC Europe moves to summer time
-    before = guess(date_header="Sun, 29 Mar 2026 01:59:00 +0100", language="de")
-    after = guess(date_header="Sun, 29 Mar 2026 03:01:00 +0200", language="de")
-    assert before.source == after.source == "date_offset_language"
+    # 29 Mar 2026 01:00 UTC Europe moves to summer time: +0200 is German from then on
+    before = guess(date_header="Sun, 29 Mar 2026 02:59:00 +0200", language="de")
+    after = guess(date_header="Sun, 29 Mar 2026 03:00:00 +0200", language="de")
+    assert (before.country, before.source) == ("DE", "language")
+    assert (after.country, after.source) == ("DE", "date_offset_language")
+    # Newfoundland (-0330 / -0230) changes at 02:00 local time, 05:30 UTC
+    assert guess(date_header="Sun, 08 Mar 2026 01:59:00 -0330", language="en").country == "CA"
+    assert guess(date_header="Sun, 08 Mar 2026 02:00:00 -0330", language="en").source == "language"
+    assert guess(date_header="Sun, 08 Mar 2026 02:59:00 -0230", language="en").source == "language"
+    assert guess(date_header="Sun, 08 Mar 2026 03:00:00 -0230", language="en").country == "CA"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    language=st.sampled_from(["en", "es", "fr", "de", "pt", "ar", "zh", "ru"]),
+    when=st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2030, 12, 31)),
+    data=st.data(),
+)
+def test_dated_guess_matches_every_zone_checked_directly(
+    language: str, when: datetime, data: st.DataObject
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    instant = when.replace(tzinfo=UTC)
+    candidates = country_guess._candidates(language, None, None)
+    offsets: dict[str, set[timedelta]] = {}
+    for country in candidates:
+        for zone in country_guess._clocks(country):
+            offset = instant.astimezone(ZoneInfo(zone)).utcoffset()
+            assert offset is not None
+            offsets.setdefault(country, set()).add(offset)
+    chosen = data.draw(st.sampled_from(sorted({o for s in offsets.values() for o in s})))
+    expected = [c for c in candidates if chosen in offsets[c]]
+    header = instant.astimezone(timezone(chosen))
+    result = country_guess._date_guess((language, None, None), header)
+    assert result is not None
+    assert [result.country, *result.alternatives] == expected[: 1 + country_guess.MAX_ALTERNATIVES]
 
 
 def test_offset_no_country_of_the_language_has_falls_back_to_language() -> None:
@@ -395,6 +428,17 @@ def test_weaker_evidence_narrows_an_uncertain_phone() -> None:
         "phone",
         False,
     )
+
+
+def test_cctld_beats_a_number_that_is_not_valid() -> None:
+    result = guess(phone="+1 999 555 0123", email="a@example.de")
+    assert (result.country, result.source, result.certain) == ("DE", "email_domain", True)
+    assert result.alternatives[0] == "US"
+
+
+def test_certain_evidence_is_not_diluted_by_language() -> None:
+    result = guess(phone="+49 30 12345678", language="en", date_header=JAN_DE)
+    assert result == CountryGuess("DE", "phone", True, ())
 
 
 def test_generic_email_does_not_hide_language() -> None:
