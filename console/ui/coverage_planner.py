@@ -162,11 +162,14 @@ class CoverageRuler(QWidget):
         painter.end()
 
 
-def _swatch(color: QColor, line: bool = False) -> QPixmap:
+def _swatch(color: QColor, line: bool | None = False) -> QPixmap:
+    """A legend swatch: a box (False), the demand curve (True) or the "now" bar (None)."""
     pixmap = QPixmap(14, 14)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    if line:
+    if line is None:
+        painter.fillRect(6, 0, 3, 14, color)
+    elif line:
         painter.setPen(color)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawLine(1, 10, 6, 4)
@@ -284,7 +287,7 @@ class CoveragePlanner(QWidget):
                 )
             ),
             (DEMAND_COLOR, True),
-            (NOW_COLOR, False),
+            (NOW_COLOR, None),
         ):
             swatch, text = QLabel(self), QLabel(self)
             swatch.setPixmap(_swatch(color, line))
@@ -309,6 +312,8 @@ class CoveragePlanner(QWidget):
         self.now_view.setModel(self.now_model)
         self.now_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.now_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.now_view.setWordWrap(True)  # long names wrap instead of scrolling sideways
+        self.now_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.market_title = data_label(self)
         self.market_title.setStyleSheet("font-weight: 600")
@@ -397,7 +402,7 @@ class CoveragePlanner(QWidget):
         self.now_view.clicked.connect(self._select_market_of)
         self.now_timer = QTimer(self)
         self.now_timer.setInterval(NOW_REFRESH_MS)
-        self.now_timer.timeout.connect(self._refresh_status)
+        self.now_timer.timeout.connect(self._tick)
         self.now_timer.start()
         self.retranslate()
 
@@ -484,6 +489,11 @@ class CoveragePlanner(QWidget):
             self._refresh_status()
 
     # -- now and warnings ------------------------------------------------------
+
+    def _tick(self) -> None:
+        """A minute went by: move "now" on (only while the planner is on screen)."""
+        if self.isVisible():
+            self._refresh_status()
 
     def _refresh_status(self) -> None:
         """Recompute "now" and the warnings for the shown plan, in the background."""
