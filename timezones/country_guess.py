@@ -198,8 +198,8 @@ def _declared(text: str) -> str | None:
     if len(parts) < 2:
         return None
     for part in reversed(parts):  # an address ends with its country
-        if len(part) <= 3 and not part.isupper():
-            continue  # "de" inside free text is a word, not a code
+        if len(part) <= 2 or (len(part) == 3 and not part.isupper()):
+            continue  # "CA", "IL" next to a city are states; "de" is a word
         code = _one_name(part)
         if code is not None:
             return code

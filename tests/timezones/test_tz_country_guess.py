@@ -122,9 +122,22 @@ def test_unknown_declared_gives_no_evidence(declared: str) -> None:
     assert guess(declared=declared).country is None
 
 
-def test_declared_address_with_lower_case_word_is_not_a_code() -> None:
-    # "in" is a word here, not India; the address names no country
-    assert guess(declared="living in, somewhere").country is None
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "living in, somewhere",  # "in" is a word here, not India
+        "Los Angeles, CA",  # California, not Canada
+        "Springfield, IL 62701",
+        "Denver, CO",
+        "Berlin, de",
+    ],
+)
+def test_codes_inside_an_address_are_not_countries(declared: str) -> None:
+    assert guess(declared=declared).country is None
+
+
+def test_address_with_alpha3_country() -> None:
+    assert guess(declared="Los Angeles, CA, USA").country == "US"
 
 
 # --- phone ------------------------------------------------------------------
