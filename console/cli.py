@@ -146,7 +146,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.screenshot is None:
             from console.ui.app import show_fatal_error
 
-            show_fatal_error(str(exc))
+            show_fatal_error(exc)
         return EXIT_STORE_ERROR
     from console.ui.app import run
 

@@ -34,8 +34,7 @@ NEWER_SCHEMA = define(
 )
 FOREIGN = define(
     "store.foreign",
-    "{path} holds another program's database, not a support console store. "
-    "It was left untouched.",
+    "{path} holds another program's database, not a support console store. It was left untouched.",
 )
 READ_ONLY = define(
     "store.read_only",

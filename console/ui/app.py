@@ -14,6 +14,7 @@ from console.paths import APP_NAME, RESOURCES_DIR
 from console.store import Store
 from console.ui import i18n
 from console.ui.main_window import MainWindow
+from console.ui.problem_texts import error_text
 from console.ui.store_executor import StoreExecutor
 
 ORGANIZATION = "SupportConsole"
@@ -101,8 +102,11 @@ def _arrange_screenshot(app: QApplication, window: MainWindow, path: Path) -> No
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, give_up)
 
 
-def show_fatal_error(message: str) -> None:
-    """Tell the user why the console cannot start, in a dialog when a screen is there."""
+def show_fatal_error(message: str | BaseException) -> None:
+    """Tell the user why the console cannot start, in a dialog when a screen is there.
+
+    An error carrying a problem (a StoreError) is worded in the UI language.
+    """
     if not _has_display() or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         return
     app = application()
@@ -112,5 +116,5 @@ def show_fatal_error(message: str) -> None:
     QMessageBox.critical(
         None,
         QCoreApplication.translate("Startup", "Support Console cannot open its store"),
-        message,
+        message if isinstance(message, str) else error_text(message),
     )

@@ -8,6 +8,12 @@ The store thread only ever sees a job *id*: the job's callables (which may
 capture widgets) live in a table owned by the UI thread and are released
 there. Otherwise a finished job could drop the last reference to a widget on
 the store thread, and Qt would delete the widget on the wrong thread.
+
+When the store itself fails (read-only, disk full, damaged, busy) the job's
+error is a :class:`~console.store.StoreError`; besides the job's own error
+handler, the person sees a dialog with the problem in the UI language (one
+dialog at a time, however many jobs fail). The transaction was rolled back, so
+nothing stored is lost.
 """
 
 from __future__ import annotations
@@ -19,10 +25,13 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.orm import Session
 
-from console.store import Store
+from console.problems import Problem
+from console.store import Store, StoreError, translate_database_error
+from console.ui.problem_texts import error_text, problem_text
 from console.ui.result_relay import ResultRelay
 
 T = TypeVar("T")
@@ -43,6 +52,8 @@ class StoreExecutor(QObject):
     failed = Signal(str)
     #: True while jobs are queued or running.
     busy_changed = Signal(bool)
+    #: The store itself failed (a :class:`~console.problems.Problem`); a dialog says so.
+    store_failed = Signal(object)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +63,9 @@ class StoreExecutor(QObject):
         self._ids = itertools.count()
         self._closed = False
         self._relay = ResultRelay(self)
+        self._dialog: QMessageBox | None = None
+        #: Show store failures in a dialog (off for tools that report them otherwise).
+        self.show_store_errors = True
 
     @property
     def store(self) -> Store:
@@ -60,6 +74,12 @@ class StoreExecutor(QObject):
     @property
     def pending(self) -> int:
         return len(self._jobs)
+
+    @property
+    def error_dialog(self) -> QMessageBox | None:
+        """The dialog showing the last store failure, while it is open."""
+        dialog = self._dialog
+        return dialog if dialog is not None and shiboken6.isValid(dialog) else None
 
     def run(
         self,
@@ -92,7 +112,7 @@ class StoreExecutor(QObject):
                 outcome = (True, work(session))
         except Exception as exc:  # handed to the UI thread, never lost
             log.exception("store job failed")
-            outcome = (False, exc.with_traceback(None))
+            outcome = (False, _for_ui_thread(exc, self._store.name))
         finally:
             del work
         self._relay.post(self, self._finish, (job_id, outcome))
@@ -102,14 +122,54 @@ class StoreExecutor(QObject):
         owner, _work, done, error = self._jobs.pop(job_id)
         if not self._jobs:
             self.busy_changed.emit(False)
+        if not ok and isinstance(value, StoreError):
+            self.store_failed.emit(value.problem)
+            if self.show_store_errors:
+                self._show_store_problem(value.problem)
         callback = done if ok else (error or self._report)
         if callback is not None and shiboken6.isValid(owner):
             callback(value)
 
     def _report(self, exc: Exception) -> None:
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))
+
+    def _show_store_problem(self, problem: Problem) -> None:
+        """One non-blocking dialog in the window; a later failure updates its text."""
+        text = problem_text(problem)
+        dialog = self.error_dialog
+        if dialog is not None:
+            dialog.setText(text)
+            return
+        dialog = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("The store could not be used"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            QApplication.activeWindow(),
+        )
+        dialog.setObjectName("storeErrorDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialog = dialog
+        dialog.open()
 
     def shutdown(self) -> None:
         """Finish queued work and stop the thread (results are no longer delivered)."""
         self._closed = True
         self._pool.shutdown(wait=True)
+        dialog = self.error_dialog
+        if dialog is not None:
+            dialog.close()
+
+
+def _for_ui_thread(exc: Exception, store_name: str) -> Exception:
+    """The error to hand over: a store failure as its StoreError, without frames.
+
+    Tracebacks and chained errors are dropped: their frames could hold the last
+    reference to a widget the job captured (see the module docstring).
+    """
+    result: Exception = exc
+    if not isinstance(exc, StoreError):
+        result = translate_database_error(exc, store_name) or exc
+    result.__cause__ = None
+    result.__context__ = None
+    return result.with_traceback(None)

@@ -38,7 +38,7 @@ from console.store import (
 )
 from console.store.models import Customer, Message
 
-_SQL_WORDS = ("INSERT", "UPDATE", "SELECT", "sqlalchemy", "sqlite3.", "Traceback", "[SQL")
+_SQL_WORDS = ("INSERT", "UPDATE", "SELECT", "sqlalchemy", "OperationalError", "Traceback", "[SQL")
 
 
 def _count(store: Store) -> int:
@@ -234,8 +234,8 @@ def _one_clear_line(result: subprocess.CompletedProcess[str], code: str, path: P
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert str(path) in lines[0]
-    assert lines[0].removeprefix("support-console: ").startswith(
-        TEMPLATES[code].split("{", 1)[0]
+    assert (
+        lines[0].removeprefix("support-console: ").startswith(TEMPLATES[code].split("{", 1)[0])
     ), lines[0]
     assert not any(word in result.stderr for word in _SQL_WORDS)
 
@@ -254,7 +254,9 @@ def test_cli_on_a_read_only_store_says_so_and_exits_2(tmp_path: Path) -> None:
 def test_cli_on_a_read_only_uri_says_so_and_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "store.sqlite3"
     pack = _changed_pack(tmp_path, sqlite_url(path))
-    result = _run("policies", "import", str(pack), "--db", f"sqlite:///file:{path}?mode=ro&uri=true")
+    result = _run(
+        "policies", "import", str(pack), "--db", f"sqlite:///file:{path}?mode=ro&uri=true"
+    )
     _one_clear_line(result, "store.read_only", path)
 
 
