@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QWidget
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -168,8 +169,11 @@ def test_now_is_marked_on_the_grid(qtbot: QtBot, planner: CoveragePlanner) -> No
     assert model.now == NOW_SLOT
 
 
-def test_who_is_on_shift_now_per_market(qtbot: QtBot, planner: CoveragePlanner) -> None:
+def test_who_is_on_shift_now_per_market(
+    qtbot: QtBot, planner: CoveragePlanner, qtmodeltester: ModelTester
+) -> None:
     qtbot.waitUntil(lambda: planner.now_model.rowCount() == 15, timeout=5000)
+    qtmodeltester.check(planner.now_model)
     model = planner.now_model
     texts = {str(model.index(r).data()).split()[0]: str(model.index(r).data()) for r in
              range(model.rowCount())}  # fmt: skip
