@@ -32,11 +32,33 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 T = TypeVar("T")
 
 
+def is_storable(value: str) -> bool:
+    """True if ``value`` holds no NUL and no lone surrogate (fast for ASCII text)."""
+    if value.isascii():  # O(1) in CPython
+        return "\x00" not in value
+    return _UNSTORABLE.search(value) is None
+
+
 def clean_text(value: str) -> str:
     """``value`` with NUL and lone surrogates replaced by U+FFFD (same length)."""
-    if _UNSTORABLE.search(value) is None:
+    if is_storable(value):
         return value
     return _UNSTORABLE.sub(REPLACEMENT, value)
+
+
+def _all_storable(value: Any) -> bool:
+    """Cheap check before any copying: no string inside ``value`` needs cleaning."""
+    if isinstance(value, str):  # str subclasses (e.g. StrEnum) too
+        return is_storable(value)
+    kind = type(value)
+    if kind is tuple or kind is list:
+        return all(_all_storable(item) for item in value)
+    if kind is dict:
+        return all(_all_storable(k) and _all_storable(v) for k, v in value.items())
+    names = getattr(kind, "__dataclass_fields__", None)
+    if names is not None:
+        return all(_all_storable(getattr(value, name)) for name in names)
+    return True
 
 
 def clean_value(value: T) -> T:
@@ -45,6 +67,8 @@ def clean_value(value: T) -> T:
     Bytes and every other type come back as they are. An object that needed no
     change is returned itself (cheap on clean input).
     """
+    if _all_storable(value):
+        return value
     result: Any = value
     if isinstance(value, str):
         result = clean_text(value)
@@ -64,6 +88,8 @@ def clean_value(value: T) -> T:
 def clean_fields(obj: T) -> T:
     """A dataclass instance with :func:`clean_value` applied to every field (or itself)."""
     assert dataclasses.is_dataclass(obj) and not isinstance(obj, type)
+    if _all_storable(obj):
+        return obj
     changes: dict[str, Any] = {}
     for item in dataclasses.fields(obj):
         if not item.init:
@@ -76,6 +102,8 @@ def clean_fields(obj: T) -> T:
 
 
 def _clean_parameters(parameters: Any) -> Any:
+    if _all_bound_storable(parameters):
+        return parameters
     if isinstance(parameters, Mapping):
         if any(isinstance(v, str) and _UNSTORABLE.search(v) for v in parameters.values()):
             return {key: _clean_bound(v) for key, v in parameters.items()}
@@ -85,6 +113,23 @@ def _clean_parameters(parameters: Any) -> Any:
         if any(new is not old for new, old in zip(cleaned, parameters, strict=True)):
             return type(parameters)(cleaned) if isinstance(parameters, list) else tuple(cleaned)
     return parameters
+
+
+def _all_bound_storable(parameters: Any) -> bool:
+    """One pass over every bound string of a statement (or an executemany batch)."""
+    if isinstance(parameters, Mapping):
+        rows: Any = (parameters,)
+    elif isinstance(parameters, tuple | list):
+        rows = parameters if parameters and _is_row(parameters[0]) else (parameters,)
+    else:
+        return True
+    texts = [
+        value
+        for row in rows
+        for value in (row.values() if isinstance(row, Mapping) else row)
+        if isinstance(value, str)
+    ]
+    return is_storable("\x01".join(texts))
 
 
 def _is_row(value: Any) -> bool:
