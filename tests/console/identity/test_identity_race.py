@@ -1,4 +1,7 @@
-"""A new customer's identity is created once, however many transactions race to create it."""
+"""A new customer's identity is created once, however many transactions race to create it.
+
+Each test runs on SQLite and on PostgreSQL (``any_store``).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +22,11 @@ from console.store.models import ChannelIdentity, ChannelKind, Conversation, Cus
 def _count(store: Store, model: Any) -> int:
     with store.session() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    return any_store
 
 
 @pytest.fixture
