@@ -18,7 +18,7 @@ import gzip
 import math
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -80,7 +80,8 @@ _LABELS = {codec: label for codec, label, _, _ in _CANDIDATES} | {
     "gbk": "GBK",
     "gb2312": "GB2312",
 }
-_CJK_PUNCT = ("\u3000", "\u303f"), ("\uff01", "\uff0f"), ("\uff1a", "\uff20"), ("\uff5b", "\uff65")
+_CJK_PUNCT = ("\u3000", "\u3011"), ("\uff01", "\uff0f"), ("\uff1a", "\uff20")
+_HALF_WIDTH = ("\uff61", "\uff9f")  # half-width katakana: what GB text read as Shift-JIS gives
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class DecodedTable:
     certain: bool = True
     alternative: str | None = None  # the runner-up of an uncertain guess
     replaced: int = 0  # bytes that did not decode (each became U+FFFD)
+    score: float = 0.0  # plausibility of a guess (log-likelihood)
 
     @property
     def label(self) -> str:
@@ -170,14 +172,31 @@ def decode(data: bytes, declared: str | None = None) -> DecodedTable:
             text, replaced = _lossy(data, codec)
             return DecodedTable(text, codec, "bom", replaced=replaced)
     try:
-        return DecodedTable(data.decode("utf-8"), "utf-8", "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if _only_two_byte_letters(text):
+            # GB18030/Big5/EUC-KR pairs can also be valid UTF-8 (一 = D2 BB = һ): compare.
+            rival = _guess(data)
+            utf8 = _score(text, _UTF8_LANGUAGES)[0] + _shape_penalty(text) + 2.0
+            if rival.encoding in _MULTI_BYTE and rival.score > utf8:
+                return replace(rival, certain=False, alternative="utf-8")
+        return DecodedTable(text, "utf-8", "utf-8")
     wide = _utf16_without_bom(data)
     if wide:
         text, replaced = _lossy(data, wide)
         return DecodedTable(text, wide, "guessed", replaced=replaced)
     return _guess(data)
+
+
+_MULTI_BYTE = ("gb18030", "cp932", "cp950", "cp949", "euc_jp")
+_UTF8_LANGUAGES = ("fr", "de", "es", "pl", "cs", "tr", "ru", "uk", "el", "he", "ar")
+
+
+def _only_two_byte_letters(text: str) -> bool:
+    wide = [char for char in text if ord(char) > 127]
+    return bool(wide) and max(map(ord, wide)) < 0x800
 
 
 def _lossy(data: bytes, codec: str) -> tuple[str, int]:
@@ -237,6 +256,7 @@ def _guess(data: bytes) -> DecodedTable:
         certain=certain,
         alternative=None if certain else alternative,
         replaced=replaced,
+        score=best,
     )
 
 
@@ -292,6 +312,8 @@ def _char_score(char: str, table: dict[str, float], simplify: dict[int, str]) ->
     category = unicodedata.category(char)
     if category in ("Cc", "Cf", "Co", "Cn", "Cs"):
         return _BROKEN
+    if _HALF_WIDTH[0] <= char <= _HALF_WIDTH[1]:
+        return _BROKEN / 2
     key = char.casefold()
     if simplify:
         key = key.translate(simplify)
