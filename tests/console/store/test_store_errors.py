@@ -292,3 +292,26 @@ def test_cli_on_a_full_disk_says_so_and_exits_2(
     finally:
         store.close()
     assert [version.action for version in history if version.action == "import"] == []
+
+
+def test_the_check_at_open_is_bounded_in_time(
+    tmp_path: Path,
+    message: MessageFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A store too large to check in time opens after the pages checked so far."""
+    from console.store import engine
+
+    path = tmp_path / "store.sqlite3"
+    _filled_store(path, message)
+    monkeypatch.setattr(engine, "INTEGRITY_CHECK_SECONDS", 0.0)
+    with caplog.at_level("INFO", logger="console.store.engine"):
+        store = open_store(sqlite_url(path))
+    assert "store check stopped" in caplog.text
+    try:
+        assert _count(store) == 300
+        with store.engine.connect() as connection:  # the progress handler is gone again
+            assert connection.exec_driver_sql("PRAGMA quick_check").scalar() == "ok"
+    finally:
+        store.close()
