@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SERVICE_USER = "postgres"
+#: A role that must sign in with a password (every other connection is trusted).
+PASSWORD_USER, PASSWORD = "console_agent", "agent-pw"
 INSTALL_HINT = "apt-get install postgresql; .ci/setup does it"
 
 
@@ -168,6 +170,10 @@ def start() -> PgServer:
             "--no-instructions",
             timeout=120,
         )  # fmt: skip
+        hba = server.data_dir / "pg_hba.conf"
+        hba.write_text(
+            f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n" + hba.read_text()
+        )
         for attempt in range(5):
             server.port = _free_port()
             options = " ".join(
@@ -198,6 +204,7 @@ def start() -> PgServer:
                 # Another process took the port between the probe and the start.
                 if attempt == 4:
                     raise
+        server.sql(f"CREATE ROLE {PASSWORD_USER} LOGIN PASSWORD '{PASSWORD}'")
     except BaseException:
         server.stop()
         raise

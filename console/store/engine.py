@@ -39,6 +39,8 @@ from console.store.errors import (
     translate_database_error,
 )
 from console.store.fts import FTS_FUNCTION, prepare_text
+from console.store.postgresql import connect_args as postgresql_connect_args
+from console.store.postgresql import connection_error as postgresql_connection_error
 from console.store.text_safety import install as install_text_safety
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -120,6 +122,8 @@ def open_store(url: str, *, create: bool = True) -> Store:
     except (DatabaseError, sqlite3.DatabaseError) as exc:
         engine.dispose()
         translated = translate_database_error(exc, _describe(parsed))
+        if translated is None and parsed.get_backend_name() == "postgresql":
+            translated = postgresql_connection_error(exc, parsed)  # not "damaged"
         raise (translated or CorruptStoreError(problem(DAMAGED, path=_describe(parsed)))) from exc
     return Store(engine)
 
@@ -186,6 +190,8 @@ def _check_integrity(engine: Engine) -> None:
 
 
 def _create_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "postgresql":
+        return create_engine(url, pool_pre_ping=True, connect_args=postgresql_connect_args(url))
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     # One connection per thread at a time; the pool hands connections across

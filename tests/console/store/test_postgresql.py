@@ -15,6 +15,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from factories import MessageFactory
+from pg_server import PASSWORD_USER, PgServer
 from sqlalchemy import create_engine, func, select, text
 
 import console.store
@@ -23,6 +24,12 @@ from console.inbox.queries import InboxFilter, conversation_ids
 from console.store import ForeignDatabaseError, Store, open_store
 from console.store.engine import schema_head
 from console.store.models import Base, ChannelIdentity, Conversation, Customer, Message
+from console.store.postgresql import (
+    NO_DATABASE,
+    SIGN_IN_REFUSED,
+    UNREACHABLE,
+    StoreUnreachableError,
+)
 from console.store.text_safety import REPLACEMENT, clean_fields, clean_text, clean_value
 
 
@@ -205,3 +212,30 @@ def test_clean_fields_reaches_nested_values_and_leaves_bytes() -> None:
     fine = _Outer("x", ("ok",), _Inner("n", b"\x00"))
     assert clean_fields(fine) is fine
     assert clean_value({"k\x00": ["v\x00", 1]}) == {"k\ufffd": ["v\ufffd", 1]}
+
+
+def test_a_server_that_cannot_be_reached_is_not_called_a_damaged_store() -> None:
+    from pg_server import _free_port
+
+    url = f"postgresql+psycopg://nobody:secret@127.0.0.1:{_free_port()}/console"
+    with pytest.raises(StoreUnreachableError) as caught:
+        open_store(url)
+    assert caught.value.problem.code == UNREACHABLE
+    assert "cannot be reached" in str(caught.value) and "secret" not in str(caught.value)
+    assert "Error" not in str(caught.value)  # no exception class names for the user
+
+
+def test_a_refused_sign_in_and_a_missing_database_are_named(pg_server: PgServer) -> None:
+    wrong = f"postgresql+psycopg://{PASSWORD_USER}:wrong@127.0.0.1:{pg_server.port}/postgres"
+    with pytest.raises(StoreUnreachableError) as caught:
+        open_store(wrong)
+    assert caught.value.problem.code == SIGN_IN_REFUSED
+    assert "wrong" not in str(caught.value)
+    with pytest.raises(StoreUnreachableError) as caught:
+        open_store(f"postgresql+psycopg://ghost@127.0.0.1:{pg_server.port}/postgres")
+    assert caught.value.problem.code == SIGN_IN_REFUSED
+    missing = pg_server.url("no_such_database")
+    with pytest.raises(StoreUnreachableError) as caught:
+        open_store(missing)
+    assert caught.value.problem.code == NO_DATABASE
+    assert caught.value.problem.values["database"] == "no_such_database"

@@ -1,0 +1,88 @@
+"""PostgreSQL (team mode): a server that cannot be reached is not a damaged store.
+
+Connecting to a shared store can fail for reasons a local file never has: the
+server is down or unreachable, the sign-in is refused, the database does not
+exist. :func:`connection_error` names those problems so the user is told what
+to check, instead of hearing that the store is damaged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.engine import URL
+
+from console.problems import define, problem
+from console.store.errors import StoreError
+
+#: Seconds to wait for a server before saying it cannot be reached.
+CONNECT_TIMEOUT_SECONDS = 10
+
+UNREACHABLE = define(
+    "store.server_unreachable",
+    "The team database {path} cannot be reached, or it refused the connection. Nothing was "
+    "changed. Check the network connection and the database address, or ask your "
+    "administrator whether the server is running.",
+)
+SIGN_IN_REFUSED = define(
+    "store.sign_in_refused",
+    "The team database {path} refused the sign-in. Check the user name and password, or "
+    "ask your administrator for access.",
+)
+NO_DATABASE = define(
+    "store.no_database",
+    "The team database server has no database named {database} ({path}). Check the "
+    "database address, or ask your administrator to create it.",
+)
+
+
+_SIGN_IN_MARKERS = (
+    "password authentication failed",
+    "no password supplied",
+    "no pg_hba.conf entry",
+    "authentication failed for user",
+)
+
+
+class StoreUnreachableError(StoreError):
+    """The server of a shared store cannot be reached, or refuses this user."""
+
+
+def connect_args(url: URL) -> dict[str, Any]:
+    """Driver options for a PostgreSQL engine (a bounded wait for the server)."""
+    if "connect_timeout" in url.query:
+        return {}
+    return {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+
+
+def connection_error(exc: BaseException, url: URL) -> StoreError | None:
+    """The problem for a failure to connect to the store at ``url``, or None if it is not one."""
+    original: Any = getattr(exc, "orig", None) or exc
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return None
+    if not isinstance(original, psycopg.OperationalError):
+        return None
+    path = url.render_as_string(hide_password=True)
+    sqlstate = original.sqlstate
+    # libpq gives no SQLSTATE for a refused connection, only the server's message
+    # (English unless the server is set otherwise): both are looked at.
+    message = str(original)
+    pgconn: Any = getattr(original, "pgconn", None)
+    if (
+        sqlstate in ("28P01", "28000")  # invalid_password, invalid_authorization_specification
+        or any(marker in message for marker in _SIGN_IN_MARKERS)
+        or ('role "' in message and "does not exist" in message)
+        or (getattr(pgconn, "needs_password", False) and not getattr(pgconn, "used_password", 1))
+    ):
+        return StoreUnreachableError(problem(SIGN_IN_REFUSED, path=path))
+    if sqlstate == "3D000" or (
+        url.database and f'database "{url.database}" does not exist' in message
+    ):
+        return StoreUnreachableError(problem(NO_DATABASE, path=path, database=url.database or ""))
+    # No SQLSTATE: the connection itself failed (refused, timed out, name not resolved);
+    # class 08 and 57P03: connection exceptions and a server starting or stopping.
+    if sqlstate is None or sqlstate.startswith("08") or sqlstate in ("57P01", "57P03"):
+        return StoreUnreachableError(problem(UNREACHABLE, path=path))
+    return None
