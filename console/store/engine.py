@@ -88,6 +88,8 @@ class Store:
                 yield session
         except (DBAPIError, sqlite3.Error) as exc:
             translated = translate_database_error(exc, self.name)
+            if translated is None and self.engine.dialect.name == "postgresql":
+                translated = postgresql_connection_error(exc, self.engine.url)  # server gone
             if translated is None:
                 raise
             raise translated from exc

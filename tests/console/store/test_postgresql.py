@@ -239,3 +239,14 @@ def test_a_refused_sign_in_and_a_missing_database_are_named(pg_server: PgServer)
         open_store(missing)
     assert caught.value.problem.code == NO_DATABASE
     assert caught.value.problem.values["database"] == "no_such_database"
+
+
+def test_losing_the_server_during_work_is_named_and_the_store_recovers(
+    pg_store: Store, message: MessageFactory
+) -> None:
+    with pytest.raises(StoreUnreachableError) as caught, pg_store.session() as session:
+        session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
+        session.execute(text("SELECT 1"))
+    assert caught.value.problem.code == UNREACHABLE
+    # The next piece of work gets a fresh connection (pool pre-ping).
+    assert ingest(pg_store, [message("back again")]).imported == 1
