@@ -132,7 +132,7 @@ class _Lenient(Compat32):
 
     def header_fetch_parse(self, name: str, value: str) -> str:
         if isinstance(value, str) and _has_surrogates(value):
-            return _decode_8bit(value.encode("ascii", "surrogateescape"))
+            return _decode_8bit(value.encode("ascii", "surrogateescape"), header=True)
         return str(value)
 
 
@@ -153,9 +153,22 @@ def _charset_hint(message: Message) -> str | None:
         declared = _charset(part)
         if declared and part.get_content_maintype() == "text":
             codec = _SUPERSETS.get(declared, declared)
-            if codec != "utf-8":
+            if codec != "utf-8" and _ascii_compatible(codec):
                 return codec
     return None
+
+
+_PROBE = "From: Name <a.b-c_d@example.com>, (x); \"q\" +AGA- \\"
+
+
+def _ascii_compatible(codec: str) -> bool:
+    """Whether header syntax (ASCII) reads the same in ``codec`` (not UTF-16, UTF-7, ...)."""
+    try:
+        return _PROBE.encode(codec) == _PROBE.encode("ascii") and (
+            _PROBE.encode("ascii").decode(codec) == _PROBE
+        )
+    except Exception:
+        return False
 
 
 def _parse(raw: bytes) -> ParsedEmail:
@@ -313,8 +326,12 @@ def _decode(data: bytes, declared: str | None, warnings: list[str]) -> str:
     return _decode_8bit(data, warnings)
 
 
-def _decode_8bit(data: bytes, warnings: list[str] | None = None) -> str:
-    """Bytes of no declared charset: UTF-8, else Western, else the best detected reading."""
+def _decode_8bit(data: bytes, warnings: list[str] | None = None, *, header: bool = False) -> str:
+    """Bytes of no declared charset: UTF-8, else Western, else the best detected reading.
+
+    In a ``header`` only readings that keep ASCII as ASCII count (a detector may call
+    30 bytes of a From line UTF-16, which would turn its ``<address>`` into Han).
+    """
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -329,9 +346,9 @@ def _decode_8bit(data: bytes, warnings: list[str] | None = None) -> str:
         return data.decode("cp1252", errors="replace")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None:
-        return _valid_text(str(best))
+    for match in from_bytes(data):
+        if match.encoding and (not header or _ascii_compatible(match.encoding)):
+            return _valid_text(str(match))
     if warnings is not None:
         warnings.append("Text in an unknown encoding; unreadable characters were replaced.")
     return data.decode("utf-8", errors="replace")
@@ -359,14 +376,16 @@ def _header_text(message: Message, name: str, warnings: list[str]) -> str:
     if value is None:
         return ""
     if isinstance(value, Header):  # not with _Lenient, but a caller may pass compat32 messages
-        value = _decode_8bit(str(value).encode("ascii", "surrogateescape"), warnings)
+        value = _decode_8bit(
+            str(value).encode("ascii", "surrogateescape"), warnings, header=True
+        )
     return _decode_header_value(str(value), warnings)
 
 
 def _decode_header_value(value: str, warnings: list[str]) -> str:
     if _has_surrogates(value):
         # Raw 8-bit bytes in a header (the parser kept them as surrogates).
-        value = _decode_8bit(value.encode("ascii", "surrogateescape"), warnings)
+        value = _decode_8bit(value.encode("ascii", "surrogateescape"), warnings, header=True)
     try:
         decoded = str(make_header(decode_header(value)))
     except Exception:
@@ -419,7 +438,7 @@ def _raw_header(message: Message, name: str) -> str:
         if key.lower() == wanted:
             text = str(value)
             if _has_surrogates(text):
-                text = _decode_8bit(text.encode("ascii", "surrogateescape"))
+                text = _decode_8bit(text.encode("ascii", "surrogateescape"), header=True)
             return re.sub(r"\r?\n(?=[ \t])", "", text)[:MAX_ADDRESS_HEADER_CHARS]
     return ""
 
