@@ -31,7 +31,13 @@ def add_import_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("source", metavar="SOURCE", type=Path, help="folder or file to import")
     # dest "command_db", as the other subcommands: the top-level --db stays distinct.
     parser.add_argument("--db", dest="command_db", metavar="URL", help="store to import into")
-    parser.add_argument("--format", choices=FORMATS, default="auto", help="source format")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="auto",
+        help="source format (default: from the name and content; a folder that is not a "
+        "Maildir is read as a folder of .eml and mbox files, as with --format eml)",
+    )
     parser.add_argument(
         "--mapping",
         metavar="FILE",
