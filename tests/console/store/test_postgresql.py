@@ -250,3 +250,13 @@ def test_losing_the_server_during_work_is_named_and_the_store_recovers(
     assert caught.value.problem.code == UNREACHABLE
     # The next piece of work gets a fresh connection (pool pre-ping).
     assert ingest(pg_store, [message("back again")]).imported == 1
+
+
+def test_any_typed_search_is_a_valid_query_on_both_engines(
+    any_store: Store, message: MessageFactory
+) -> None:
+    ingest(any_store, [message("refund please, a b c")])
+    # Quotes, operators and NUL never reach the engine's query syntax as such: no error.
+    for typed in ["'", '"', "a & b | !c", "refund\x00", "(:*", "退款", "NEAR(a b)", "\\", "%_"]:
+        assert isinstance(_search(any_store, typed), list), typed
+    assert len(_search(any_store, "refund")) == 1
