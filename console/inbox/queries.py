@@ -48,6 +48,7 @@ class InboxSort(enum.StrEnum):
     LANGUAGE = "language"
     STATUS = "status"
     PRIORITY = "priority"
+    ASSIGNEE = "assignee"
     LOCAL_TIME = "local_time"  # the customer's local time now (their UTC offset)
 
 
@@ -165,6 +166,7 @@ _SORT_COLUMNS: dict[InboxSort, ColumnElement[object]] = {
     InboxSort.LANGUAGE: Conversation.language,  # type: ignore[dict-item]
     InboxSort.STATUS: Conversation.status,  # type: ignore[dict-item]
     InboxSort.PRIORITY: Conversation.priority,  # type: ignore[dict-item]
+    InboxSort.ASSIGNEE: Agent.name,  # type: ignore[dict-item]
 }
 
 
@@ -173,6 +175,8 @@ def conversation_ids(session: Session, inbox_filter: InboxFilter) -> list[int]:
     query: Select[Any] = select(Conversation.id)
     if inbox_filter.sort in (InboxSort.CUSTOMER, InboxSort.COUNTRY, InboxSort.LOCAL_TIME):
         query = query.join(Customer, Customer.id == Conversation.customer_id)
+    if inbox_filter.sort is InboxSort.ASSIGNEE:
+        query = query.outerjoin(Agent, Agent.id == Conversation.assignee_id)
     query = query.where(*_view_conditions(inbox_filter.view, inbox_filter.agent_id))
     if inbox_filter.assignee_id is not None:
         query = query.where(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,13 +18,16 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from console.inbox.queries import ConversationDetail
+from console.store.models import Priority
 from console.ui.composer import Composer
-from console.ui.display_names import language_name, status_name
+from console.ui.conversation_actions import ConversationActions
+from console.ui.display_names import language_name, priority_name, status_name
 from console.ui.message_delegate import MessageDelegate
 from console.ui.reply_translation import ReplyTranslationPanel
 from console.ui.retranslating import Retranslating
@@ -34,6 +38,11 @@ CORRECTABLE_LANGUAGES = (
     "en", "zh", "es", "de", "fr", "ja", "ko", "pt", "ru", "ar", "it", "nl", "pl", "tr", "th",
     "vi", "id", "ms", "sv", "da", "nb", "fi", "cs", "ro", "hu", "el", "he", "uk", "hi",
 )  # fmt: skip
+
+
+def _follow_menu(button: QToolButton, menu: QMenu) -> None:
+    button.setText(menu.title().replace("&", ""))
+    button.setEnabled(menu.isEnabled())
 
 
 class ConversationView(Retranslating, QWidget):
@@ -86,10 +95,16 @@ class ConversationView(Retranslating, QWidget):
         self.composer = Composer(self)
         self.composer.set_available(False)
 
+        self.conversation_actions: ConversationActions | None = None
+        self.header_buttons = QHBoxLayout()
+        self.header_buttons.setContentsMargins(0, 0, 0, 0)
+        self.header_buttons.setSpacing(4)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addLayout(self.header_buttons)
         layout.addWidget(self.route_banner)
         layout.addWidget(self.thread_view, 1)
         layout.addWidget(self.composer)
@@ -110,6 +125,37 @@ class ConversationView(Retranslating, QWidget):
                 QApplication.clipboard().setText(message.text)
                 return
         super().keyPressEvent(event)
+
+    def attach_actions(self, actions: ConversationActions) -> None:
+        """Buttons in the thread header for what can be done to this conversation."""
+        self.conversation_actions = actions
+        plain = (
+            ("resolveButton", actions.resolve_action),
+            ("reopenButton", actions.reopen_action),
+            ("waitingButton", actions.waiting_action),
+        )
+        for name, action in plain:
+            button = QToolButton(self)
+            button.setObjectName(name)
+            button.setDefaultAction(action)
+            self.header_buttons.addWidget(button)
+        menus = (
+            ("snoozeButton", actions.snooze_menu),
+            ("priorityButton", actions.priority_menu),
+            ("assignButton", actions.assign_menu),
+        )
+        for name, menu in menus:
+            button = QToolButton(self)
+            button.setObjectName(name)
+            button.setMenu(menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            # The button reads and enables as its menu does (in either UI language).
+            follow = partial(_follow_menu, button, menu)
+            menu.menuAction().changed.connect(follow)
+            follow()
+            self.header_buttons.addWidget(button)
+        self.header_buttons.addStretch(1)
+        actions.update_for(self.detail.summary.status if self.detail else None)
 
     def attach_reply_translation(self, panel: ReplyTranslationPanel) -> None:
         """Put the live reply translation under the composer and feed it what is typed."""
@@ -171,6 +217,8 @@ class ConversationView(Retranslating, QWidget):
             self.route_banner.hide()
         self.detail = detail
         self.composer.set_available(detail is not None)
+        if self.conversation_actions is not None:
+            self.conversation_actions.update_for(detail.summary.status if detail else None)
         if detail is None:
             self.title.setText(self.tr("No conversation selected"))
             self.subtitle.clear()
@@ -178,11 +226,26 @@ class ConversationView(Retranslating, QWidget):
             return
         summary = detail.summary
         self.title.setText(summary.subject or detail.customer.name)
-        self.subtitle.setText(
+        facts = [
             self.tr("%1 · %2 · %n message(s)", "", len(detail.messages))
             .replace("%1", detail.customer.name)
             .replace("%2", status_name(summary.status))
+        ]
+        facts.append(
+            self.tr("assigned to %1").replace("%1", summary.assignee_name)
+            if summary.assignee_name
+            else self.tr("unassigned")
         )
+        if summary.priority is not Priority.NORMAL:
+            facts.append(self.tr("priority %1").replace("%1", priority_name(summary.priority)))
+        if summary.snoozed_until is not None:
+            moment = QDateTime.fromSecsSinceEpoch(int(summary.snoozed_until.timestamp()))
+            facts.append(
+                self.tr("snoozed until %1").replace(
+                    "%1", QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+                )
+            )
+        self.subtitle.setText(" · ".join(facts))
         same = self.model.conversation_id == summary.id
         self.model.set_thread(summary.id, detail.messages)
         if detail.messages and not same:

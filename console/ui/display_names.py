@@ -7,16 +7,28 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from console.store.models import ChannelKind, ConversationStatus, Direction
+from console.store.models import ChannelKind, ConversationStatus, Direction, Priority
 
 
 def status_name(status: ConversationStatus) -> str:
     names = {
         ConversationStatus.OPEN: QCoreApplication.translate("DisplayNames", "Open"),
-        ConversationStatus.PENDING: QCoreApplication.translate("DisplayNames", "Pending"),
+        ConversationStatus.PENDING: QCoreApplication.translate(
+            "DisplayNames", "Waiting on customer"
+        ),
         ConversationStatus.RESOLVED: QCoreApplication.translate("DisplayNames", "Resolved"),
     }
     return names[status]
+
+
+def priority_name(priority: Priority) -> str:
+    names = {
+        Priority.LOW: QCoreApplication.translate("DisplayNames", "Low"),
+        Priority.NORMAL: QCoreApplication.translate("DisplayNames", "Normal"),
+        Priority.HIGH: QCoreApplication.translate("DisplayNames", "High"),
+        Priority.URGENT: QCoreApplication.translate("DisplayNames", "Urgent"),
+    }
+    return names[priority]
 
 
 def channel_name(channel: ChannelKind | None) -> str:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QTabBar, QWidget
 
-from console.inbox.queries import FilterOptions, InboxFilter
+from console.inbox.queries import NOBODY, AgentSummary, FilterOptions, InboxFilter, InboxView
 from console.store.models import ChannelKind, ConversationStatus
 from console.ui.display_names import channel_name, language_name, status_name
 from console.ui.retranslating import Retranslating
 
 SEARCH_DELAY_MS = 250
+VIEWS = (InboxView.MINE, InboxView.UNASSIGNED, InboxView.ALL, InboxView.SNOOZED)
 
 
 class FilterBar(Retranslating, QWidget):
@@ -21,6 +23,16 @@ class FilterBar(Retranslating, QWidget):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        #: The agent whose conversations the *Mine* view shows (set from Settings).
+        self.agent_id: int | None = None
+        self.views = QTabBar(self)
+        self.views.setObjectName("inboxViews")
+        self.views.setExpanding(False)
+        self.views.setDrawBase(False)
+        for view in VIEWS:
+            self.views.setTabData(self.views.addTab(""), view.value)
+        self.views.setCurrentIndex(VIEWS.index(InboxView.ALL))
+        self._counts: dict[InboxView, int] = {}
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
         self.search.setClearButtonEnabled(True)
@@ -32,14 +44,20 @@ class FilterBar(Retranslating, QWidget):
         self.market.setObjectName("marketFilter")
         self.language = QComboBox(self)
         self.language.setObjectName("languageFilter")
+        self.assignee = QComboBox(self)
+        self.assignee.setObjectName("assigneeFilter")
         self._options = FilterOptions(channels=(), markets=(), languages=())
+        self._agents: list[AgentSummary] = []
 
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 0, 0, 1, 4)
-        for column, combo in enumerate((self.status, self.channel, self.market, self.language)):
-            layout.addWidget(combo, 1, column)
+        layout.addWidget(self.views, 0, 0, 1, 5)
+        layout.addWidget(self.search, 1, 0, 1, 5)
+        combos = (self.status, self.channel, self.market, self.language, self.assignee)
+        for column, combo in enumerate(combos):
+            layout.addWidget(combo, 2, column)
             combo.currentIndexChanged.connect(self._emit)
+        self.views.currentChanged.connect(self._emit)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -56,6 +74,31 @@ class FilterBar(Retranslating, QWidget):
             self.tr("Finds conversations with a message containing every word typed")
         )
         self.set_options(self._options)
+        self._show_counts()
+
+    def set_counts(self, counts: Mapping[InboxView, int]) -> None:
+        """How much open work each view holds (shown on its tab)."""
+        self._counts = dict(counts)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        names = {
+            InboxView.MINE: self.tr("Mine"),
+            InboxView.UNASSIGNED: self.tr("Unassigned"),
+            InboxView.ALL: self.tr("All"),
+            InboxView.SNOOZED: self.tr("Snoozed"),
+        }
+        for position, view in enumerate(VIEWS):
+            count = self._counts.get(view)
+            text = names[view] if count is None else f"{names[view]} ({count})"
+            self.views.setTabText(position, text)
+
+    def set_agents(self, agents: Sequence[AgentSummary]) -> None:
+        self._agents = list(agents)
+        self.set_options(self._options)
+
+    def select_view(self, view: InboxView) -> None:
+        self.views.setCurrentIndex(VIEWS.index(view))
 
     def set_options(self, options: FilterOptions) -> None:
         """Fill the combos, keeping what was selected."""
@@ -78,6 +121,12 @@ class FilterBar(Retranslating, QWidget):
                 self.tr("All languages"),
                 sorted(((language_name(c), c) for c in options.languages), key=lambda p: p[0]),
             )
+            _fill(
+                self.assignee,
+                self.tr("Anyone assigned"),
+                [(self.tr("Nobody (unassigned)"), NOBODY)]
+                + [(agent.name, agent.id) for agent in self._agents],
+            )
         finally:
             self._building = False
 
@@ -85,6 +134,9 @@ class FilterBar(Retranslating, QWidget):
         status = self.status.currentData()
         channel = self.channel.currentData()
         return InboxFilter(
+            view=VIEWS[max(self.views.currentIndex(), 0)],
+            agent_id=self.agent_id,
+            assignee_id=self.assignee.currentData(),
             status=ConversationStatus(status) if status else None,
             channel=ChannelKind(channel) if channel else None,
             market_id=self.market.currentData(),

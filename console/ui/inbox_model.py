@@ -28,8 +28,23 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from sqlalchemy.orm import Session
 
-from console.inbox.queries import InboxFilter, InboxRow, InboxSort, conversation_ids, inbox_rows
-from console.ui.display_names import channel_name, country_name, language_name, status_name
+from console.inbox.queries import (
+    InboxFilter,
+    InboxRow,
+    InboxSort,
+    InboxView,
+    conversation_ids,
+    inbox_rows,
+    view_counts,
+)
+from console.store.models import Priority
+from console.ui.display_names import (
+    channel_name,
+    country_name,
+    language_name,
+    priority_name,
+    status_name,
+)
 from console.ui.store_executor import StoreExecutor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,12 +61,22 @@ COLUMNS = (
     "language",
     "subject",
     "status",
+    "assignee",
     "activity",
     "local_time",
 )
-MARKER, CUSTOMER, COUNTRY, CHANNEL, LANGUAGE, SUBJECT, STATUS, ACTIVITY, LOCAL_TIME = range(
-    len(COLUMNS)
-)
+(
+    MARKER,
+    CUSTOMER,
+    COUNTRY,
+    CHANNEL,
+    LANGUAGE,
+    SUBJECT,
+    STATUS,
+    ASSIGNEE,
+    ACTIVITY,
+    LOCAL_TIME,
+) = range(len(COLUMNS))
 SORT_BY_COLUMN = {
     MARKER: InboxSort.PRIORITY,
     CUSTOMER: InboxSort.CUSTOMER,
@@ -59,6 +84,7 @@ SORT_BY_COLUMN = {
     CHANNEL: InboxSort.CHANNEL,
     LANGUAGE: InboxSort.LANGUAGE,
     STATUS: InboxSort.STATUS,
+    ASSIGNEE: InboxSort.ASSIGNEE,
     ACTIVITY: InboxSort.LAST_ACTIVITY,
     LOCAL_TIME: InboxSort.LOCAL_TIME,
 }
@@ -89,6 +115,8 @@ class InboxModel(QAbstractTableModel):
     ids_loaded = Signal(int)
     #: Rows of one page arrived.
     page_loaded = Signal()
+    #: Open work per view ({InboxView: count}), with every new id list.
+    counts_loaded = Signal(object)
 
     def __init__(self, executor: StoreExecutor, parent: Any = None) -> None:
         super().__init__(parent)
@@ -148,6 +176,7 @@ class InboxModel(QAbstractTableModel):
             self.tr("Language"),
             self.tr("Subject"),
             self.tr("Status"),
+            self.tr("Assignee"),
             self.tr("Last activity"),
             self.tr("Their time"),
         )
@@ -195,9 +224,10 @@ class InboxModel(QAbstractTableModel):
         self._generation += 1
         generation, criteria, size = self._generation, self._filter, self.PAGE_SIZE
 
-        def work(session: Session) -> tuple[list[int], dict[int, InboxRow]]:
+        def work(session: Session) -> tuple[list[int], dict[int, InboxRow], dict[InboxView, int]]:
             ids = conversation_ids(session, criteria)
-            return ids, inbox_rows(session, tuple(ids[:size]))
+            counts = view_counts(session, criteria.agent_id)
+            return ids, inbox_rows(session, tuple(ids[:size])), counts
 
         self._executor.run(self, work, partial(self._ids_arrived, generation))
 
@@ -244,10 +274,15 @@ class InboxModel(QAbstractTableModel):
 
     # -- background fetching ------------------------------------------------
 
-    def _ids_arrived(self, generation: int, result: tuple[list[int], dict[int, InboxRow]]) -> None:
+    def _ids_arrived(
+        self,
+        generation: int,
+        result: tuple[list[int], dict[int, InboxRow], dict[InboxView, int]],
+    ) -> None:
         if generation != self._generation:
             return  # a newer filter superseded this one
-        ids, first_page = result
+        ids, first_page, counts = result
+        self.counts_loaded.emit(counts)
         self.beginResetModel()
         self._ids = ids
         self._rows.clear()
@@ -323,9 +358,16 @@ class InboxModel(QAbstractTableModel):
         if column == LANGUAGE:
             return language_name(row.language) if row.language else ""
         if column == SUBJECT:
-            return f"{row.subject} — {row.preview}" if row.subject else row.preview
+            text = f"{row.subject} — {row.preview}" if row.subject else row.preview
+            return f"{self.tr('[Draft]')} {text}" if row.has_draft else text
         if column == STATUS:
+            if row.snoozed_until is not None:
+                return self.tr("Snoozed")
+            if row.priority >= Priority.HIGH:
+                return f"{status_name(row.status)} · {priority_name(row.priority)}"
             return status_name(row.status)
+        if column == ASSIGNEE:
+            return row.assignee_name or ""
         if column == ACTIVITY:
             return format_activity(row.last_activity_at)
         if column == LOCAL_TIME:
@@ -345,7 +387,14 @@ class InboxModel(QAbstractTableModel):
         if column == COUNTRY:
             return country_name(row.country)
         if column == SUBJECT:
+            if row.has_draft:
+                return self.tr("You have an unsent reply here.") + "\n" + row.preview
             return row.preview
+        if column == STATUS and row.snoozed_until is not None:
+            moment = QDateTime.fromSecsSinceEpoch(int(row.snoozed_until.timestamp()))
+            return self.tr("Comes back %1").replace(
+                "%1", QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+            )
         if column == LOCAL_TIME:
             return row.time_zone
         return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from console.channels.importer import import_path
-from console.inbox.commands import Composed
+from console.inbox.commands import Composed, wake_snoozed
 from console.inbox.queries import (
     AgentSummary,
     FilterOptions,
@@ -56,6 +57,7 @@ from console.ui.channel_models import ChannelStatusModel
 from console.ui.channel_service import ChannelService
 from console.ui.channel_settings import ChannelSettingsDialog
 from console.ui.compliance_editor import ComplianceEditor
+from console.ui.conversation_actions import ConversationActions
 from console.ui.conversation_controller import ConversationController
 from console.ui.conversation_translation import ConversationTranslation
 from console.ui.conversation_view import ConversationView
@@ -97,6 +99,7 @@ COLUMN_WIDTHS = {
     ACTIVITY: 112,
 }
 STATUS_MESSAGE_MS = 8000
+SNOOZE_CHECK_MS = 30_000
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -148,6 +151,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().addPermanentWidget(self.channel_label)
         self.identity_panel = IdentityPanel(executor, parent=self)
         self.customer_panel.add_section(self.identity_panel, 2)  # after their local time
+        self.conversation_actions = ConversationActions(
+            executor, self.selected_conversation_ids, self
+        )
+        self.conversation.attach_actions(self.conversation_actions)
+        self._snooze_clock = QTimer(self)
+        self._snooze_clock.setInterval(SNOOZE_CHECK_MS)
 
         inbox_pane = QWidget(self)
         inbox_layout = QVBoxLayout(inbox_pane)
@@ -184,7 +193,9 @@ class MainWindow(Retranslating, QMainWindow):
         view.setObjectName("inboxView")
         view.setModel(self.inbox_model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once for bulk actions (Shift/Ctrl+click, Shift+arrows).
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
         view.setWordWrap(False)
@@ -238,6 +249,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_menu.addAction(self.outbox_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
+        self.conversation_menu = self.menuBar().addMenu("")
+        self.conversation_menu.setObjectName("conversationMenu")
+        self.conversation_actions.add_to(self.conversation_menu)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.about_action)
         # Keyboard flow: Enter in the inbox goes to the reply; Esc in search goes back.
@@ -264,6 +278,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.customer_panel.policy_panel.open_task_requested.connect(self._open_policy_task)
         self.customer_panel.policy_panel.complete_task_requested.connect(self._complete_policy_task)
         self._their_clock.timeout.connect(self.inbox_model.refresh_local_times)
+        self._snooze_clock.timeout.connect(self._wake_snoozed)
+        self._snooze_clock.start()
+        self.inbox_view.customContextMenuRequested.connect(self._inbox_menu)
+        self.conversation_actions.changed.connect(self._on_conversations_changed)
+        self.conversation_actions.failed.connect(self._on_failed)
+        self.inbox_model.counts_loaded.connect(self.filter_bar.set_counts)
         self._their_clock.start()
         self.local_time_panel.failed.connect(self._on_failed)
         self.local_time_panel.zone_corrected.connect(lambda *_: self.inbox_model.reload())
@@ -308,6 +328,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.conversation_menu.setTitle(self.tr("&Conversation"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.search_action.setText(self.tr("&Search messages"))
@@ -671,6 +692,36 @@ class MainWindow(Retranslating, QMainWindow):
     def _current_agent(self) -> AgentSummary | None:
         return next((a for a in self._agents if a.id == self.controller.agent_id), None)
 
+    def selected_conversation_ids(self) -> list[int]:
+        """The inbox rows selected (in order), else the open conversation."""
+        rows = sorted(index.row() for index in self.inbox_view.selectionModel().selectedRows())
+        ids = [cid for row in rows if (cid := self.inbox_model.conversation_id(row)) is not None]
+        if not ids and self.controller.conversation_id is not None:
+            ids = [self.controller.conversation_id]
+        return ids
+
+    def _inbox_menu(self, position: Any) -> None:
+        if not self.inbox_view.indexAt(position).isValid():
+            return
+        menu = QMenu(self)
+        self.conversation_actions.add_to(menu)
+        menu.popup(self.inbox_view.viewport().mapToGlobal(position))
+
+    def _on_conversations_changed(self, ids: list[int]) -> None:
+        if self.controller.conversation_id in ids:
+            self.controller.reload()
+        self.inbox_model.reload()
+
+    def _wake_snoozed(self) -> None:
+        def work(session: Session) -> list[int]:
+            return wake_snoozed(session)
+
+        def done(ids: list[int]) -> None:
+            if ids:
+                self._on_conversations_changed(ids)
+
+        self._executor.run(self, work, done)
+
     def _on_reply_stored(self, _conversation_id: int) -> None:
         self.conversation.composer.sent()
         if self.conversation.reply_translation is not None:
@@ -706,6 +757,8 @@ class MainWindow(Retranslating, QMainWindow):
         options, agents = data
         self._agents = agents
         self.filter_bar.set_options(options)
+        self.filter_bar.set_agents(agents)
+        self.conversation_actions.set_agents(agents)
         saved = QSettings().value(AGENT_KEY)
         known = {agent.id for agent in agents}
         agent_id = int(saved) if saved not in (None, "") and int(saved) in known else None
@@ -716,6 +769,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _update_actor(self) -> None:
         agent = self._current_agent()
+        self.conversation_actions.set_me(agent.id if agent else None, agent.name if agent else "")
+        if self.filter_bar.agent_id != (agent.id if agent else None):
+            self.filter_bar.agent_id = agent.id if agent else None
+            self.inbox_model.apply_filter(self.filter_bar.criteria())
         self.local_time_panel.actor = agent.name if agent else ""
         self.identity_panel.set_actor(agent.name if agent else "agent")
 
