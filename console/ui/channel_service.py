@@ -37,6 +37,7 @@ from console.channels.outbox import SmtpSettings, send_pending
 from console.channels.webhook import WebhookServer, WebhookSettings
 from console.store import Store
 from console.ui.channel_settings import keyring_account
+from console.ui.problem_texts import error_text
 from console.ui.result_relay import ResultRelay
 
 log = logging.getLogger(__name__)
@@ -252,7 +253,8 @@ class ChannelService(QObject):
                 settings = imap_settings(config)
                 password = self._lookup("imap", name)
             except (CredentialError, ValueError, KeyError) as exc:
-                self._post_status(stop, ChannelStatus(name, "imap", OFFLINE, reason=str(exc)))
+                reason = error_text(exc)
+                self._post_status(stop, ChannelStatus(name, "imap", OFFLINE, reason=reason))
                 stop.wait(self._retry_max)
                 continue
             connector = ImapConnector(self._store, settings, password)
@@ -275,13 +277,16 @@ class ChannelService(QObject):
                     else:
                         stop.wait(self._idle_seconds)
             except (ImapError, IMAPClientError, OSError) as exc:
-                reason = str(exc) if isinstance(exc, ImapError) else f"Connection lost: {exc}"
+                reason = (
+                    error_text(exc) if isinstance(exc, ImapError) else f"Connection lost: {exc}"
+                )
                 self._post_status(stop, ChannelStatus(name, "imap", OFFLINE, reason=reason))
                 stop.wait(pause)
                 pause = self._backoff(pause)
             except Exception as exc:  # a bug or a broken store: keep the thread, say so
                 log.error("IMAP channel failed: %s", type(exc).__name__)
-                self._post_status(stop, ChannelStatus(name, "imap", OFFLINE, reason=str(exc)))
+                reason = error_text(exc)
+                self._post_status(stop, ChannelStatus(name, "imap", OFFLINE, reason=reason))
                 stop.wait(self._retry_max)
             finally:
                 connector.close()
@@ -298,7 +303,8 @@ class ChannelService(QObject):
                 )
                 del token
             except (CredentialError, ValueError, OSError) as exc:
-                self._post_status(stop, ChannelStatus(name, "webhook", OFFLINE, reason=str(exc)))
+                reason = error_text(exc)
+                self._post_status(stop, ChannelStatus(name, "webhook", OFFLINE, reason=reason))
                 stop.wait(self._retry_max)
                 continue
             server.start()
@@ -328,16 +334,19 @@ class ChannelService(QObject):
                 settings = smtp_settings(config)
                 password = self._lookup("smtp", name) if settings.username else None
             except (CredentialError, ValueError, KeyError) as exc:
-                self._post_status(stop, ChannelStatus(name, "smtp", OFFLINE, reason=str(exc)))
+                reason = error_text(exc)
+                self._post_status(stop, ChannelStatus(name, "smtp", OFFLINE, reason=reason))
                 continue
             try:
                 report = send_pending(self._store, settings, password)
             except (OSError, smtplib.SMTPException) as exc:
-                self._post_status(stop, ChannelStatus(name, "smtp", OFFLINE, reason=str(exc)))
+                reason = error_text(exc)
+                self._post_status(stop, ChannelStatus(name, "smtp", OFFLINE, reason=reason))
                 continue
             except Exception as exc:  # a bug or a broken store: keep the thread, say so
                 log.error("outbox run failed: %s", type(exc).__name__)
-                self._post_status(stop, ChannelStatus(name, "smtp", OFFLINE, reason=str(exc)))
+                reason = error_text(exc)
+                self._post_status(stop, ChannelStatus(name, "smtp", OFFLINE, reason=reason))
                 continue
             if report.sent or report.failed:
                 self._post_outbox_changed()

@@ -35,6 +35,7 @@ from console.channels.admin import (
 )
 from console.channels.credentials import set_secret
 from console.ui.channel_models import ChannelConfigModel
+from console.ui.problem_texts import error_text
 from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
@@ -227,7 +228,7 @@ class ChannelSettingsDialog(Retranslating, QDialog):
         self._executor.run(self, work, done, error=self._failed)
 
     def _failed(self, exc: Exception) -> None:
-        self.status.setText(str(exc))
+        self.status.setText(error_text(exc))
 
     def _selected(self) -> ChannelConfigView | None:
         index = self.channels.currentIndex()

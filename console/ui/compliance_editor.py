@@ -64,6 +64,7 @@ from console.policies.schema import (
     set_path,
 )
 from console.ui.policy_models import ChoiceListModel, PolicyMarketsModel, PolicyVersionsModel
+from console.ui.problem_texts import error_text
 from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
@@ -643,7 +644,7 @@ class ComplianceEditor(Retranslating, QDialog):
             self.errors.setText("\n".join(str(error) for error in exc.errors))
             self.status.setText(self.tr("Not saved: fix the fields listed."))
         elif isinstance(exc, PolicyPermissionError | PolicyError):
-            self.errors.setText(str(exc))
+            self.errors.setText(error_text(exc))
             self.status.setText(self.tr("Not saved."))
         else:
             self.status.setText(self.tr("Something went wrong: {error}").format(error=exc))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from console.customers import schedule_reply_at_their_business_start
 from console.inbox.commands import Composed, mark_read, send_reply
 from console.inbox.queries import ConversationDetail, conversation_detail
+from console.ui.problem_texts import error_text
 from console.ui.store_executor import StoreExecutor
 
 
@@ -97,4 +98,4 @@ class ConversationController(QObject):
         )
 
     def _failed(self, exc: Exception) -> None:
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))

@@ -27,6 +27,7 @@ from console.translations.service import (
     save_translation,
     set_language,
 )
+from console.ui.problem_texts import error_text
 from console.ui.store_executor import StoreExecutor
 from console.ui.translation_worker import BACKGROUND, VISIBLE, JobHandle, TranslationWorker
 from translation.translator import Translator
@@ -160,4 +161,4 @@ class ConversationTranslation(QObject):
             self.translated.emit(result, view)
 
     def _report(self, exc: Exception) -> None:
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))

@@ -83,7 +83,7 @@ from console.ui.coverage_models import (
 from console.ui.coverage_shift_editor import CoverageShiftEditor
 from console.ui.coverage_suggestion import CoverageSuggestionDialog
 from console.ui.data_label import data_label
-from console.ui.problem_texts import problem_text
+from console.ui.problem_texts import error_text, problem_text
 from console.ui.store_executor import StoreExecutor
 from timezones.wallclock import load_zone
 
@@ -783,6 +783,6 @@ class CoveragePlanner(QWidget):
         )
 
     def _error(self, exc: Exception) -> None:
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))
         if self.plan is not None:
             self.show_week(self._at)  # back to what the store holds

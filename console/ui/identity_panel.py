@@ -44,6 +44,7 @@ from console.identity import (
     undo_change,
 )
 from console.ui.display_names import channel_name
+from console.ui.problem_texts import error_text
 from console.ui.retranslating import Retranslating
 from console.ui.rows_model import READ_ONLY
 from console.ui.store_executor import StoreExecutor
@@ -431,6 +432,6 @@ class IdentityPanel(Retranslating, QGroupBox):
         self.failed.emit(message)
 
     def _fail(self, exc: Exception) -> None:
-        self.error.setText(str(exc))
+        self.error.setText(error_text(exc))
         self.error.show()
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))

@@ -34,6 +34,7 @@ from console.customers import (
 )
 from console.ui.coverage_models import periods_text
 from console.ui.data_label import data_label
+from console.ui.problem_texts import error_text
 from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 from timezones import LocalFacts, is_open
@@ -155,7 +156,7 @@ class LocalTimePanel(Retranslating, QWidget):
         self.loaded.emit()
 
     def _error(self, exc: Exception) -> None:
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))
 
     # -- the zone -----------------------------------------------------------
 

@@ -80,6 +80,7 @@ from console.ui.local_time_panel import LocalTimePanel
 from console.ui.mapping_preview import MappingPreviewDialog
 from console.ui.model_manager import ModelManagerDialog
 from console.ui.outbox_view import OutboxView
+from console.ui.problem_texts import error_text
 from console.ui.quarantine_view import QuarantineView
 from console.ui.reply_translation import ReplyTranslationPanel
 from console.ui.retranslating import Retranslating
@@ -100,6 +101,7 @@ COLUMN_WIDTHS = {
 }
 STATUS_MESSAGE_MS = 8000
 SNOOZE_CHECK_MS = 30_000
+PLANNER_SIZE = (1280, 720)
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -562,7 +564,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._load_policy(conversation_id)
             self.inbox_model.refresh_row(conversation_id)
 
-        self._executor.run(self, work, done, error=lambda exc: self._on_failed(str(exc)))
+        self._executor.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -597,7 +599,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.statusBar().showMessage(summary, STATUS_MESSAGE_MS)
             self.refresh()
 
-        self._executor.run(self, work, done, error=lambda exc: self._on_failed(str(exc)))
+        self._executor.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
 
     def open_channel_settings(self) -> ChannelSettingsDialog:
         agent = self._current_agent()
@@ -633,7 +635,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._load_policy(conversation_id)
             self.inbox_model.refresh_row(conversation_id)  # clears an overdue marker
 
-        self._executor.run(self, work, done, error=lambda exc: self._on_failed(str(exc)))
+        self._executor.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
 
     def open_outbox(self) -> OutboxView:
         agent = self._current_agent()
@@ -673,7 +675,9 @@ class MainWindow(Retranslating, QMainWindow):
         planner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         planner.failed.connect(self._on_failed)
         planner.exported.connect(lambda m: self.statusBar().showMessage(m, STATUS_MESSAGE_MS))
-        planner.resize(1640, 720)
+        # The week scrolls sideways: open no larger than the screen (1,280×720 at most).
+        room = self.screen().availableGeometry()
+        planner.resize(min(PLANNER_SIZE[0], room.width()), min(PLANNER_SIZE[1], room.height()))
         planner.show()
         planner.show_week()
         return planner

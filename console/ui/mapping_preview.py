@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from console.channels.admin import TablePreview, preview_table, save_mapping, saved_mapping
 from console.channels.mapping import FIELDS, ColumnMapping
 from console.ui.channel_models import MappingPreviewModel, field_title
+from console.ui.problem_texts import error_text
 from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
@@ -166,7 +167,7 @@ class MappingPreviewDialog(Retranslating, QDialog):
     def _failed(self, exc: Exception) -> None:
         self.model.set_preview(None)
         self.save_button.setEnabled(False)
-        self.status.setText(str(exc))
+        self.status.setText(error_text(exc))
         self.previewed.emit()
 
     def _choice_changed(self) -> None:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from console.translations.models_catalog import InstalledRoute, installed_routes
 from console.ui.display_names import language_name
+from console.ui.problem_texts import error_text
 from console.ui.result_relay import ResultRelay
 from console.ui.rows_model import RowsTableModel
 from translation.packages import (
@@ -236,7 +237,7 @@ class ModelManagerDialog(QDialog):
         self._run(
             lambda: fetch_index(url, timeout=30),
             self._index_arrived,
-            error=lambda exc: self._finish(False, str(exc)),
+            error=lambda exc: self._finish(False, error_text(exc)),
         )
 
     def install_index_entry(self, row: int) -> None:
@@ -300,7 +301,7 @@ class ModelManagerDialog(QDialog):
             self.refresh()
 
         def failed(exc: Exception) -> None:
-            reason = str(exc) if isinstance(exc, PackageError | OSError) else repr(exc)
+            reason = error_text(exc) if isinstance(exc, PackageError | OSError) else repr(exc)
             self._finish(False, reason)
             self.refresh()
 

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from console.channels.outbox import OutboxItem, export_outbox, outbox_items, retry
 from console.store.models import ChannelKind
 from console.ui.display_names import channel_name
+from console.ui.problem_texts import error_text
 from console.ui.retranslating import Retranslating
 from console.ui.rows_model import RowsTableModel
 from console.ui.store_executor import StoreExecutor
@@ -336,5 +337,5 @@ class OutboxView(Retranslating, QWidget):
         self.error.hide()
 
     def _failed(self, exc: Exception) -> None:
-        self.error.setText(str(exc))
+        self.error.setText(error_text(exc))
         self.error.show()

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (one literal per wording: the catalog tools read literals whole)
 """The window's wording of every :mod:`console.problems` code, in the UI language.
 
 The core reports a problem as a code with parameters; this module holds each
@@ -15,8 +16,305 @@ from console.problems import Problem, fill
 
 CONTEXT = "Problem"
 
-WORDINGS: dict[str, str] = {
+_LITERALS: dict[str, object] = {
+    "channel.secret_in_settings": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The setting {place} holds a password, token or other secret. Secrets are kept in the system keyring only: enter it in the password field instead.",
+    ),
+    "coverage.assigned_without_shifts": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{agent} is assigned to {market} but has no shifts at all.",
+    ),
+    "coverage.on_leave_through_support_hours": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{agent} is assigned to {market} but is on leave during all of its support hours this week.",
+    ),
+    "coverage.shifts_outside_support_hours": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{agent} is assigned to {market} but has no shift inside its support hours this week.",
+    ),
+    "import.encoding_guessed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file's text encoding was recognised as {encoding}.",
+    ),
+    "import.encoding_lossy": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{count} bytes of the file are not valid {encoding} text; the rows holding them are quarantined instead of being stored garbled.",
+    ),
+    "import.encoding_uncertain": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file's text encoding was guessed as {encoding}, but the guess is uncertain (it may be {alternative}); check a few imported messages, or import again naming the encoding.",
+    ),
+    "import.field_too_large": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} has a field longer than {limit} characters, so it is not imported.",
+    ),
+    "import.json_too_deep": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} is nested more than {limit} levels deep, so it is not imported.",
+    ),
+    "import.not_an_object": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} is not a JSON object.",
+    ),
+    "import.not_json": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} is not valid JSON.",
+    ),
+    "import.number_too_long": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} holds a number longer than {limit} characters, so it is not imported.",
+    ),
+    "import.read_stopped": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Reading the source stopped after {row} because of an unexpected problem; what came before was imported.",
+    ),
+    "import.row_undecodable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} holds bytes that are not valid {encoding} text, so it is not imported; check the file's encoding and import it again naming the right one.",
+    ),
+    "import.row_unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} could not be read, so it is kept in quarantine.",
+    ),
+    "import.row_width": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} has {count} fields but the header has {expected} (a wrong delimiter or unquoted text?).",
+    ),
+    "import.store_failed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} could not be stored, so it is kept in quarantine.",
+    ),
+    "import.unknown_encoding_name": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{encoding} is not a text encoding this program knows; use a name such as utf-8, gb18030, shift_jis, big5 or euc-kr.",
+    ),
+    "mail.empty": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The message is empty.",
+    ),
+    "mail.file_unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {name} could not be read; check that it still exists and may be opened.",
+    ),
+    "mail.mbox_message_unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Message {position} of the mailbox file {name} could not be read.",
+    ),
+    "mail.mbox_unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The mailbox file {name} could not be read as an mbox file.",
+    ),
+    "mail.no_sender": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The message has no sender address, so it cannot be answered.",
+    ),
+    "mail.not_mail": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {name} in the mail folder is neither an e-mail nor a mailbox file, so it was not imported.",
+    ),
+    "mail.too_deep": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The message's parts are nested too deeply to be read.",
+    ),
+    "mail.too_large": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The message is {size} MB, over the {limit} MB limit for one message.",
+    ),
+    "mail.unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The message is too damaged to be read as an e-mail; it is kept here as it arrived.",
+    ),
+    "store.busy": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} is in use by another program and did not become free in time. Nothing was saved; try again in a moment.",
+    ),
+    "store.cannot_open": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} cannot be opened: the file or its folder cannot be reached.",
+    ),
+    "store.damaged": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} is damaged, so the console will not change it: it was left untouched. Open a backup copy of it instead, or ask your administrator to repair it.",
+    ),
+    "store.disk_error": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} could not be read or written because of a disk error. Nothing was saved; check the disk and try again.",
+    ),
+    "store.disk_full": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The disk that holds the store {path} is full. Nothing was saved, and everything stored before is intact. Free some space and try again.",
+    ),
+    "store.foreign": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{path} holds another program's database, not a support console store. It was left untouched.",
+    ),
+    "store.is_folder": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{path} is a folder, not a store file.",
+    ),
+    "store.missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "There is no store at {path}.",
+    ),
+    "store.newer_version": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} was written by a newer version of the console (schema {revision}). Update the console to open it; the store was left untouched.",
+    ),
+    "store.no_database": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The team database server has no database named {database} ({path}). Check the database address, or ask your administrator to create it.",
+    ),
+    "store.not_a_store": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{path} is not a support console store (not an SQLite database, or damaged). It was left untouched.",
+    ),
+    "store.read_only": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} cannot be changed because the file is read-only. Nothing was saved, and everything stored before is intact. Make the file writable and try again.",
+    ),
+    "store.server_unreachable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The team database {path} cannot be reached, or it refused the connection. Nothing was changed. Check the network connection and the database address, or ask your administrator whether the server is running.",
+    ),
+    "store.sign_in_refused": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The team database {path} refused the sign-in. Check the user name and password, or ask your administrator for access.",
+    ),
+    "package.bad_field": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package's metadata gives an invalid {field} ({value}), so the package was refused.",
+    ),
+    "package.bad_metadata": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package's metadata.json file cannot be read.",
+    ),
+    "package.checksum_mismatch": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The downloaded file for {name} does not match the checksum in the package list (the file is corrupt or was changed), so it was not installed.",
+    ),
+    "package.corrupt_file": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package {package} is damaged: {file} cannot be loaded.",
+    ),
+    "package.damaged_archive": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package file {source} is damaged and cannot be unpacked.",
+    ),
+    "package.download_cancelled": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The download of {name} was cancelled.",
+    ),
+    "package.download_failed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package {name} could not be downloaded: {reason}.",
+    ),
+    "package.download_too_large": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The download of {name} is larger than {limit}, so it was stopped.",
+    ),
+    "package.download_truncated": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The download of {name} stopped early ({received} of {total} bytes).",
+    ),
+    "package.index_not_list": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package list at {url} is not a list of packages.",
+    ),
+    "package.index_too_large": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package list at {url} is unreasonably large.",
+    ),
+    "package.index_unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package list at {url} cannot be read: {reason}.",
+    ),
+    "package.install_failed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package could not be installed: {reason}.",
+    ),
+    "package.link_outside": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package folder {source} contains a link ({entry}) that points outside the folder, so it was refused.",
+    ),
+    "package.metadata_too_large": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package's metadata.json file is unreasonably large.",
+    ),
+    "package.missing_field": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package's metadata does not say its {field}.",
+    ),
+    "package.missing_file": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package {package} is incomplete: {file} is missing.",
+    ),
+    "package.no_link": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package list gives no download address for {name}.",
+    ),
+    "package.no_metadata": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package has no metadata.json file at its top level.",
+    ),
+    "package.not_archive": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{source} is not a translation package file (.argosmodel).",
+    ),
+    "package.not_found": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package file or folder {source} does not exist.",
+    ),
+    "package.not_installed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No package for {from_code} to {to_code} is installed.",
+    ),
+    "package.not_translation": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package is not a translation package (its type is {type}).",
+    ),
+    "package.other": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{detail}",
+    ),
+    "package.remove_failed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package could not be removed: {reason}.",
+    ),
+    "package.special_file": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package folder {source} contains {entry}, which is not an ordinary file, so it was refused.",
+    ),
+    "package.suspicious_compression": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package file {source} would expand to far more data than it holds, so it was refused.",
+    ),
+    "package.too_deep": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package {source} has folders nested too deeply, so it was refused.",
+    ),
+    "package.too_large": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package {source} would take more than {limit} on disk, so it was refused.",
+    ),
+    "package.too_many_files": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package {source} contains more than {limit} files, so it was refused.",
+    ),
+    "package.unsafe_entry": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package file {source} contains an entry named {entry} that would be written outside the package folder or over another entry, so the package was refused.",
+    ),
+    "package.unsafe_target": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package would be installed outside the package folder, so it was refused.",
+    ),
+    "package.unsupported_compression": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The package file {source} is packed with a kind of compression the console does not accept.",
+    ),
 }
+WORDINGS: dict[str, str] = {code: str(text) for code, text in _LITERALS.items()}
 
 
 def problem_text(problem: Problem) -> str:
@@ -34,9 +332,18 @@ def reason_text(reason: str, stored_problem: str | None) -> str:
 
 
 def error_text(error: BaseException) -> str:
-    """An exception for a person: its problem if it carries one, else its message."""
+    """An exception for a person, in the UI language where its problem is known.
+
+    Core errors carry a :class:`Problem`; the Qt-free libraries' errors (such as
+    ``translation.packages.PackageError``) carry a plain ``code`` and ``params``.
+    """
     carried = getattr(error, "problem", None)
-    return problem_text(carried) if isinstance(carried, Problem) else str(error)
+    if isinstance(carried, Problem):
+        return problem_text(carried)
+    code, params = getattr(error, "code", None), getattr(error, "params", None)
+    if isinstance(code, str) and code in WORDINGS and isinstance(params, dict):
+        return problem_text(Problem(code, tuple(sorted((str(k), str(v)) for k, v in params.items()))))
+    return str(error)
 
 
 __all__ = ["QT_TRANSLATE_NOOP", "WORDINGS", "error_text", "problem_text", "reason_text"]

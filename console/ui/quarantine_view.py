@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from console.channels.admin import QuarantineEntry, quarantine_entries, resolve_quarantined
 from console.channels.retry import RetryReport, retry_quarantined
 from console.ui.channel_models import QuarantineModel
-from console.ui.problem_texts import reason_text
+from console.ui.problem_texts import error_text, reason_text
 from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
@@ -192,5 +192,5 @@ class QuarantineView(Retranslating, QWidget):
         self.reload()
 
     def _failed(self, exc: Exception) -> None:
-        self.error.setText(str(exc))
+        self.error.setText(error_text(exc))
         self.error.show()

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from console.ui.problem_texts import error_text
 from console.ui.result_relay import ResultRelay
 
 T = TypeVar("T")
@@ -108,7 +109,7 @@ class TranslationWorker(QObject):
             callback(value)
 
     def _report(self, exc: Exception) -> None:
-        self.failed.emit(str(exc))
+        self.failed.emit(error_text(exc))
 
     def shutdown(self) -> None:
         """Stop after the running job; waiting jobs are dropped."""

@@ -11,6 +11,7 @@ import pytest
 import console
 import locales
 from console.problems import TEMPLATES, placeholders
+from translation.packages import TEMPLATES as PACKAGE_TEMPLATES
 
 
 def _import_all_core_modules() -> None:
@@ -37,9 +38,10 @@ def test_every_core_problem_has_a_ui_wording_with_the_same_english() -> None:
     from console.ui.problem_texts import WORDINGS
 
     assert TEMPLATES, "the core defines problem codes"
-    missing = sorted(set(TEMPLATES) - set(WORDINGS))
+    defined = {**TEMPLATES, **PACKAGE_TEMPLATES}
+    missing = sorted(set(defined) - set(WORDINGS))
     assert not missing, f"codes without a UI wording: {missing}"
-    differing = sorted(code for code in TEMPLATES if WORDINGS[code] != TEMPLATES[code])
+    differing = sorted(code for code in defined if WORDINGS[code] != defined[code])
     assert not differing, f"UI English differs from the core's for: {differing}"
 
 
@@ -52,3 +54,20 @@ def test_every_wording_is_translated_with_the_same_placeholders(language: str) -
     assert not untranslated, f"{language}: no finished translation for {untranslated}"
     for text in WORDINGS.values():
         assert placeholders(translated[text]) == placeholders(text), text
+
+
+def test_a_package_error_is_worded_in_the_ui_language(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from console.ui.i18n import UiTranslations
+    from console.ui.problem_texts import error_text
+    from translation.packages import PackageError
+
+    error = PackageError("package.too_many_files", source="evil.argosmodel", limit="10000")
+    ui = UiTranslations(QCoreApplication.instance())  # type: ignore[arg-type]
+    try:
+        ui.apply("zh_CN")
+        assert error_text(error) == "翻译包 evil.argosmodel 含有超过 10000 个文件，因此被拒绝。"
+    finally:
+        ui.apply("en")
+    assert error_text(error) == str(error)
