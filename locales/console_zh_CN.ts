@@ -570,6 +570,66 @@
         </message>
     </context>
     <context>
+        <name>ConversationActions</name>
+        <message>
+            <source>&amp;Resolve</source>
+            <extracomment>Keyboard shortcuts (documented in the README). Conversations changed (their ids); views showing them should refresh. A change could not be made; a message for the agent.</extracomment>
+            <translation>解决(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Resolve: the customer has what they need</source>
+            <translation>解决：客户的问题已处理完毕</translation>
+        </message>
+        <message>
+            <source>Re&amp;open</source>
+            <translation>重新打开(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Waiting on customer</source>
+            <translation>等待客户回复(&amp;W)</translation>
+        </message>
+        <message>
+            <source>&amp;Snooze</source>
+            <translation>稍后处理(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Priority</source>
+            <translation>优先级(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Assign to</source>
+            <translation>分配给(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Assign to &amp;me</source>
+            <translation>分配给我(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Unassign</source>
+            <translation>取消分配(&amp;U)</translation>
+        </message>
+        <message>
+            <source>For an hour</source>
+            <translation>一小时后</translation>
+        </message>
+        <message>
+            <source>For four hours</source>
+            <translation>四小时后</translation>
+        </message>
+        <message>
+            <source>Until tomorrow morning (%1)</source>
+            <translation>明天早上（%1）</translation>
+        </message>
+        <message>
+            <source>Until Monday morning (%1)</source>
+            <translation>周一早上（%1）</translation>
+        </message>
+        <message>
+            <source>Until a time you choose…</source>
+            <translation>自选时间…</translation>
+        </message>
+    </context>
+    <context>
         <name>ConversationView</name>
         <message>
             <source>Manage translation models…</source>
@@ -606,11 +666,28 @@
                 <numerusform>%1 · %2 · %n 条消息</numerusform>
             </translation>
         </message>
+        <message>
+            <source>assigned to %1</source>
+            <translation>分配给 %1</translation>
+        </message>
+        <message>
+            <source>unassigned</source>
+            <translation>未分配</translation>
+        </message>
+        <message>
+            <source>priority %1</source>
+            <translation>优先级：%1</translation>
+        </message>
+        <message>
+            <source>snoozed until %1</source>
+            <translation>稍后处理，至 %1</translation>
+        </message>
     </context>
     <context>
         <name>Coverage</name>
         <message>
             <source>Outside support hours</source>
+            <extracomment>On the grid's cell at "now": the fraction of the hour gone (else None).</extracomment>
             <translation>非服务时间</translation>
         </message>
         <message>
@@ -741,7 +818,7 @@ Support hours: {open} h a week, {covered} h covered</source>
         <name>CoveragePlanner</name>
         <message>
             <source>Coverage planner</source>
-            <extracomment>The plan of the shown week is on screen. An assignment, shift or support hours change was stored. Files were written (a message for the status bar). Something failed; a message for the user.</extracomment>
+            <extracomment>How often "now" moves on (milliseconds). Warnings shown in full under the grid; the rest are counted (all are in the tooltip). The plan of the shown week is on screen. An assignment, shift or support hours change was stored. Files were written (a message for the status bar). Something failed; a message for the user.</extracomment>
             <translation>排班覆盖规划</translation>
         </message>
         <message>
@@ -799,6 +876,26 @@ Support hours: {open} h a week, {covered} h covered</source>
         <message>
             <source>Inbound messages (demand)</source>
             <translation>来信量（需求）</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>现在</translation>
+        </message>
+        <message>
+            <source>On shift now</source>
+            <translation>当前在班</translation>
+        </message>
+        <message>
+            <source>On shift now · {time}</source>
+            <translation>当前在班 · {time}</translation>
+        </message>
+        <message>
+            <source>Now {time}</source>
+            <translation>现在 {time}</translation>
+        </message>
+        <message>
+            <source>And {count} more (point here to read them).</source>
+            <translation>另有 {count} 条（将鼠标移到此处查看）。</translation>
         </message>
         <message>
             <source>{first} – {last} · times in {zone}</source>
@@ -1006,12 +1103,28 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>待处理</translation>
         </message>
         <message>
-            <source>Pending</source>
-            <translation>等待客户</translation>
+            <source>Waiting on customer</source>
+            <translation>等待客户回复</translation>
         </message>
         <message>
             <source>Resolved</source>
             <translation>已解决</translation>
+        </message>
+        <message>
+            <source>Low</source>
+            <translation>低</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>普通</translation>
+        </message>
+        <message>
+            <source>High</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <source>Urgent</source>
+            <translation>紧急</translation>
         </message>
         <message>
             <source>E-mail</source>
@@ -1046,12 +1159,28 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>FilterBar</name>
         <message>
             <source>Search all messages (Ctrl+F)</source>
-            <extracomment>The criteria changed (search is debounced while typing).</extracomment>
+            <extracomment>The criteria changed (search is debounced while typing). The agent whose conversations the *Mine* view shows (set from Settings).</extracomment>
             <translation>搜索全部消息（Ctrl+F）</translation>
         </message>
         <message>
             <source>Finds conversations with a message containing every word typed</source>
             <translation>查找含有所输入全部词语的消息所在的会话</translation>
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation>我的</translation>
+        </message>
+        <message>
+            <source>Unassigned</source>
+            <translation>未分配</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Snoozed</source>
+            <translation>稍后处理</translation>
         </message>
         <message>
             <source>All statuses</source>
@@ -1068,6 +1197,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>All languages</source>
             <translation>全部语言</translation>
+        </message>
+        <message>
+            <source>Anyone assigned</source>
+            <translation>所有负责人</translation>
+        </message>
+        <message>
+            <source>Nobody (unassigned)</source>
+            <translation>无人（未分配）</translation>
         </message>
     </context>
     <context>
@@ -1138,7 +1275,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>InboxModel</name>
         <message>
             <source>Unread and awaiting-reply markers; sorts by priority</source>
-            <extracomment>A new id list is in place (after a filter, sort or refresh). Rows of one page arrived.</extracomment>
+            <extracomment>A new id list is in place (after a filter, sort or refresh). Rows of one page arrived. Open work per view ({InboxView: count}), with every new id list.</extracomment>
             <translation>未读与待回复标记；按优先级排序</translation>
         </message>
         <message>
@@ -1170,12 +1307,24 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>状态</translation>
         </message>
         <message>
+            <source>Assignee</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
             <source>Last activity</source>
             <translation>最近活动</translation>
         </message>
         <message>
             <source>Their time</source>
             <translation>对方时间</translation>
+        </message>
+        <message>
+            <source>[Draft] %1</source>
+            <translation>[草稿] %1</translation>
+        </message>
+        <message>
+            <source>Snoozed</source>
+            <translation>稍后处理</translation>
         </message>
         <message>
             <source>A request task is overdue</source>
@@ -1188,6 +1337,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Awaiting reply</source>
             <translation>待回复</translation>
+        </message>
+        <message>
+            <source>You have an unsent reply here.</source>
+            <translation>这里有一条未发送的回复草稿。</translation>
+        </message>
+        <message>
+            <source>Comes back %1</source>
+            <translation>%1 回到收件箱</translation>
         </message>
     </context>
     <context>
@@ -1332,6 +1489,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Conversation</source>
+            <translation>会话(&amp;C)</translation>
         </message>
         <message>
             <source>&amp;Settings…</source>
@@ -1603,6 +1764,21 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Install an unpacked model</source>
             <translation>安装未打包的模型</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnShiftNowModel</name>
+        <message>
+            <source>closed · {names}</source>
+            <translation>未营业 · {names}</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>未营业</translation>
+        </message>
+        <message>
+            <source>nobody on shift</source>
+            <translation>无人在班</translation>
         </message>
     </context>
     <context>
@@ -2078,6 +2254,305 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>Problem</name>
+        <message>
+            <source>The setting {place} holds a password, token or other secret. Secrets are kept in the system keyring only: enter it in the password field instead.</source>
+            <translation>设置项 {place} 含有密码、令牌或其他机密信息。机密信息只保存在系统密钥环中：请改在密码栏中输入。</translation>
+        </message>
+        <message>
+            <source>{agent} is assigned to {market} but has no shifts at all.</source>
+            <translation>{agent} 负责 {market}，但没有任何班次。</translation>
+        </message>
+        <message>
+            <source>{agent} is assigned to {market} but is on leave during all of its support hours this week.</source>
+            <translation>{agent} 负责 {market}，但本周该市场的全部服务时间内都在休假。</translation>
+        </message>
+        <message>
+            <source>{agent} is assigned to {market} but has no shift inside its support hours this week.</source>
+            <translation>{agent} 负责 {market}，但本周没有班次落在该市场的服务时间内。</translation>
+        </message>
+        <message>
+            <source>The file's text encoding was recognised as {encoding}.</source>
+            <translation>已识别出文件的文本编码为 {encoding}。</translation>
+        </message>
+        <message>
+            <source>{count} bytes of the file are not valid {encoding} text; the rows holding them are quarantined instead of being stored garbled.</source>
+            <translation>文件中有 {count} 个字节不是有效的 {encoding} 文本；包含这些字节的行已被隔离，而不是以乱码保存。</translation>
+        </message>
+        <message>
+            <source>The file's text encoding was guessed as {encoding}, but the guess is uncertain (it may be {alternative}); check a few imported messages, or import again naming the encoding.</source>
+            <translation>文件的文本编码被猜测为 {encoding}，但不确定（也可能是 {alternative}）；请检查几条导入的消息，或指定编码后重新导入。</translation>
+        </message>
+        <message>
+            <source>{row} has a field longer than {limit} characters, so it is not imported.</source>
+            <translation>{row} 有一个字段超过 {limit} 个字符，因此没有导入。</translation>
+        </message>
+        <message>
+            <source>{row} is nested more than {limit} levels deep, so it is not imported.</source>
+            <translation>{row} 的嵌套超过 {limit} 层，因此没有导入。</translation>
+        </message>
+        <message>
+            <source>{row} is not a JSON object.</source>
+            <translation>{row} 不是 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>{row} is not valid JSON.</source>
+            <translation>{row} 不是有效的 JSON。</translation>
+        </message>
+        <message>
+            <source>{row} holds a number longer than {limit} characters, so it is not imported.</source>
+            <translation>{row} 含有一个超过 {limit} 个字符的数字，因此没有导入。</translation>
+        </message>
+        <message>
+            <source>Reading the source stopped after {row} because of an unexpected problem; what came before was imported.</source>
+            <translation>由于意外问题，读取在 {row} 之后停止；之前的内容已导入。</translation>
+        </message>
+        <message>
+            <source>{row} holds bytes that are not valid {encoding} text, so it is not imported; check the file's encoding and import it again naming the right one.</source>
+            <translation>{row} 含有不是有效 {encoding} 文本的字节，因此没有导入；请检查文件的编码，并指定正确的编码后重新导入。</translation>
+        </message>
+        <message>
+            <source>{row} could not be read, so it is kept in quarantine.</source>
+            <translation>无法读取 {row}，已将其保存在隔离区。</translation>
+        </message>
+        <message>
+            <source>{row} has {count} fields but the header has {expected} (a wrong delimiter or unquoted text?).</source>
+            <translation>{row} 有 {count} 个字段，但表头有 {expected} 个（分隔符错误或文本未加引号？）。</translation>
+        </message>
+        <message>
+            <source>{row} could not be stored, so it is kept in quarantine.</source>
+            <translation>无法保存 {row}，已将其保存在隔离区。</translation>
+        </message>
+        <message>
+            <source>{encoding} is not a text encoding this program knows; use a name such as utf-8, gb18030, shift_jis, big5 or euc-kr.</source>
+            <translation>本程序不认识文本编码 {encoding}；请使用 utf-8、gb18030、shift_jis、big5 或 euc-kr 等名称。</translation>
+        </message>
+        <message>
+            <source>The message is empty.</source>
+            <translation>这封邮件是空的。</translation>
+        </message>
+        <message>
+            <source>The file {name} could not be read; check that it still exists and may be opened.</source>
+            <translation>无法读取文件 {name}；请确认它仍然存在并且可以打开。</translation>
+        </message>
+        <message>
+            <source>Message {position} of the mailbox file {name} could not be read.</source>
+            <translation>无法读取邮箱文件 {name} 中的第 {position} 封邮件。</translation>
+        </message>
+        <message>
+            <source>The mailbox file {name} could not be read as an mbox file.</source>
+            <translation>无法将邮箱文件 {name} 作为 mbox 文件读取。</translation>
+        </message>
+        <message>
+            <source>The message has no sender address, so it cannot be answered.</source>
+            <translation>这封邮件没有发件人地址，因此无法回复。</translation>
+        </message>
+        <message>
+            <source>The file {name} in the mail folder is neither an e-mail nor a mailbox file, so it was not imported.</source>
+            <translation>邮件文件夹中的文件 {name} 既不是电子邮件也不是邮箱文件，因此没有导入。</translation>
+        </message>
+        <message>
+            <source>The message's parts are nested too deeply to be read.</source>
+            <translation>这封邮件的各部分嵌套过深，无法读取。</translation>
+        </message>
+        <message>
+            <source>The message is {size} MB, over the {limit} MB limit for one message.</source>
+            <translation>这封邮件有 {size} MB，超过了单封邮件 {limit} MB 的上限。</translation>
+        </message>
+        <message>
+            <source>The message is too damaged to be read as an e-mail; it is kept here as it arrived.</source>
+            <translation>这封邮件损坏严重，无法作为电子邮件读取；已按收到时的原样保存在这里。</translation>
+        </message>
+        <message>
+            <source>The store {path} is in use by another program and did not become free in time. Nothing was saved; try again in a moment.</source>
+            <translation>数据存储 {path} 正被其他程序使用，且未能及时释放。本次没有保存任何内容；请稍后重试。</translation>
+        </message>
+        <message>
+            <source>The store {path} cannot be opened: the file or its folder cannot be reached.</source>
+            <translation>无法打开数据存储 {path}：无法访问该文件或其所在文件夹。</translation>
+        </message>
+        <message>
+            <source>The store {path} is damaged, so the console will not change it: it was left untouched. Open a backup copy of it instead, or ask your administrator to repair it.</source>
+            <translation>数据存储 {path} 已损坏，控制台不会修改它：文件未被改动。请打开它的备份副本，或请管理员修复。</translation>
+        </message>
+        <message>
+            <source>The store {path} could not be read or written because of a disk error. Nothing was saved; check the disk and try again.</source>
+            <translation>由于磁盘错误，无法读写数据存储 {path}。本次没有保存任何内容；请检查磁盘后重试。</translation>
+        </message>
+        <message>
+            <source>The disk that holds the store {path} is full. Nothing was saved, and everything stored before is intact. Free some space and try again.</source>
+            <translation>存放数据存储 {path} 的磁盘已满。本次没有保存任何内容，之前保存的内容完好无损。请释放空间后重试。</translation>
+        </message>
+        <message>
+            <source>{path} holds another program's database, not a support console store. It was left untouched.</source>
+            <translation>{path} 是其他程序的数据库，不是客服控制台的数据存储。文件未被改动。</translation>
+        </message>
+        <message>
+            <source>{path} is a folder, not a store file.</source>
+            <translation>{path} 是一个文件夹，不是数据存储文件。</translation>
+        </message>
+        <message>
+            <source>There is no store at {path}.</source>
+            <translation>{path} 处没有数据存储。</translation>
+        </message>
+        <message>
+            <source>The store {path} was written by a newer version of the console (schema {revision}). Update the console to open it; the store was left untouched.</source>
+            <translation>数据存储 {path} 由更新版本的控制台写入（架构 {revision}）。请更新控制台后再打开；数据存储未被改动。</translation>
+        </message>
+        <message>
+            <source>The team database server has no database named {database} ({path}). Check the database address, or ask your administrator to create it.</source>
+            <translation>团队数据库服务器上没有名为 {database} 的数据库（{path}）。请检查数据库地址，或请管理员创建它。</translation>
+        </message>
+        <message>
+            <source>{path} is not a support console store (not an SQLite database, or damaged). It was left untouched.</source>
+            <translation>{path} 不是客服控制台的数据存储（不是 SQLite 数据库，或已损坏）。文件未被改动。</translation>
+        </message>
+        <message>
+            <source>The store {path} cannot be changed because the file is read-only. Nothing was saved, and everything stored before is intact. Make the file writable and try again.</source>
+            <translation>数据存储 {path} 是只读文件，无法更改。本次没有保存任何内容，之前保存的内容完好无损。请让该文件可写后重试。</translation>
+        </message>
+        <message>
+            <source>The team database {path} cannot be reached, or it refused the connection. Nothing was changed. Check the network connection and the database address, or ask your administrator whether the server is running.</source>
+            <translation>无法连接团队数据库 {path}，或它拒绝了连接。没有任何更改。请检查网络连接和数据库地址，或询问管理员服务器是否在运行。</translation>
+        </message>
+        <message>
+            <source>The team database {path} refused the sign-in. Check the user name and password, or ask your administrator for access.</source>
+            <translation>团队数据库 {path} 拒绝了登录。请检查用户名和密码，或向管理员申请访问权限。</translation>
+        </message>
+        <message>
+            <source>The package's metadata gives an invalid {field} ({value}), so the package was refused.</source>
+            <translation>翻译包的元数据给出了无效的 {field}（{value}），因此该翻译包被拒绝。</translation>
+        </message>
+        <message>
+            <source>The package's metadata.json file cannot be read.</source>
+            <translation>无法读取翻译包的 metadata.json 文件。</translation>
+        </message>
+        <message>
+            <source>The downloaded file for {name} does not match the checksum in the package list (the file is corrupt or was changed), so it was not installed.</source>
+            <translation>下载的 {name} 文件与翻译包列表中的校验和不符（文件已损坏或被改动），因此没有安装。</translation>
+        </message>
+        <message>
+            <source>The package {package} is damaged: {file} cannot be loaded.</source>
+            <translation>翻译包 {package} 已损坏：无法加载 {file}。</translation>
+        </message>
+        <message>
+            <source>The package file {source} is damaged and cannot be unpacked.</source>
+            <translation>翻译包文件 {source} 已损坏，无法解包。</translation>
+        </message>
+        <message>
+            <source>The download of {name} was cancelled.</source>
+            <translation>{name} 的下载已取消。</translation>
+        </message>
+        <message>
+            <source>The package {name} could not be downloaded: {reason}.</source>
+            <translation>无法下载翻译包 {name}：{reason}。</translation>
+        </message>
+        <message>
+            <source>The download of {name} is larger than {limit}, so it was stopped.</source>
+            <translation>{name} 的下载大于 {limit}，因此已停止。</translation>
+        </message>
+        <message>
+            <source>The download of {name} stopped early ({received} of {total} bytes).</source>
+            <translation>{name} 的下载提前中断（收到 {received} / {total} 字节）。</translation>
+        </message>
+        <message>
+            <source>The package list at {url} is not a list of packages.</source>
+            <translation>{url} 上的内容不是翻译包列表。</translation>
+        </message>
+        <message>
+            <source>The package list at {url} is unreasonably large.</source>
+            <translation>{url} 上的翻译包列表大得不合理。</translation>
+        </message>
+        <message>
+            <source>The package list at {url} cannot be read: {reason}.</source>
+            <translation>无法读取 {url} 上的翻译包列表：{reason}。</translation>
+        </message>
+        <message>
+            <source>The package could not be installed: {reason}.</source>
+            <translation>无法安装该翻译包：{reason}。</translation>
+        </message>
+        <message>
+            <source>The package folder {source} contains a link ({entry}) that points outside the folder, so it was refused.</source>
+            <translation>翻译包文件夹 {source} 含有指向文件夹之外的链接（{entry}），因此被拒绝。</translation>
+        </message>
+        <message>
+            <source>The package's metadata.json file is unreasonably large.</source>
+            <translation>翻译包的 metadata.json 文件大得不合理。</translation>
+        </message>
+        <message>
+            <source>The package's metadata does not say its {field}.</source>
+            <translation>翻译包的元数据没有说明其 {field}。</translation>
+        </message>
+        <message>
+            <source>The package {package} is incomplete: {file} is missing.</source>
+            <translation>翻译包 {package} 不完整：缺少 {file}。</translation>
+        </message>
+        <message>
+            <source>The package list gives no download address for {name}.</source>
+            <translation>翻译包列表没有给出 {name} 的下载地址。</translation>
+        </message>
+        <message>
+            <source>The package has no metadata.json file at its top level.</source>
+            <translation>翻译包的顶层没有 metadata.json 文件。</translation>
+        </message>
+        <message>
+            <source>{source} is not a translation package file (.argosmodel).</source>
+            <translation>{source} 不是翻译包文件（.argosmodel）。</translation>
+        </message>
+        <message>
+            <source>The package file or folder {source} does not exist.</source>
+            <translation>翻译包文件或文件夹 {source} 不存在。</translation>
+        </message>
+        <message>
+            <source>No package for {from_code} to {to_code} is installed.</source>
+            <translation>没有安装从 {from_code} 到 {to_code} 的翻译包。</translation>
+        </message>
+        <message>
+            <source>The package is not a translation package (its type is {type}).</source>
+            <translation>这不是翻译包（其类型为 {type}）。</translation>
+        </message>
+        <message>
+            <source>{detail}</source>
+            <translation>{detail}</translation>
+        </message>
+        <message>
+            <source>The package could not be removed: {reason}.</source>
+            <translation>无法删除该翻译包：{reason}。</translation>
+        </message>
+        <message>
+            <source>The package folder {source} contains {entry}, which is not an ordinary file, so it was refused.</source>
+            <translation>翻译包文件夹 {source} 含有 {entry}，它不是普通文件，因此被拒绝。</translation>
+        </message>
+        <message>
+            <source>The package file {source} would expand to far more data than it holds, so it was refused.</source>
+            <translation>翻译包文件 {source} 解压后的数据量远超其本身大小，因此被拒绝。</translation>
+        </message>
+        <message>
+            <source>The package {source} has folders nested too deeply, so it was refused.</source>
+            <translation>翻译包 {source} 的文件夹嵌套过深，因此被拒绝。</translation>
+        </message>
+        <message>
+            <source>The package {source} would take more than {limit} on disk, so it was refused.</source>
+            <translation>翻译包 {source} 在磁盘上会占用超过 {limit}，因此被拒绝。</translation>
+        </message>
+        <message>
+            <source>The package {source} contains more than {limit} files, so it was refused.</source>
+            <translation>翻译包 {source} 含有超过 {limit} 个文件，因此被拒绝。</translation>
+        </message>
+        <message>
+            <source>The package file {source} contains an entry named {entry} that would be written outside the package folder or over another entry, so the package was refused.</source>
+            <translation>翻译包文件 {source} 含有名为 {entry} 的条目，它会被写到翻译包文件夹之外或覆盖其他条目，因此该翻译包被拒绝。</translation>
+        </message>
+        <message>
+            <source>The package would be installed outside the package folder, so it was refused.</source>
+            <translation>该翻译包会被安装到翻译包文件夹之外，因此被拒绝。</translation>
+        </message>
+        <message>
+            <source>The package file {source} is packed with a kind of compression the console does not accept.</source>
+            <translation>翻译包文件 {source} 使用了控制台不接受的压缩方式。</translation>
+        </message>
+    </context>
+    <context>
         <name>QuarantineModel</name>
         <message>
             <source>When</source>
@@ -2234,10 +2709,29 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>SnoozeDialog</name>
+        <message>
+            <source>Snooze until</source>
+            <translation>稍后处理至</translation>
+        </message>
+        <message>
+            <source>The conversation comes back at this time, or at once when the customer writes.</source>
+            <translation>会话将在此时间回到收件箱；如果客户来信，则立即回来。</translation>
+        </message>
+    </context>
+    <context>
         <name>Startup</name>
         <message>
             <source>Support Console cannot open its store</source>
             <translation>客服工作台无法打开数据存储</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreExecutor</name>
+        <message>
+            <source>The store could not be used</source>
+            <extracomment>A job failed and had no error handler: a message for the status bar. True while jobs are queued or running. The store itself failed (a :class:`~console.problems.Problem`); a dialog says so. Show store failures in a dialog (off for tools that report them otherwise).</extracomment>
+            <translation>数据存储无法使用</translation>
         </message>
     </context>
     <context>

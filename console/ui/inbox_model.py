@@ -359,7 +359,7 @@ class InboxModel(QAbstractTableModel):
             return language_name(row.language) if row.language else ""
         if column == SUBJECT:
             text = f"{row.subject} — {row.preview}" if row.subject else row.preview
-            return f"{self.tr('[Draft]')} {text}" if row.has_draft else text
+            return self.tr("[Draft] %1").replace("%1", text) if row.has_draft else text
         if column == STATUS:
             if row.snoozed_until is not None:
                 return self.tr("Snoozed")
