@@ -119,7 +119,7 @@ def test_mapping_fills_region_city_and_phone(store: Store, tmp_path: Path) -> No
     with store.session() as session:
         customer = session.scalars(select(Customer)).one()
         assert (customer.region, customer.city, customer.country) == ("广东", "深圳", "CN")
-        keys = set(session.execute(select(CustomerKey.kind, CustomerKey.value)).tuples())
+        keys = {(kind, value) for kind, value in session.execute(select(CustomerKey.kind, CustomerKey.value))}
     assert ("phone", "+8613800138000") in keys
 
 
