@@ -2272,6 +2272,22 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>{agent} 负责 {market}，但本周没有班次落在该市场的服务时间内。</translation>
         </message>
         <message>
+            <source>This customer no longer exists; their place was not changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The {field} is longer than {limit} characters; shorten it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“{value}” is not a country the console knows; choose one from the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{row}: the direction “{value}” is neither a customer value ({inbound}) nor a shop value ({outbound}).</source>
+            <translation>{row}：方向“{value}”既不是客户方的值（{inbound}），也不是店铺方的值（{outbound}）。</translation>
+        </message>
+        <message>
             <source>The file's text encoding was recognised as {encoding}.</source>
             <translation>已识别出文件的文本编码为 {encoding}。</translation>
         </message>
@@ -2290,6 +2306,18 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>{row} is nested more than {limit} levels deep, so it is not imported.</source>
             <translation>{row} 的嵌套超过 {limit} 层，因此没有导入。</translation>
+        </message>
+        <message>
+            <source>{row} names no customer (no handle, e-mail, phone or name).</source>
+            <translation>{row} 没有指明客户（没有账号、电子邮件、电话或姓名）。</translation>
+        </message>
+        <message>
+            <source>{row} has no message text.</source>
+            <translation>{row} 没有消息正文。</translation>
+        </message>
+        <message>
+            <source>{row} has no time sent.</source>
+            <translation>{row} 没有发送时间。</translation>
         </message>
         <message>
             <source>{row} is not a JSON object.</source>
@@ -2324,8 +2352,20 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>无法保存 {row}，已将其保存在隔离区。</translation>
         </message>
         <message>
+            <source>{row}: the time sent “{value}” is not in a format the console reads.</source>
+            <translation>{row}：发送时间“{value}”的格式控制台无法识别。</translation>
+        </message>
+        <message>
+            <source>{row}: the time sent “{value}” is not a real date.</source>
+            <translation>{row}：发送时间“{value}”不是一个真实的日期。</translation>
+        </message>
+        <message>
             <source>{encoding} is not a text encoding this program knows; use a name such as utf-8, gb18030, shift_jis, big5 or euc-kr.</source>
             <translation>本程序不认识文本编码 {encoding}；请使用 utf-8、gb18030、shift_jis、big5 或 euc-kr 等名称。</translation>
+        </message>
+        <message>
+            <source>{row}: the time zone “{zone}” is not known.</source>
+            <translation>{row}：时区“{zone}”未知。</translation>
         </message>
         <message>
             <source>The message is empty.</source>
@@ -2362,6 +2402,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>The message is too damaged to be read as an e-mail; it is kept here as it arrived.</source>
             <translation>这封邮件损坏严重，无法作为电子邮件读取；已按收到时的原样保存在这里。</translation>
+        </message>
+        <message>
+            <source>No channel can deliver this reply: no mail server (SMTP) is set up, so e-mail replies wait in the outbox until one is added under Channels.</source>
+            <translation>没有可以发送这条回复的渠道：尚未设置邮件服务器（SMTP），电子邮件回复会留在发件箱中，直到在“渠道”中添加一个。</translation>
+        </message>
+        <message>
+            <source>The reply has already left the outbox, so it can no longer be taken back.</source>
+            <translation>这条回复已经离开发件箱，无法再撤回。</translation>
         </message>
         <message>
             <source>The store {path} is in use by another program and did not become free in time. Nothing was saved; try again in a moment.</source>

@@ -35,7 +35,7 @@ from console.channels.mapping import ColumnMapping, guess_mapping
 from console.channels.table_encoding import DecodedTable, EncodingNameError, decode
 from console.identity.linking import normalize_email, normalize_phone
 from console.inbox.ingest import CustomerInfo, IncomingMessage, content_external_id
-from console.problems import Problem, define, problem
+from console.problems import Problem, ProblemError, define, problem
 from console.store.models import ChannelKind, Direction
 
 FORMATS = ("auto", "maildir", "mbox", "eml", "csv", "json")
@@ -172,6 +172,7 @@ def email_to_incoming(parsed: ParsedEmail, *, received_at: datetime) -> Incoming
         in_reply_to=parsed.in_reply_to,
         references=parsed.references,
         attachments=parsed.attachments,
+        date_header=parsed.date_header[:200] if parsed.date_header else None,
     )
 
 
@@ -709,6 +710,8 @@ def row_item(row: dict[str, Any], ref: str, raw: bytes, mapping: ColumnMapping) 
         )
     try:
         return SourceItem(ref=ref, message=row_to_incoming(row, ref, mapping))
+    except RowError as exc:
+        return SourceItem(ref=ref, problem=exc.problem, raw=raw)
     except ValueError as exc:
         return SourceItem(ref=ref, problem=str(exc), raw=raw)
     except Exception:  # a row never stops the import: it is kept, with its content
@@ -716,12 +719,42 @@ def row_item(row: dict[str, Any], ref: str, raw: bytes, mapping: ColumnMapping) 
         return SourceItem(ref=ref, problem=problem(ROW_UNREADABLE, row=label), raw=raw)
 
 
+class RowError(ProblemError, ValueError):
+    """A row that cannot be a message; its problem says why, for the person importing."""
+
+
+ROW_NO_TEXT = define("import.no_text", "{row} has no message text.")
+ROW_NO_CUSTOMER = define(
+    "import.no_customer", "{row} names no customer (no handle, e-mail, phone or name)."
+)
+ROW_BAD_DIRECTION = define(
+    "import.bad_direction",
+    "{row}: the direction “{value}” is neither a customer value ({inbound}) "
+    "nor a shop value ({outbound}).",
+)
+ROW_NO_TIMESTAMP = define("import.no_timestamp", "{row} has no time sent.")
+ROW_TIME_OUT_OF_RANGE = define(
+    "import.time_out_of_range", "{row}: the time sent “{value}” is not a real date."
+)
+ROW_TIME_FORMAT = define(
+    "import.time_format", "{row}: the time sent “{value}” is not in a format the console reads."
+)
+ROW_UNKNOWN_ZONE = define("import.unknown_zone", "{row}: the time zone “{zone}” is not known.")
+_SHOWN_CHARS = 40
+
+
+def shown_value(value: str) -> str:
+    """A cell's value as a person should see it in a reason: printable, and short."""
+    printable = "".join(ch if ch.isprintable() else "\ufffd" for ch in value)
+    return printable if len(printable) <= _SHOWN_CHARS else printable[: _SHOWN_CHARS - 1] + "…"
+
+
 def row_to_incoming(row: dict[str, Any], ref: str, mapping: ColumnMapping) -> IncomingMessage:
     """One export row as a message; ValueError with a readable reason when it cannot be."""
     label = ref[:1].upper() + ref[1:]
     text = _cell(row, mapping, "text")
     if not text:
-        raise ValueError(f"{label} has no message text.")
+        raise RowError(problem(ROW_NO_TEXT, row=label))
     country = _cell(row, mapping, "country").upper()
     country = country if len(country) == 2 and country.isalpha() else ""
     email = normalize_email(_cell(row, mapping, "email"))
@@ -732,7 +765,7 @@ def row_to_incoming(row: dict[str, Any], ref: str, mapping: ColumnMapping) -> In
     channel = ChannelKind(mapping.channel)
     address = handle or email or phone or raw_phone or name
     if not address:
-        raise ValueError(f"{label} names no customer (no handle, e-mail, phone or name).")
+        raise RowError(problem(ROW_NO_CUSTOMER, row=label))
     sent_at = parse_timestamp(
         _cell(row, mapping, "timestamp"),
         _cell(row, mapping, "time_zone") or mapping.default_time_zone,
@@ -744,10 +777,14 @@ def row_to_incoming(row: dict[str, Any], ref: str, mapping: ColumnMapping) -> In
         if value in mapping.outbound_values:
             direction = Direction.OUTBOUND
         elif value and value not in mapping.inbound_values:
-            raise ValueError(
-                f"{label}: direction {value!r} is neither inbound "
-                f"({', '.join(mapping.inbound_values[:4])} ...) nor outbound "
-                f"({', '.join(mapping.outbound_values[:4])} ...)."
+            raise RowError(
+                problem(
+                    ROW_BAD_DIRECTION,
+                    row=label,
+                    value=shown_value(value),
+                    inbound=", ".join(mapping.inbound_values[:4]),
+                    outbound=", ".join(mapping.outbound_values[:4]),
+                )
             )
     external = _cell(row, mapping, "external_id")
     if not external:
@@ -777,19 +814,21 @@ def row_to_incoming(row: dict[str, Any], ref: str, mapping: ColumnMapping) -> In
 def parse_timestamp(value: str, zone: str, label: str = "The row") -> datetime:
     """An aware UTC datetime from the formats exports use (see :mod:`console.channels.mapping`)."""
     if not value:
-        raise ValueError(f"{label} has no timestamp.")
+        raise RowError(problem(ROW_NO_TIMESTAMP, row=label))
     moment: datetime | None = None
     number = value.replace(".", "", 1)
     if number.isascii() and number.isdigit():
         if len(number) > 20:
-            raise ValueError(f"{label}: the timestamp {value[:30]!r} is out of range.")
+            raise RowError(problem(ROW_TIME_OUT_OF_RANGE, row=label, value=shown_value(value)))
         seconds = float(value)
         if seconds > 1e11:  # milliseconds
             seconds /= 1000
         try:
             return datetime.fromtimestamp(seconds, UTC)
         except (OverflowError, OSError, ValueError) as exc:
-            raise ValueError(f"{label}: the timestamp {value!r} is out of range.") from exc
+            raise RowError(
+                problem(ROW_TIME_OUT_OF_RANGE, row=label, value=shown_value(value))
+            ) from exc
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("/", "-"))
     except ValueError:
@@ -798,13 +837,15 @@ def parse_timestamp(value: str, zone: str, label: str = "The row") -> datetime:
         except (TypeError, ValueError, IndexError):
             moment = None
     if moment is None:
-        raise ValueError(f"{label}: the timestamp {value!r} is not in a known format.")
+        raise RowError(problem(ROW_TIME_FORMAT, row=label, value=shown_value(value)))
     if moment.tzinfo is None:
         try:
             moment = moment.replace(tzinfo=ZoneInfo(zone))
         except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-            raise ValueError(f"{label}: unknown time zone {zone!r}.") from exc
+            raise RowError(problem(ROW_UNKNOWN_ZONE, row=label, zone=shown_value(zone))) from exc
     try:
         return moment.astimezone(UTC)
     except (OverflowError, OSError, ValueError) as exc:
-        raise ValueError(f"{label}: the timestamp {value!r} is out of range.") from exc
+        raise RowError(
+            problem(ROW_TIME_OUT_OF_RANGE, row=label, value=shown_value(value))
+        ) from exc

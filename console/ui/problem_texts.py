@@ -33,6 +33,22 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{agent} is assigned to {market} but has no shift inside its support hours this week.",
     ),
+    "customer.gone": QT_TRANSLATE_NOOP(
+        "Problem",
+        "This customer no longer exists; their place was not changed.",
+    ),
+    "customer.place_too_long": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The {field} is longer than {limit} characters; shorten it.",
+    ),
+    "customer.unknown_country": QT_TRANSLATE_NOOP(
+        "Problem",
+        "“{value}” is not a country the console knows; choose one from the list.",
+    ),
+    "import.bad_direction": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row}: the direction “{value}” is neither a customer value ({inbound}) nor a shop value ({outbound}).",
+    ),
     "import.encoding_guessed": QT_TRANSLATE_NOOP(
         "Problem",
         "The file's text encoding was recognised as {encoding}.",
@@ -52,6 +68,18 @@ _LITERALS: dict[str, object] = {
     "import.json_too_deep": QT_TRANSLATE_NOOP(
         "Problem",
         "{row} is nested more than {limit} levels deep, so it is not imported.",
+    ),
+    "import.no_customer": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} names no customer (no handle, e-mail, phone or name).",
+    ),
+    "import.no_text": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} has no message text.",
+    ),
+    "import.no_timestamp": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row} has no time sent.",
     ),
     "import.not_an_object": QT_TRANSLATE_NOOP(
         "Problem",
@@ -85,9 +113,21 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{row} could not be stored, so it is kept in quarantine.",
     ),
+    "import.time_format": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row}: the time sent “{value}” is not in a format the console reads.",
+    ),
+    "import.time_out_of_range": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row}: the time sent “{value}” is not a real date.",
+    ),
     "import.unknown_encoding_name": QT_TRANSLATE_NOOP(
         "Problem",
         "{encoding} is not a text encoding this program knows; use a name such as utf-8, gb18030, shift_jis, big5 or euc-kr.",
+    ),
+    "import.unknown_zone": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{row}: the time zone “{zone}” is not known.",
     ),
     "mail.empty": QT_TRANSLATE_NOOP(
         "Problem",
@@ -124,6 +164,14 @@ _LITERALS: dict[str, object] = {
     "mail.unreadable": QT_TRANSLATE_NOOP(
         "Problem",
         "The message is too damaged to be read as an e-mail; it is kept here as it arrived.",
+    ),
+    "send.no_mail_server": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No channel can deliver this reply: no mail server (SMTP) is set up, so e-mail replies wait in the outbox until one is added under Channels.",
+    ),
+    "send.undo_too_late": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The reply has already left the outbox, so it can no longer be taken back.",
     ),
     "store.busy": QT_TRANSLATE_NOOP(
         "Problem",

@@ -43,7 +43,20 @@ def test_one_bad_timestamp_is_quarantined_and_the_rest_goes_on(
     [item] = _quarantine(store)
     assert item.item_ref == "row 750"
     assert "far future" in item.excerpt and item.size > 0
-    assert "out of range" in item.reason
+    assert item.reason == "Row 750: the time sent “9999-12-31T23:59:59-01:00” is not a real date."
+    assert item.problem is not None and '"import.time_out_of_range"' in item.problem
+
+
+def test_a_bad_cell_is_shown_printable_never_as_python_escapes(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"Message,Sent,Buyer\nhello,not\x00a\x1btime,ana\n")
+    report = import_path(store, path)
+    assert report.quarantined == 1
+    [item] = _quarantine(store)
+    assert "\\x" not in item.reason and "'" not in item.reason
+    assert "not\ufffda\ufffdtime" in item.reason
 
 
 def test_limits_are_reported_as_such_with_the_content_kept(store: Store, tmp_path: Path) -> None:
