@@ -22,7 +22,7 @@ import smtplib
 import ssl
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from pathlib import Path
@@ -33,8 +33,9 @@ from sqlalchemy.orm import Session
 
 from console import audit
 from console.channels.scrub import scrub
+from console.problems import Problem, define, problem
 from console.store import Store
-from console.store.channel_tables import ChannelOutboxEntry, MessageRef
+from console.store.channel_tables import ChannelConfig, ChannelOutboxEntry, MessageRef
 from console.store.coverage_tables import ScheduledSend
 from console.store.models import (
     ChannelIdentity,
@@ -47,6 +48,15 @@ from console.store.models import (
 )
 
 INTERRUPTED = "Sending was interrupted; the message may have been sent. Check, then retry."
+
+#: ``ScheduledSend.reason`` of a reply held back for its undo window (not a real schedule).
+UNDO_WINDOW = "undo_window"
+
+NO_MAIL_SERVER = define(
+    "send.no_mail_server",
+    "No channel can deliver this reply: no mail server (SMTP) is set up, so e-mail replies "
+    "wait in the outbox until one is added under Channels.",
+)
 
 
 class OutboxError(ValueError):
@@ -285,7 +295,8 @@ def _text(exc: smtplib.SMTPResponseException) -> str:
 
 
 def _held_back() -> Select[Any]:
-    """Messages scheduled for later ("send at their 09:00") whose time has not come."""
+    """Messages scheduled for later ("send at their 09:00") whose time has not come, and
+    replies still inside their undo window."""
     return select(ScheduledSend.message_id).where(
         ScheduledSend.state == "scheduled", ScheduledSend.send_at > utcnow()
     )
@@ -388,3 +399,88 @@ def export_outbox(session: Session, channel: ChannelKind, path: Path, *, actor: 
         channel=channel.value, path=str(path),
     )  # fmt: skip
     return len(entries)
+
+
+# -- read side: can a reply leave, and where is it --------------------------------------
+
+#: Delivery states shown in the thread.
+QUEUED, HELD, SCHEDULED, SENDING, SENT, FAILED, EXPORT, EXPORTED, UNDELIVERABLE = (
+    "queued", "held", "scheduled", "sending", "sent", "failed", "export", "exported",
+    "undeliverable",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where one outbound message is on its way out, for the thread."""
+
+    state: str  # one of the states above
+    entry_id: int  # the outbox entry (for retry)
+    at: datetime | None = None  # held/scheduled: when it leaves; sent/exported: when it left
+    reason: str = ""  # failed, or queued after a failed attempt: why (English)
+    problem: Problem | None = None  # undeliverable: why
+
+
+def delivery_problem(session: Session, channel: ChannelKind | str | None) -> Problem | None:
+    """Why no configured channel can deliver a reply on ``channel`` (None: one can).
+
+    E-mail leaves through the first enabled SMTP channel; replies on other channels
+    are written to an export file from the outbox, which needs no configuration.
+    """
+    if channel is None or ChannelKind(channel) is not ChannelKind.EMAIL:
+        return None
+    smtp = session.scalar(
+        select(ChannelConfig.id).where(
+            (ChannelConfig.kind == "smtp") & ChannelConfig.enabled.is_(True)
+        )
+    )
+    return None if smtp is not None else problem(NO_MAIL_SERVER)
+
+
+def delivery_states(session: Session, message_ids: list[int]) -> dict[int, Delivery]:
+    """The delivery state of each outbound message that went through the outbox."""
+    if not message_ids:
+        return {}
+    entries = list(
+        session.scalars(
+            select(ChannelOutboxEntry).where(ChannelOutboxEntry.message_id.in_(message_ids))
+        )
+    )
+    holds = {
+        hold.message_id: hold
+        for hold in session.scalars(
+            select(ScheduledSend).where(
+                ScheduledSend.message_id.in_([e.message_id for e in entries]),
+                ScheduledSend.state == "scheduled",
+            )
+        )
+    }
+    now = utcnow()
+    cannot: dict[str, Problem | None] = {}
+    states: dict[int, Delivery] = {}
+    for entry in entries:
+        hold = holds.get(entry.message_id)
+        if entry.state == "pending" and hold is not None and _utc(hold.send_at) > now:
+            held = HELD if hold.reason == UNDO_WINDOW else SCHEDULED
+            states[entry.message_id] = Delivery(held, entry.id, at=_utc(hold.send_at))
+        elif entry.state == "pending":
+            if entry.channel not in cannot:
+                cannot[entry.channel] = delivery_problem(session, entry.channel)
+            why = cannot[entry.channel]
+            if why is not None:
+                states[entry.message_id] = Delivery(UNDELIVERABLE, entry.id, problem=why)
+            elif entry.channel != ChannelKind.EMAIL.value:
+                states[entry.message_id] = Delivery(EXPORT, entry.id)
+            else:
+                states[entry.message_id] = Delivery(QUEUED, entry.id, reason=entry.last_error)
+        elif entry.state in (SENT, EXPORTED):
+            states[entry.message_id] = Delivery(entry.state, entry.id, at=entry.sent_at)
+        elif entry.state == FAILED:
+            states[entry.message_id] = Delivery(FAILED, entry.id, reason=entry.last_error)
+        else:
+            states[entry.message_id] = Delivery(SENDING, entry.id)
+    return states
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

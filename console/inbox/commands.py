@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from console import audit
-from console.channels.outbox import enqueue_reply
+from console.channels.outbox import UNDO_WINDOW, enqueue_reply
 from console.inbox.drafts import discard_draft
 from console.inbox.ingest import PREVIEW_CHARS
+from console.problems import ProblemError, define, problem
+from console.store.channel_tables import ChannelOutboxEntry
 from console.store.coverage_tables import ScheduledSend
 from console.store.models import (
     Agent,
+    AuditEntry,
     Conversation,
     ConversationStatus,
     Direction,
@@ -26,6 +29,11 @@ from console.store.models import (
 
 #: Who is named in the audit log for what the console does by itself.
 SYSTEM_ACTOR = "system"
+
+UNDO_TOO_LATE = define(
+    "send.undo_too_late",
+    "The reply has already left the outbox, so it can no longer be taken back.",
+)
 
 
 class CommandError(ValueError):
@@ -47,14 +55,28 @@ def send_reply(
     *,
     agent_id: int | None,
     composed: Composed | None = None,
+    language: str | None = None,
+    undo_seconds: float = 0,
 ) -> int:
     """Store an outbound reply (the outbox sends it); returns the new message id.
+
+    ``language`` is the language ``text`` is in, as it goes out (the
+    conversation's language when not given). With ``undo_seconds`` the outbox
+    holds the reply back that long, and :func:`undo_reply` can take it back.
 
     Answering an open conversation sets it to pending: the ball is with the
     customer until they write again.
     """
+    hold = utcnow() + timedelta(seconds=undo_seconds) if undo_seconds > 0 else None
     return _store_reply(
-        session, conversation_id, text, agent_id=agent_id, send_at=None, composed=composed
+        session,
+        conversation_id,
+        text,
+        agent_id=agent_id,
+        send_at=None,
+        composed=composed,
+        language=language,
+        hold_until=hold,
     )
 
 
@@ -67,6 +89,7 @@ def schedule_reply(
     send_at: datetime,
     reason: str = "",
     composed: Composed | None = None,
+    language: str | None = None,
 ) -> int:
     """Store an outbound reply that waits in the outbox until ``send_at``; returns its id.
 
@@ -83,6 +106,7 @@ def schedule_reply(
         send_at=send_at,
         reason=reason,
         composed=composed,
+        language=language,
     )
 
 
@@ -95,6 +119,8 @@ def _store_reply(
     send_at: datetime | None,
     reason: str = "",
     composed: Composed | None = None,
+    language: str | None = None,
+    hold_until: datetime | None = None,
 ) -> int:
     body = text.strip()
     if not body:
@@ -104,6 +130,7 @@ def _store_reply(
         raise CommandError(f"Conversation {conversation_id} no longer exists.")
     agent = session.get(Agent, agent_id) if agent_id is not None else None
     now = utcnow()
+    previous_status, was_awaiting = conversation.status, conversation.awaiting_reply
     message = Message(
         conversation_id=conversation.id,
         direction=Direction.OUTBOUND,
@@ -112,7 +139,8 @@ def _store_reply(
         author_agent_id=agent.id if agent else None,
         subject=_reply_subject(conversation.subject),
         text=body,
-        language=conversation.language,
+        language=language or conversation.language,
+        language_source="agent" if language else None,
         composed_text=composed.text.strip() if composed else None,
         composed_language=composed.language if composed else None,
     )
@@ -129,6 +157,12 @@ def _store_reply(
     enqueue_reply(session, message.id)  # the channel outbox sends it (held back while scheduled)
     actor = agent.name if agent else "unknown agent"
     if send_at is None:
+        if hold_until is not None:  # the outbox waits out the undo window
+            session.add(
+                ScheduledSend(
+                    message_id=message.id, send_at=hold_until, reason=UNDO_WINDOW, created_by=actor
+                )
+            )
         audit.record(
             session,
             actor=actor,
@@ -136,6 +170,9 @@ def _store_reply(
             entity="conversation",
             entity_id=conversation.id,
             message_id=message.id,
+            language=message.language,
+            previous_status=previous_status.value,
+            was_awaiting=was_awaiting,
         )
         return message.id
     session.add(
@@ -152,6 +189,71 @@ def _store_reply(
         reason=reason,
     )
     return message.id
+
+
+def undo_reply(session: Session, message_id: int, *, actor: str) -> str:
+    """Take back a reply still inside its undo window; returns what the agent wrote.
+
+    The message, its outbox entry and its hold are deleted (nothing is sent);
+    the conversation gets back the status it had. Raises :class:`ProblemError`
+    when the outbox has already taken the reply.
+    """
+    message = session.get(Message, message_id)
+    hold = session.get(ScheduledSend, message_id)
+    if (
+        message is None
+        or hold is None
+        or hold.reason != UNDO_WINDOW
+        or hold.state != "scheduled"
+        or _aware(hold.send_at) <= utcnow()
+    ):
+        raise ProblemError(problem(UNDO_TOO_LATE))
+    taken = session.execute(
+        delete(ChannelOutboxEntry).where(
+            ChannelOutboxEntry.message_id == message_id, ChannelOutboxEntry.state == "pending"
+        )
+    )
+    if getattr(taken, "rowcount", 0) != 1:
+        raise ProblemError(problem(UNDO_TOO_LATE))
+    written = message.composed_text or message.text
+    conversation = session.get(Conversation, message.conversation_id)
+    assert conversation is not None
+    replied = session.scalars(
+        select(AuditEntry)
+        .where(
+            AuditEntry.action == "reply",
+            AuditEntry.entity == "conversation",
+            AuditEntry.entity_id == conversation.id,
+        )
+        .order_by(AuditEntry.id.desc())
+    )
+    before = next((e.detail for e in replied if e.detail.get("message_id") == message_id), {})
+    session.delete(message)
+    session.flush()
+    conversation.message_count = max(conversation.message_count - 1, 0)
+    latest = session.scalars(
+        select(Message)
+        .where(Message.conversation_id == conversation.id)
+        .order_by(Message.sent_at.desc(), Message.id.desc())
+        .limit(1)
+    ).first()
+    conversation.preview = " ".join(latest.text.split())[:PREVIEW_CHARS] if latest else ""
+    if "previous_status" in before:
+        conversation.status = ConversationStatus(before["previous_status"])
+        conversation.awaiting_reply = bool(before.get("was_awaiting"))
+    audit.record(
+        session,
+        actor=actor,
+        action="undo_reply",
+        entity="conversation",
+        entity_id=conversation.id,
+        message_id=message_id,
+    )
+    return written
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _reply_subject(subject: str | None) -> str | None:

@@ -17,7 +17,9 @@ from sqlalchemy import Select, case, column, false, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
+from console.channels.outbox import UNDO_WINDOW, Delivery, delivery_problem, delivery_states
 from console.policies.tasks import overdue_task_ids_query
+from console.problems import Problem
 from console.store.coverage_tables import ScheduledSend
 from console.store.fts import bounded_query_text, build_match_query
 from console.store.models import (
@@ -147,6 +149,10 @@ class MessageView:
     translation: TranslationView | None
     #: For an outbound message waiting in the outbox: when it will be sent.
     scheduled_for: datetime | None = None
+    #: For a reply that went through the outbox: where it is on its way out.
+    delivery: Delivery | None = None
+    #: The customer's time zone, to show a scheduled time in their clock too.
+    their_zone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,8 @@ class ConversationDetail:
     summary: InboxRow
     customer: CustomerCard
     messages: tuple[MessageView, ...]
+    #: Why no configured channel can deliver a reply in this conversation (None: one can).
+    delivery_problem: Problem | None = None
 
 
 _MESSAGE_FTS = table("message_fts", column("rowid"))
@@ -415,15 +423,20 @@ def conversation_detail(
         time_zone=customer.time_zone,
         identities=tuple((ChannelKind(kind), address) for kind, address in identities),
     )
+    zone = effective_zone(customer.time_zone, customer.country)
     return ConversationDetail(
         summary=summary,
         customer=card,
-        messages=tuple(_messages(session, conversation_id, translation_language)),
+        messages=tuple(_messages(session, conversation_id, translation_language, zone)),
+        delivery_problem=delivery_problem(session, conversation.channel),
     )
 
 
 def _messages(
-    session: Session, conversation_id: int, translation_language: str | None
+    session: Session,
+    conversation_id: int,
+    translation_language: str | None,
+    their_zone: str | None = None,
 ) -> list[MessageView]:
     rows = session.execute(
         select(Message, Agent.name)
@@ -449,10 +462,13 @@ def _messages(
     if outbound:
         pending = session.execute(
             select(ScheduledSend.message_id, ScheduledSend.send_at).where(
-                ScheduledSend.message_id.in_(outbound), ScheduledSend.state == "scheduled"
+                ScheduledSend.message_id.in_(outbound),
+                ScheduledSend.state == "scheduled",
+                ScheduledSend.reason != UNDO_WINDOW,  # a short hold, not a schedule
             )
         )
         scheduled = {message_id: send_at for message_id, send_at in pending}
+    deliveries = delivery_states(session, outbound)
     return [
         MessageView(
             id=message.id,
@@ -466,6 +482,8 @@ def _messages(
             author_name=author,
             translation=translations.get(message.id),
             scheduled_for=scheduled.get(message.id),
+            delivery=deliveries.get(message.id),
+            their_zone=their_zone if message.id in deliveries else None,
         )
         for message, author in rows
     ]
