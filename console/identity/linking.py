@@ -326,13 +326,16 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
 def _create_customers(session: Session, new: list[_New]) -> dict[int, int]:
     if not new:
         return {}
+    from console.customers.country import country_at_ingest  # (the package imports ingest)
+
     now = utcnow()
     ids = session.scalars(
         insert(_CUSTOMERS).returning(_CUSTOMERS.c.id, sort_by_parameter_order=True),
         [
             {
                 "name": entry.item.customer.name,
-                "country": entry.item.customer.country,
+                # The channel's country, else the evidence's guess: once per new customer.
+                **country_at_ingest(entry.item).columns(),
                 "region": entry.item.customer.region,
                 "city": entry.item.customer.city,
                 "locale": entry.item.customer.locale,

@@ -84,6 +84,8 @@ class IncomingMessage:
     phone: str | None = None
     order_number: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    # The e-mail's Date header as written: its UTC offset is evidence of the country.
+    date_header: str | None = None
 
 
 def content_external_id(*parts: object) -> str:
@@ -420,12 +422,19 @@ def _new_threads(
     markets = _market_by_country(session)
     customers = sorted(pending)
     firsts = [items[pending[customer_id][0]] for customer_id in customers]
+    # The customer's country as stored: guessed at creation, or set by an agent.
+    countries: dict[int, str | None] = {
+        customer_id: country
+        for customer_id, country in session.execute(
+            select(Customer.id, Customer.country).where(Customer.id.in_(customers))
+        )
+    }
     new_rows = [
         {
             "customer_id": customer_id,
             "subject": first.subject,
             "status": ConversationStatus.OPEN,
-            "market_id": markets.get(first.customer.country or ""),
+            "market_id": markets.get(countries.get(customer_id) or first.customer.country or ""),
             "priority": 1,
             "preview": "",
             "message_count": 0,

@@ -112,6 +112,11 @@ class Customer(Base):
     preferred_language: Mapped[str | None] = mapped_column(String(8))
     time_zone: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Why ``country`` is what it is (console/customers/country.py): "channel", "agent",
+    # or the evidence a guess came from ("email_domain", "phone", ...); NULL: not known.
+    country_source: Mapped[str | None] = mapped_column(String(32))
+    # That evidence's details: {"evidence", "certain", "alternatives", "by", "at"}.
+    country_evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
     identities: Mapped[list[ChannelIdentity]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="ChannelIdentity.id"
