@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -12,15 +12,20 @@ from sqlalchemy.orm import Session
 from console.customers import schedule_reply_at_their_business_start
 from console.inbox.commands import Composed, mark_read, send_reply
 from console.inbox.queries import ConversationDetail, conversation_detail
+from console.store.models import Conversation
 from console.ui.problem_texts import error_text
 from console.ui.store_executor import StoreExecutor
 
 
 class ConversationController(QObject):
+    #: Another conversation is about to open (its id, or None); emitted before it loads.
+    opening = Signal(object)
     #: The conversation's thread and customer are ready to show.
     loaded = Signal(object)
     #: A reply was stored (conversation id).
     reply_stored = Signal(int)
+    #: A reply waits out its undo window: (message id, conversation id, aware end of window).
+    reply_held = Signal(int, int, object)
     #: A reply waits in the outbox: (conversation id, send time as an aware UTC datetime).
     reply_scheduled = Signal(int, object)
     #: The conversation's unread marker was cleared (conversation id).
@@ -35,8 +40,12 @@ class ConversationController(QObject):
         self.agent_id: int | None = None
         self.translation_language: str | None = None
         self._request = 0
+        #: How many messages were unread when the loaded conversation was opened.
+        self.unread_on_open = 0
 
     def open(self, conversation_id: int | None) -> None:
+        if conversation_id != self.conversation_id:
+            self.opening.emit(conversation_id)
         self.conversation_id = conversation_id
         self._request += 1
         if conversation_id is None:
@@ -44,36 +53,65 @@ class ConversationController(QObject):
             return
         language = self.translation_language
 
-        def work(session: Session) -> tuple[ConversationDetail | None, bool]:
+        def work(session: Session) -> tuple[ConversationDetail | None, bool, int]:
+            stored = session.get(Conversation, conversation_id)
+            unread = stored.unread_count if stored is not None else 0  # before it is cleared
             changed = mark_read(session, conversation_id)
             detail = conversation_detail(session, conversation_id, translation_language=language)
-            return detail, changed
+            return detail, changed, unread
 
         self._executor.run(self, work, partial(self._arrived, self._request), error=self._failed)
 
     def reload(self) -> None:
         self.open(self.conversation_id)
 
-    def _arrived(self, request: int, outcome: tuple[ConversationDetail | None, bool]) -> None:
+    def _arrived(
+        self, request: int, outcome: tuple[ConversationDetail | None, bool, int]
+    ) -> None:
         if request != self._request:
             return  # the agent has moved on to another conversation
-        detail, changed = outcome
+        detail, changed, self.unread_on_open = outcome
         self.loaded.emit(detail)
         if changed and detail is not None:
             self.marked_read.emit(detail.summary.id)
 
-    def send(self, text: str, composed: Composed | None = None) -> None:
+    def send(
+        self,
+        text: str,
+        composed: Composed | None = None,
+        *,
+        language: str | None = None,
+        undo_seconds: float = 0,
+    ) -> None:
+        """Store a reply; ``language`` is the language ``text`` goes out in. With
+        ``undo_seconds`` the outbox holds it that long (:attr:`reply_held` says until when)."""
         conversation_id, agent_id = self.conversation_id, self.agent_id
         if conversation_id is None:
             return
 
-        def work(session: Session) -> int:
-            send_reply(session, conversation_id, text, agent_id=agent_id, composed=composed)
-            return conversation_id
+        def work(session: Session) -> tuple[int, datetime]:
+            message_id = send_reply(
+                session,
+                conversation_id,
+                text,
+                agent_id=agent_id,
+                composed=composed,
+                language=language,
+                undo_seconds=undo_seconds,
+            )
+            return message_id, datetime.now(UTC) + timedelta(seconds=undo_seconds)
 
-        self._executor.run(self, work, self.reply_stored.emit, error=self._failed)
+        def stored(outcome: tuple[int, datetime]) -> None:
+            message_id, until = outcome
+            if undo_seconds > 0:
+                self.reply_held.emit(message_id, conversation_id, until)
+            self.reply_stored.emit(conversation_id)
 
-    def send_at_their_business_start(self, text: str, composed: Composed | None = None) -> None:
+        self._executor.run(self, work, stored, error=self._failed)
+
+    def send_at_their_business_start(
+        self, text: str, composed: Composed | None = None, *, language: str | None = None
+    ) -> None:
         """ "Send at their 09:00": keep the reply until the customer's next business start."""
         conversation_id, agent_id = self.conversation_id, self.agent_id
         if conversation_id is None:
@@ -87,6 +125,7 @@ class ConversationController(QObject):
                 agent_id=agent_id,
                 now=datetime.now(UTC),
                 composed=composed,
+                language=language,
             )
             return send_at
 

@@ -29,6 +29,7 @@ from console.ui.composer import Composer
 from console.ui.conversation_actions import ConversationActions
 from console.ui.display_names import language_name, priority_name, status_name
 from console.ui.message_delegate import MessageDelegate
+from console.ui.reading_position import ReadingPosition
 from console.ui.reply_translation import ReplyTranslationPanel
 from console.ui.retranslating import Retranslating
 from console.ui.thread_model import ThreadModel
@@ -79,6 +80,7 @@ class ConversationView(Retranslating, QWidget):
         self.thread_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.thread_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.thread_view.customContextMenuRequested.connect(self._context_menu)
+        self._reading = ReadingPosition(self.thread_view, self.model)
         self.route_banner = QFrame(self)
         self.route_banner.setObjectName("routeBanner")
         self.route_banner.setStyleSheet(
@@ -211,7 +213,8 @@ class ConversationView(Retranslating, QWidget):
         if accepted:
             self.language_corrected.emit(message_id, CORRECTABLE_LANGUAGES[names.index(choice)])
 
-    def show_detail(self, detail: ConversationDetail | None) -> None:
+    def show_detail(self, detail: ConversationDetail | None, unread: int = 0) -> None:
+        """Show a conversation; a newly opened one at its first of ``unread`` messages."""
         if detail is None or self.detail is None or detail.summary.id != self.detail.summary.id:
             self._missing_route = None
             self.route_banner.hide()
@@ -249,4 +252,4 @@ class ConversationView(Retranslating, QWidget):
         same = self.model.conversation_id == summary.id
         self.model.set_thread(summary.id, detail.messages)
         if detail.messages and not same:
-            self.thread_view.scrollToBottom()
+            self._reading.open_at(detail.messages, unread)

@@ -144,6 +144,53 @@ class FilterBar(Retranslating, QWidget):
             search=self.search.text(),
         )
 
+    def clear_search(self) -> None:
+        """Esc in the search box: the search goes, and the inbox shows at once."""
+        if self.search.text():
+            self._building = True  # one reload, not one per keystroke undone
+            try:
+                self.search.clear()
+            finally:
+                self._building = False
+            self._emit()
+
+    def active_filters(self) -> list[str]:
+        """What narrows the inbox now, each as the agent sees it ("Status: Resolved")."""
+        names = {
+            InboxView.MINE: self.tr("Mine"),
+            InboxView.UNASSIGNED: self.tr("Unassigned"),
+            InboxView.SNOOZED: self.tr("Snoozed"),
+        }
+        active: list[str] = []
+        view = VIEWS[max(self.views.currentIndex(), 0)]
+        if view in names:
+            active.append(self.tr("View: %1").replace("%1", names[view]))
+        if self.search.text().strip():
+            active.append(self.tr("Search: “%1”").replace("%1", self.search.text().strip()))
+        labels = (
+            (self.status, self.tr("Status: %1")),
+            (self.channel, self.tr("Channel: %1")),
+            (self.market, self.tr("Market: %1")),
+            (self.language, self.tr("Language: %1")),
+            (self.assignee, self.tr("Assigned to: %1")),
+        )
+        for combo, label in labels:
+            if combo.currentIndex() > 0:
+                active.append(label.replace("%1", combo.currentText()))
+        return active
+
+    def clear_filters(self) -> None:
+        """Back to the whole inbox: every filter, the search and the view reset at once."""
+        self._building = True
+        try:
+            self.search.clear()
+            for combo in (self.status, self.channel, self.market, self.language, self.assignee):
+                combo.setCurrentIndex(0)
+            self.views.setCurrentIndex(VIEWS.index(InboxView.ALL))
+        finally:
+            self._building = False
+        self._emit()
+
     def _emit(self) -> None:
         if not self._building:
             self._debounce.stop()

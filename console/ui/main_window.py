@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QFrame,
     QHeaderView,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from console.channels.importer import import_path
+from console.channels.outbox import retry
 from console.inbox.commands import Composed, wake_snoozed
 from console.inbox.queries import (
     AgentSummary,
@@ -63,6 +65,8 @@ from console.ui.conversation_translation import ConversationTranslation
 from console.ui.conversation_view import ConversationView
 from console.ui.coverage_planner import CoveragePlanner
 from console.ui.customer_panel import CustomerPanel
+from console.ui.draft_keeper import DraftKeeper
+from console.ui.empty_inbox import EmptyInbox
 from console.ui.filter_bar import FilterBar
 from console.ui.identity_panel import IdentityPanel
 from console.ui.inbox_model import (
@@ -80,13 +84,15 @@ from console.ui.local_time_panel import LocalTimePanel
 from console.ui.mapping_preview import MappingPreviewDialog
 from console.ui.model_manager import ModelManagerDialog
 from console.ui.outbox_view import OutboxView
-from console.ui.problem_texts import error_text
+from console.ui.problem_texts import error_text, problem_text
 from console.ui.quarantine_view import QuarantineView
 from console.ui.reply_translation import ReplyTranslationPanel
 from console.ui.retranslating import Retranslating
+from console.ui.send_guard import SendGuard, check_reply, reply_language
 from console.ui.settings_dialog import SettingsDialog
 from console.ui.store_executor import StoreExecutor
 from console.ui.translation_worker import TranslationWorker
+from console.ui.undo_send import UndoSendBar, save_undo_seconds, undo_seconds
 
 AGENT_KEY = "agent/id"
 THEIR_TIME_REFRESH_MS = 30_000
@@ -127,6 +133,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.filter_bar = FilterBar(self)
         self.inbox_model = InboxModel(executor, self)
         self.inbox_view = self._make_inbox_view()
+        self.empty_inbox = EmptyInbox(self.inbox_view, self.inbox_model, self.filter_bar)
         self.conversation = ConversationView(self)
         self.customer_panel = CustomerPanel(self)
         self.local_time_panel = LocalTimePanel(executor, self)
@@ -143,6 +150,15 @@ class MainWindow(Retranslating, QMainWindow):
             ReplyTranslationPanel(self.translation_worker, self.translator.get, self)
         )
         self._waiting_reply: tuple[str, bool] | None = None
+        self.send_guard = SendGuard(self)  # asks before a reply leaves untranslated
+        # Made before the window's own wiring: it saves a draft before a send is queued.
+        self.draft_keeper = DraftKeeper(
+            executor,
+            self.conversation.composer,
+            self.conversation.reply_translation,
+            self.controller,
+            self,
+        )
         self.conversation.render_variables = self.render_variables
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -151,6 +167,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.channel_label = QLabel(self)
         self.channel_label.setProperty("showsData", True)
         self.statusBar().addPermanentWidget(self.channel_label)
+        self.undo_bar = UndoSendBar(executor, self._actor_name, self)
+        self.statusBar().addPermanentWidget(self.undo_bar)
         self.identity_panel = IdentityPanel(executor, parent=self)
         self.customer_panel.add_section(self.identity_panel, 2)  # after their local time
         self.conversation_actions = ConversationActions(
@@ -291,6 +309,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.local_time_panel.zone_corrected.connect(lambda *_: self.inbox_model.reload())
         self.conversation.manage_models_requested.connect(self.open_model_manager)
         self._open_reply.activated.connect(self.conversation.composer.editor.setFocus)
+        self._leave_search.activated.connect(self.filter_bar.clear_search)
         self._leave_search.activated.connect(self.inbox_view.setFocus)
         self.filter_bar.search.returnPressed.connect(self.inbox_view.setFocus)
 
@@ -302,11 +321,20 @@ class MainWindow(Retranslating, QMainWindow):
         self.controller.marked_read.connect(self.inbox_model.refresh_row)
         self.controller.reply_stored.connect(self._on_reply_stored)
         self.controller.failed.connect(self._on_failed)
+        self.draft_keeper.draft_changed.connect(self.inbox_model.refresh_row)
         self.conversation.composer.submitted.connect(self._send)
         self.conversation.composer.schedule_requested.connect(self._schedule)
         if self.conversation.reply_translation is not None:
             self.conversation.reply_translation.draft_ready.connect(self._on_reply_draft)
         self.controller.reply_scheduled.connect(self._on_reply_scheduled)
+        self.controller.reply_held.connect(self.undo_bar.hold)
+        self.undo_bar.restored.connect(self._on_reply_taken_back)
+        self.undo_bar.released.connect(self.channel_service.reply_queued)
+        self.undo_bar.released.connect(self.controller.reload)
+        self.undo_bar.failed.connect(self._on_failed)
+        self.conversation.delegate.retry_requested.connect(self._retry_send)
+        self.conversation.delegate.undo_requested.connect(self._undo_from_thread)
+        self.channel_service.outbox_changed.connect(self.controller.reload)
         self.channel_service.status_changed.connect(self.channel_status.update)
         self.channel_service.channel_removed.connect(self.channel_status.remove)
         self.channel_service.status_changed.connect(self._show_channel_status)
@@ -372,14 +400,17 @@ class MainWindow(Retranslating, QMainWindow):
             agent_id=self.controller.agent_id,
             parent=self,
         )
+        dialog.undo_seconds.setValue(undo_seconds())
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
+        save_undo_seconds(dialog.undo_seconds.value())
         self.apply_settings(dialog.chosen_language(), dialog.chosen_agent())
 
     def apply_settings(self, language: str, agent_id: int | None) -> None:
         i18n.save_choice(language)
         QSettings().setValue(AGENT_KEY, agent_id)
         self.controller.agent_id = agent_id
+        self.draft_keeper.agent_changed()
         self._update_actor()
         self._translations.apply(language)
 
@@ -430,7 +461,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_conversation_loaded(self, detail: Any) -> None:
         previous = self.conversation.detail
-        self.conversation.show_detail(detail)
+        self.conversation.show_detail(detail, unread=self.controller.unread_on_open)
         self.translation.open(detail.summary.id if detail else None)
         self.local_time_panel.show_customer(detail.customer.id if detail else None)
         self.identity_panel.show_customer(detail.customer.id if detail else None)
@@ -468,6 +499,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def shutdown(self) -> None:
         """Stop connectors and translation (the store executor belongs to the app)."""
+        self.draft_keeper.flush()  # the executor finishes queued work before it stops
         self.channel_service.stop(timeout=5)
         self.translation_worker.shutdown()
 
@@ -503,17 +535,72 @@ class MainWindow(Retranslating, QMainWindow):
                 panel.translate_now()
             return
         self._waiting_reply = None
+        check = check_reply(self.conversation.reply_translation)
+        if check is not None:  # it would not go out in the customer's language: ask
+            self.send_guard.ask(
+                check,
+                lambda: self._dispatch_reply(text, None, check.agent_language, scheduled),
+                self._keep_editing,
+            )
+            return
+        language = reply_language(self.conversation.reply_translation)
+        self._dispatch_reply(outgoing, composed, language, scheduled)
+
+    def _dispatch_reply(
+        self, text: str, composed: Composed | None, language: str | None, scheduled: bool
+    ) -> None:
         if scheduled:
-            self.controller.send_at_their_business_start(outgoing, composed)
+            self.controller.send_at_their_business_start(text, composed, language=language)
         else:
-            self.controller.send(outgoing, composed)
+            self.controller.send(text, composed, language=language, undo_seconds=undo_seconds())
+
+    def _keep_editing(self) -> None:
+        self.conversation.composer.set_busy(False)
+        self.conversation.composer.editor.setFocus()
+
+    def _actor_name(self) -> str:
+        agent = self._current_agent()
+        return agent.name if agent else "unknown agent"
+
+    def _on_reply_taken_back(self, conversation_id: int, text: str) -> None:
+        if conversation_id == self.controller.conversation_id:
+            self.conversation.composer.editor.setPlainText(text)
+            self.conversation.composer.editor.setFocus()
+            message = self.tr("Reply taken back: nothing was sent.")
+        else:
+            QApplication.clipboard().setText(text)
+            message = self.tr("Reply taken back: nothing was sent. Its text is on the clipboard.")
+        self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+        self.controller.reload()
+        self.inbox_model.reload()
+
+    def _undo_from_thread(self, message_id: int) -> None:
+        if any(reply.message_id == message_id for reply in self.undo_bar.held):
+            self.undo_bar.undo(message_id)
+
+    def _retry_send(self, entry_id: int) -> None:
+        actor = self._actor_name()
+
+        def work(session: Session) -> None:
+            retry(session, entry_id, actor=actor)
+
+        def done(_: None) -> None:
+            again = self.tr("The reply will be sent again.")
+            self.statusBar().showMessage(again, STATUS_MESSAGE_MS)
+            self.channel_service.reply_queued()
+            self.controller.reload()
+
+        self._executor.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
 
     def _on_reply_draft(self, _draft: object) -> None:
         if self._waiting_reply is not None:
             text, scheduled = self._waiting_reply
             self._deliver_reply(text, scheduled=scheduled)
 
-    def _on_reply_scheduled(self, _conversation_id: int, _send_at: object) -> None:
+    def _on_reply_scheduled(self, conversation_id: int, _send_at: object) -> None:
+        if conversation_id != self.draft_keeper.conversation_id:
+            self.inbox_model.reload()  # moved on meanwhile: leave the box as it is
+            return
         self.conversation.composer.sent()
         if self.conversation.reply_translation is not None:
             self.conversation.reply_translation.clear()
@@ -726,11 +813,22 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._executor.run(self, work, done)
 
-    def _on_reply_stored(self, _conversation_id: int) -> None:
+    def _on_reply_stored(self, conversation_id: int) -> None:
+        if conversation_id != self.draft_keeper.conversation_id:
+            self.inbox_model.reload()  # moved on meanwhile: leave the box as it is
+            return
         self.conversation.composer.sent()
         if self.conversation.reply_translation is not None:
             self.conversation.reply_translation.clear()
-        self.statusBar().showMessage(self.tr("Reply saved to the outbox."), STATUS_MESSAGE_MS)
+        detail = self.conversation.detail
+        if detail is not None and detail.delivery_problem is not None:
+            self.statusBar().showMessage(
+                self.tr("Reply saved, but it cannot leave: %1").replace(
+                    "%1", problem_text(detail.delivery_problem)
+                )
+            )  # stays until the next message: nothing will send it
+        else:
+            self.statusBar().showMessage(self.tr("Reply saved to the outbox."), STATUS_MESSAGE_MS)
         self.controller.reload()
         self.inbox_model.reload()
 
