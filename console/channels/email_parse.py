@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from email._header_value_parser import get_address_list
 from email.header import Header, decode_header, make_header
@@ -502,8 +502,27 @@ def _address(local: object, domain: object) -> str:
 def _sender(message: Message, warnings: list[str]) -> tuple[str, str]:
     for header in ("Reply-To", "From"):
         for name, address in _mailboxes(_raw_header(message, header)):
-            return name, address
+            return _honest_name(name, address), address
     return "", ""
+
+
+_ADDRESS_IN_NAME = re.compile(r"[^\s<>@\"']+@[^\s<>@\"']+")
+
+
+def _honest_name(name: str, address: str) -> str:
+    """The display name, unless it shows an address other than the sender's own.
+
+    ``"ceo@shop.example" <attacker@evil.example>`` would otherwise be listed as
+    ceo@shop.example in the inbox; the agent sees the real address instead.
+    """
+    shown = {found.strip(".,;:()[]").lower() for found in _ADDRESS_IN_NAME.findall(name)}
+    if shown and shown != {address.lower()}:
+        return ""
+    return name
+
+
+#: How far ahead of now a sender's clock may be before the arrival time is used instead.
+FUTURE_DATE_SLACK = timedelta(days=1)
 
 
 def _sent_at(date_header: str | None, warnings: list[str]) -> datetime | None:
@@ -519,10 +538,15 @@ def _sent_at(date_header: str | None, warnings: list[str]) -> datetime | None:
         warnings.append("The date has no time zone; UTC assumed.")
         moment = moment.replace(tzinfo=UTC)
     try:
-        return moment.astimezone(UTC)
+        moment = moment.astimezone(UTC)
     except (OverflowError, ValueError):  # "Fri, 31 Dec 9999 23:59:59 -1200"
         warnings.append(f"The date {date_header!r} is out of range.")
         return None
+    if moment > datetime.now(UTC) + FUTURE_DATE_SLACK:
+        # A date far ahead would keep the thread on top of the inbox for ever.
+        warnings.append(f"The date {date_header!r} lies in the future; arrival time used.")
+        return None
+    return moment
 
 
 def _message_ids(value: object) -> Iterator[str]:
