@@ -67,6 +67,8 @@ def run(store: Store, *, screenshot: Path | None = None, language: str | None = 
         window.resize(*SCREENSHOT_SIZE)
         window.splitter.setSizes(list(SCREENSHOT_PANES))
         _arrange_screenshot(app, window, screenshot)
+    else:
+        window.fit_to_screen()
     window.show()
     code = app.exec()
     if window.persist_layout:

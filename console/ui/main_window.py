@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFileDialog,
     QFrame,
     QHeaderView,
     QLabel,
@@ -69,6 +68,7 @@ from console.ui.draft_keeper import DraftKeeper
 from console.ui.empty_inbox import EmptyInbox
 from console.ui.filter_bar import FilterBar
 from console.ui.identity_panel import IdentityPanel
+from console.ui.import_dialog import ImportDialog
 from console.ui.inbox_model import (
     ACTIVITY,
     CHANNEL,
@@ -135,7 +135,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.inbox_view = self._make_inbox_view()
         self.empty_inbox = EmptyInbox(self.inbox_view, self.inbox_model, self.filter_bar)
         self.conversation = ConversationView(self)
-        self.customer_panel = CustomerPanel(self)
+        self.customer_panel = CustomerPanel(self, executor=executor)
         self.local_time_panel = LocalTimePanel(executor, self)
         self.customer_panel.add_section(self.local_time_panel, 1)
         self._their_clock = QTimer(self)
@@ -343,6 +343,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.controller.reply_stored.connect(self.channel_service.reply_queued)
         self.controller.reply_scheduled.connect(self.channel_service.reply_queued)
         self.identity_panel.customers_changed.connect(self._on_customers_changed)
+        # The agent set the customer's place: the card, rules and local time reload.
+        self.customer_panel.place_changed.connect(self._on_customers_changed)
+        self.customer_panel.failed.connect(self._on_failed)
         self.identity_panel.failed.connect(self._on_failed)
         self.translation.translated.connect(self._on_translated)
         self.translation.route_missing.connect(self.conversation.show_missing_route)
@@ -653,15 +656,14 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._executor.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
 
-    def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import messages"),
-            "",
-            self.tr("Mail and exports (*.eml *.mbox *.csv *.json);;All files (*)"),
-        )
-        if path:
-            self.import_messages(Path(path))
+    def _choose_import(self) -> ImportDialog:
+        """File → Import: files or a folder, imported off the UI thread, with a result."""
+        agent = self._current_agent()
+        dialog = ImportDialog(self._executor, actor=agent.name if agent else "agent", parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _report: self.refresh())
+        dialog.open()
+        return dialog
 
     def import_messages(self, path: Path) -> None:
         """CSV and JSON exports go through the column mapping preview first."""
@@ -876,7 +878,19 @@ class MainWindow(Retranslating, QMainWindow):
             self.filter_bar.agent_id = agent.id if agent else None
             self.inbox_model.apply_filter(self.filter_bar.criteria())
         self.local_time_panel.actor = agent.name if agent else ""
+        self.customer_panel.actor = agent.name if agent else ""
         self.identity_panel.set_actor(agent.name if agent else "agent")
+
+    def fit_to_screen(self) -> None:
+        """Shrink to the screen's free area (a 1,280×720 laptop): nothing off screen."""
+        room = self.screen().availableGeometry()
+        if self.width() <= room.width() and self.height() <= room.height():
+            return
+        panes = self.splitter.sizes()
+        self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
+        total = sum(panes) or 1
+        self.splitter.setSizes([size * self.width() // total for size in panes])
+        self.move(room.topLeft())
 
     def _restore_layout(self) -> None:
         settings = QSettings()
