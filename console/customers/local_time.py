@@ -151,6 +151,7 @@ def schedule_reply_at_their_business_start(
     agent_id: int | None,
     now: datetime,
     composed: Composed | None = None,
+    language: str | None = None,
 ) -> tuple[int, datetime]:
     """Store a reply that waits in the outbox until the customer's next business-hours
     start; returns (message id, send time in UTC)."""
@@ -166,5 +167,6 @@ def schedule_reply_at_their_business_start(
         send_at=send_at,
         reason=THEIR_BUSINESS_START,
         composed=composed,
+        language=language,
     )
     return message_id, send_at

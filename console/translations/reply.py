@@ -16,6 +16,7 @@ class ReplyDraft:
     engine: str
     warnings: tuple[str, ...] = ()
     problem: str | None = None  # no translation possible: why
+    lost: tuple[str, ...] = ()  # protected text (order numbers ...) the engine lost
 
 
 def translate_reply(
@@ -40,6 +41,8 @@ def translate_reply(
         )
     except TranslationError as exc:
         return ReplyDraft(text, text, "", "none", problem=str(exc))
+    lost = tuple(item for w in forward.warnings if w.kind == "dropped" for item in w.items)
     return ReplyDraft(
-        text, forward.text, back, forward.engine, tuple(str(w) for w in forward.warnings)
-    )
+        text, forward.text, back, forward.engine, tuple(str(w) for w in forward.warnings),
+        lost=lost,
+    )  # fmt: skip

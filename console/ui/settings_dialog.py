@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+)
 
 from console.ui.i18n import SYSTEM
 
@@ -37,6 +44,15 @@ class SettingsDialog(QDialog):
             self.agent.addItem(name, agent)
         if agent_id is not None:
             self.agent.setCurrentIndex(max(self.agent.findData(agent_id), 0))
+        self.undo_seconds = QSpinBox(self)
+        self.undo_seconds.setObjectName("undoSecondsChoice")
+        self.undo_seconds.setRange(0, 30)
+        self.undo_seconds.setValue(5)
+        self.undo_seconds.setSuffix(self.tr(" s"))
+        self.undo_seconds.setSpecialValueText(self.tr("No undo"))
+        self.undo_seconds.setToolTip(
+            self.tr("How long a sent reply waits in the outbox, so that you can undo it")
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -45,6 +61,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Interface language"), self), self.language)
         form.addRow(QLabel(self.tr("Signed in as"), self), self.agent)
+        form.addRow(QLabel(self.tr("Undo send for"), self), self.undo_seconds)
         form.addRow(buttons)
 
     def chosen_language(self) -> str:
