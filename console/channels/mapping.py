@@ -80,8 +80,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "customer_name": (
         "customer_name", "name", "customer", "buyer", "buyer_name", "full_name",
-        "recipient_name", "ship_to_name", "买家姓名", "客户姓名", "收货人", "收件人", "姓名",
-        "氏名", "購入者名", "이름",
+        "recipient_name", "ship_to_name", "买家", "客户", "买家姓名", "客户姓名", "收货人",
+        "收件人", "姓名", "氏名", "購入者名", "이름",
     ),
     "email": (
         "email", "e-mail", "mail", "email_address", "customer_email", "buyer_email",

@@ -177,3 +177,9 @@ class Store_count:
 
     def __exit__(self, *exc: object) -> None:
         self.store.close()
+
+
+def test_a_bare_buyer_column_is_the_customer_name() -> None:
+    columns = guess_mapping(["买家", "买家邮箱", "收货国家", "发送时间", "买家留言"]).columns
+    assert columns["customer_name"] == "买家"
+    assert columns["email"] == "买家邮箱" and columns["text"] == "买家留言"
