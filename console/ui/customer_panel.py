@@ -1,37 +1,94 @@
-"""Who the customer is: name, country, channels, their local time, their rules."""
+"""Who the customer is: name, country (and why), channels, their local time, their rules.
+
+The country row says where the country came from (the channel, the e-mail
+domain, a guess from the language …) and has "Set place…", where the agent
+sets country, region and city (audited, and kept: ingest never overwrites it).
+"""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
 
+from console.customers.country import (
+    AGENT,
+    CHANNEL,
+    CustomerPlace,
+    customer_place,
+    set_customer_place,
+)
 from console.inbox.queries import CustomerCard
 from console.policies import PolicyView
 from console.ui.data_label import data_label
 from console.ui.display_names import channel_name, country_name, language_name
+from console.ui.place_editor import PlaceEditor
 from console.ui.policy_panel import PolicyPanel
+from console.ui.problem_texts import error_text
 from console.ui.retranslating import Retranslating
+from console.ui.store_executor import StoreExecutor
+
+#: Alternatives named in an uncertain guess's reason.
+SHOWN_ALTERNATIVES = 3
 
 
 class CustomerPanel(Retranslating, QWidget):
-    def __init__(self, parent: Any = None) -> None:
+    #: The agent set the customer's place: (customer id). Rules and local time follow.
+    place_changed = Signal(int)
+    #: Something failed; a message for the user.
+    failed = Signal(str)
+
+    def __init__(self, parent: Any = None, *, executor: StoreExecutor | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customerPanel")
         self._customer: CustomerCard | None = None
+        self._executor = executor
+        self._request = 0
+        #: Where the country came from, for the customer shown (None until loaded).
+        self.place: CustomerPlace | None = None
+        #: Who changes are recorded for (the window sets the current agent's name).
+        self.actor = "unknown agent"
+        self.place_editor: PlaceEditor | None = None
         self.details = QGroupBox(self)
         self.name = data_label(self)
         self.name.setObjectName("customerName")
         self.name.setStyleSheet("font-size: 15px; font-weight: 600")
         self.country = data_label(self)
+        self.country.setObjectName("customerCountry")
+        self.country_reason = data_label(self)
+        self.country_reason.setObjectName("customerCountryReason")
+        self.country_reason.setStyleSheet("color: #5f6368")
+        self.set_place_button = QPushButton(self)
+        self.set_place_button.setObjectName("setPlaceButton")
+        if executor is None:  # nothing to store it with
+            self.set_place_button.hide()
+        self.set_place_button.clicked.connect(self.edit_place)
         self.location = data_label(self)
+        self.location.setObjectName("customerLocation")
         self.language = data_label(self)
         self.channels = data_label(self)
         self.form = QFormLayout()
         self._captions = [QLabel(self) for _ in range(4)]
-        rows = (self.country, self.location, self.language, self.channels)
+        country_row = QHBoxLayout()
+        country_row.addWidget(self.country, 1)
+        country_row.addWidget(self.set_place_button)
         self.form.addRow(self.name)
-        for caption, value in zip(self._captions, rows, strict=False):
+        self.form.addRow(self._captions[0], country_row)
+        self.form.addRow(self.country_reason)
+        for caption, value in zip(
+            self._captions[1:], (self.location, self.language, self.channels), strict=True
+        ):
             self.form.addRow(caption, value)
         self.details.setLayout(self.form)
 
@@ -68,9 +125,17 @@ class CustomerPanel(Retranslating, QWidget):
         for caption, title in zip(self._captions, titles, strict=False):
             caption.setText(title)
         self.policies.setTitle(self.tr("Return and privacy rules"))
-        self.show_customer(self._customer)
+        self.set_place_button.setText(self.tr("Set place…"))
+        self.set_place_button.setToolTip(self.tr("Set the customer's country, region and city"))
+        self._show_place(self.place)
+        self._show_card(self._customer)
 
     def show_customer(self, customer: CustomerCard | None) -> None:
+        """Show ``customer`` (None: nobody); where their country came from loads alongside."""
+        self._show_card(customer)
+        self._load_place(customer.id if customer is not None else None)
+
+    def _show_card(self, customer: CustomerCard | None) -> None:
         self._customer = customer
         self.details.setEnabled(customer is not None)
         if customer is None:
@@ -88,3 +153,101 @@ class CustomerPanel(Retranslating, QWidget):
         self.channels.setText(
             "\n".join(f"{channel_name(kind)}: {address}" for kind, address in customer.identities)
         )
+
+    # -- where the customer is ----------------------------------------------------
+
+    def _load_place(self, customer_id: int | None) -> None:
+        self._request += 1
+        if self.place is not None and self.place.customer_id != customer_id:
+            self._show_place(None)  # another customer's evidence must not linger
+        if customer_id is None or self._executor is None:
+            self._show_place(None)
+            return
+        request = self._request
+
+        def work(session: Session) -> CustomerPlace | None:
+            return customer_place(session, customer_id)
+
+        self._executor.run(self, work, partial(self._place_arrived, request), error=self._error)
+
+    def _place_arrived(self, request: int, place: CustomerPlace | None) -> None:
+        if request == self._request:
+            self._show_place(place)
+
+    def _error(self, exc: Exception) -> None:
+        self.failed.emit(error_text(exc))
+
+    def _show_place(self, place: CustomerPlace | None) -> None:
+        self.place = place
+        self.set_place_button.setEnabled(place is not None)
+        self.country_reason.setText(self.place_reason(place) if place is not None else "")
+        self.country_reason.setVisible(place is not None)
+
+    def place_reason(self, place: CustomerPlace) -> str:
+        """Why the customer's country is what it is, in the UI language."""
+        if place.source == AGENT:
+            when = place.set_at
+            day = QDate(when.year, when.month, when.day) if when else None
+            date = QLocale().toString(day, QLocale.FormatType.ShortFormat) if day else ""
+            return self.tr("Set by {who} on {date}").format(who=place.set_by or "?", date=date)
+        if place.source == CHANNEL:
+            return self.tr("As the channel gave it")
+        if place.country is None:
+            return self.tr("Nothing tells where the customer is; set the place by hand.")
+        evidence = place.evidence or ""
+        if place.certain:
+            certain = {
+                "email_domain": self.tr("From the e-mail domain: {evidence}"),
+                "phone": self.tr("From the phone number: {evidence}"),
+            }
+            text = certain.get(place.source or "")
+            if text is not None:
+                return text.format(evidence=evidence)
+        guessed = {
+            "email_domain": self.tr("Guessed from the e-mail domain: {evidence}"),
+            "phone": self.tr("Guessed from the phone number: {evidence}"),
+            "date_offset_language": self.tr(
+                "Guessed from the e-mail's time offset and language: {evidence}"
+            ),
+            "language": self.tr("Guessed from the language alone: {evidence}"),
+        }
+        text = guessed.get(place.source or "")
+        if text is None:
+            return self.tr("As stored on the customer record")
+        text = text.format(evidence=evidence)
+        if place.alternatives:
+            names = ", ".join(country_name(c) for c in place.alternatives[:SHOWN_ALTERNATIVES])
+            text += " " + self.tr("(uncertain; also possible: {countries})").format(countries=names)
+        else:
+            text += " " + self.tr("(uncertain)")
+        return text
+
+    def edit_place(self) -> PlaceEditor | None:
+        """Open the dialog to set the customer's country, region and city."""
+        place = self.place
+        if place is None or self._executor is None:
+            return None
+        editor = PlaceEditor(place, self)
+        self.place_editor = editor
+        editor.place_chosen.connect(partial(self.set_place, place.customer_id))
+        editor.finished.connect(editor.deleteLater)
+        editor.open()
+        return editor
+
+    def set_place(self, customer_id: int, country: str, region: str, city: str) -> None:
+        """Store the place (audited), show it, and tell the window (rules and clock follow)."""
+        executor, actor = self._executor, self.actor
+        if executor is None:
+            return
+
+        def work(session: Session) -> CustomerPlace:
+            return set_customer_place(
+                session, customer_id, country=country, region=region, city=city, actor=actor
+            )
+
+        def done(place: CustomerPlace) -> None:
+            if self._customer is not None and self._customer.id == customer_id:
+                self._show_place(place)
+            self.place_changed.emit(customer_id)
+
+        executor.run(self, work, done, error=self._error)
