@@ -64,10 +64,6 @@ _DONE_COLOUR = "#1e8e3e"
 UNDO_LINK, RETRY_LINK = "undo", "retry"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MessageDelegate", text)
-
-
 def _when(moment: datetime, zone: str | None = None) -> str:
     """A moment in the agent's clock (or in ``zone``), in the UI locale's short format."""
     seconds = int(moment.timestamp())
@@ -92,43 +88,65 @@ def delivery_html(message: MessageView) -> str:
     state = delivery.state
     if state == outbox.HELD and delivery.at is not None:
         leaves = QDateTime.fromSecsSinceEpoch(int(delivery.at.timestamp())).toLocalTime()
-        text = _tr("Queued: leaves the outbox at %1").replace(
-            "%1", QLocale().toString(leaves.time(), QLocale.FormatType.LongFormat)
+        text = QCoreApplication.translate(
+            "MessageDelegate", "Queued: leaves the outbox at %1"
+        ).replace("%1", QLocale().toString(leaves.time(), QLocale.FormatType.LongFormat))
+        link = _link(
+            f"{UNDO_LINK}:{message.id}", QCoreApplication.translate("MessageDelegate", "Undo")
         )
-        link = _link(f"{UNDO_LINK}:{message.id}", _tr("Undo"))
     elif state == outbox.SCHEDULED and delivery.at is not None:
-        text = _tr("Scheduled: %1 your time").replace("%1", _when(delivery.at))
+        text = QCoreApplication.translate("MessageDelegate", "Scheduled: %1 your time").replace(
+            "%1", _when(delivery.at)
+        )
         if message.their_zone:
             text = (
-                _tr("Scheduled: %1 their time (%2 your time)")
+                QCoreApplication.translate(
+                    "MessageDelegate", "Scheduled: %1 their time (%2 your time)"
+                )
                 .replace("%1", _when(delivery.at, message.their_zone))
                 .replace("%2", _when(delivery.at))
             )
     elif state == outbox.QUEUED:
-        text = _tr("Queued: waiting to be sent")
+        text = QCoreApplication.translate("MessageDelegate", "Queued: waiting to be sent")
         if delivery.reason:
-            text += " · " + _tr("last try: %1").replace("%1", delivery.reason)
+            text += " · " + QCoreApplication.translate("MessageDelegate", "last try: %1").replace(
+                "%1", delivery.reason
+            )
     elif state == outbox.SENDING:
-        text = _tr("Sending…")
+        text = QCoreApplication.translate("MessageDelegate", "Sending…")
     elif state == outbox.SENT:
         colour = _DONE_COLOUR
-        text = _tr("Sent")
+        text = QCoreApplication.translate("MessageDelegate", "Sent")
         if delivery.at is not None:
-            text = _tr("Sent %1").replace("%1", _when(delivery.at))
+            text = QCoreApplication.translate("MessageDelegate", "Sent %1").replace(
+                "%1", _when(delivery.at)
+            )
     elif state == outbox.EXPORT:
-        text = _tr("Queued: waiting to be exported from the outbox")
+        text = QCoreApplication.translate(
+            "MessageDelegate", "Queued: waiting to be exported from the outbox"
+        )
     elif state == outbox.EXPORTED:
         colour = _DONE_COLOUR
-        text = _tr("Exported for sending")
+        text = QCoreApplication.translate("MessageDelegate", "Exported for sending")
         if delivery.at is not None:
-            text = _tr("Exported for sending %1").replace("%1", _when(delivery.at))
+            text = QCoreApplication.translate("MessageDelegate", "Exported for sending %1").replace(
+                "%1", _when(delivery.at)
+            )
     elif state == outbox.FAILED:
         colour = _PROBLEM_COLOUR
-        text = _tr("Failed: %1").replace("%1", delivery.reason or _tr("no reason given"))
-        link = _link(f"{RETRY_LINK}:{delivery.entry_id}", _tr("Retry"))
+        text = QCoreApplication.translate("MessageDelegate", "Failed: %1").replace(
+            "%1",
+            delivery.reason or QCoreApplication.translate("MessageDelegate", "no reason given"),
+        )
+        link = _link(
+            f"{RETRY_LINK}:{delivery.entry_id}",
+            QCoreApplication.translate("MessageDelegate", "Retry"),
+        )
     elif state == outbox.UNDELIVERABLE and delivery.problem is not None:
         colour = _PROBLEM_COLOUR
-        text = _tr("Not sent: %1").replace("%1", problem_text(delivery.problem))
+        text = QCoreApplication.translate("MessageDelegate", "Not sent: %1").replace(
+            "%1", problem_text(delivery.problem)
+        )
     else:
         return ""
     parts = html.escape(text) + (f" &nbsp;<b>{link}</b>" if link else "")
