@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -129,6 +129,13 @@ class Composer(Retranslating, QWidget):
         self._busy = busy
         self.editor.setReadOnly(busy)
         self._update_enabled()
+
+    def restore_text(self, text: str) -> None:
+        """Put a kept draft back, with the cursor at its end to write on."""
+        self.editor.setPlainText(text)
+        cursor = self.editor.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.editor.setTextCursor(cursor)
 
     def sent(self) -> None:
         """The reply was stored: clear the editor for the next one."""

@@ -120,6 +120,23 @@ class ReplyTranslationPanel(Retranslating, QWidget):
             return None
         return self._source if self.draft.problem else self.target.toPlainText()
 
+    def edited_outgoing(self) -> str | None:
+        """The customer-language text as the agent edited it (None while it is the machine's)."""
+        return self.target.toPlainText() if self._edited else None
+
+    def restore(self, outgoing: str | None) -> None:
+        """A kept draft is back: the agent's edited customer-language text, if there was one.
+
+        Call it after the agent's own text is back in the composer; without an
+        edited text the reply is translated afresh.
+        """
+        if outgoing is None or not self.active:
+            return
+        self._debounce.stop()
+        self._edited = True
+        self._fill(outgoing)
+        self.refresh_button.show()
+
     def clear(self) -> None:
         if self._job is not None:
             self._job.cancel()
