@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from console.ui.i18n import UiTranslations
+from console.ui.i18n import UiTranslations, qt_catalog_dirs
 from console.ui.import_dialog import ImportDialog
 from console.ui.main_window import MainWindow
 
@@ -178,3 +178,34 @@ def test_qt_own_dialogs_speak_chinese_with_the_chinese_ui(
         lambda: box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel",
         timeout=3000,
     )
+
+
+def test_qt_catalog_is_found_where_pyside_keeps_it_when_qt_looks_elsewhere(
+    qtbot: QtBot,
+    translations: UiTranslations,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A relocated or frozen Qt whose configured translations path holds nothing.
+    monkeypatch.setattr(QLibraryInfo, "path", staticmethod(lambda _which: str(tmp_path)))
+    assert qt_catalog_dirs()[0] == str(tmp_path)
+    translations.apply("zh_CN")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_native_file_dialogs_are_used_only_when_they_speak_the_ui_language(
+    translations: UiTranslations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    native_off = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("en_US")))
+    translations.apply("zh_CN")
+    assert QCoreApplication.testAttribute(native_off)
+    translations.apply("en")
+    assert not QCoreApplication.testAttribute(native_off)
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("zh_CN")))
+    translations.apply("system")
+    assert not QCoreApplication.testAttribute(native_off)
+    translations.apply("en")
+    assert QCoreApplication.testAttribute(native_off)
