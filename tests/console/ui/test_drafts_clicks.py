@@ -146,8 +146,10 @@ def test_the_draft_is_saved_while_typing_and_a_restart_brings_it_back(
     try:
         assert _open_id(again) == first
         qtbot.waitUntil(
-            lambda: again.conversation.composer.editor.toPlainText()
-            == "Half a reply, then the power went out",
+            lambda: (
+                again.conversation.composer.editor.toPlainText()
+                == "Half a reply, then the power went out"
+            ),
             timeout=5000,
         )
         assert _subject_text(again, first).startswith("[Draft] ")
