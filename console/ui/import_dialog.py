@@ -178,7 +178,7 @@ class ImportDialog(Retranslating, QDialog):
         if tables and len(paths) == 1:
             preview = MappingPreviewDialog(self._executor, paths[0], actor=self._actor, parent=self)
             preview.setObjectName("importMappingPreview")
-            preview.setWindowModality(self.windowModality())
+            preview.mapping_saved.connect(preview.accept)  # the mapping is what it was for
             preview.mapping_saved.connect(lambda _mapping: self._run(paths))
             preview.finished.connect(preview.deleteLater)
             preview.open()

@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from console.ui.i18n import UiTranslations, qt_catalog_dirs
 from console.ui.import_dialog import ImportDialog
 from console.ui.main_window import MainWindow
+from console.ui.mapping_preview import MappingPreviewDialog
 
 # Popup menus on the offscreen platform: it cannot raise windows or grab the keyboard.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -209,3 +210,28 @@ def test_native_file_dialogs_are_used_only_when_they_speak_the_ui_language(
     assert not QCoreApplication.testAttribute(native_off)
     translations.apply("en")
     assert QCoreApplication.testAttribute(native_off)
+
+
+def test_a_csv_export_goes_through_the_mapping_preview_then_imports(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    export = tmp_path / "shop export.csv"
+    export.write_text(
+        "handle,timestamp,text\n"
+        "paula.csv@example.org,2025-03-04 09:00,Where is parcel 7?\n"
+        "paula.csv@example.org,2025-03-04 09:30,Any news on parcel 7?\n",
+        encoding="utf-8",
+    )
+    dialog = _open_import(qtbot, window)
+    qtbot.keyClicks(dialog.path_edit, str(export))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.findChild(MappingPreviewDialog) is not None, timeout=3000)
+    preview = dialog.findChild(MappingPreviewDialog)
+    assert preview is not None
+    qtbot.waitUntil(preview.save_button.isEnabled, timeout=5000)
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    box = _result(qtbot, dialog)
+    assert counted(box.text()) == {"imported": 2, "skipped": 0}
+    qtbot.waitUntil(lambda: dialog.findChild(MappingPreviewDialog) is None, timeout=3000)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.store_idle, timeout=5000)
