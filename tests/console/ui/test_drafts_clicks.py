@@ -6,7 +6,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -15,6 +16,7 @@ from console.store.models import Direction, Draft, Message
 from console.ui.i18n import UiTranslations
 from console.ui.inbox_model import SUBJECT
 from console.ui.main_window import MainWindow
+from console.ui.settings_dialog import SettingsDialog
 from console.ui.store_executor import StoreExecutor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -276,3 +278,54 @@ def test_the_edited_customer_language_text_comes_back_too(
     assert window.conversation.composer.editor.toPlainText() == "Your order has shipped."
     qtbot.wait(800)  # past the translation pause: the agent's edit is not overwritten
     assert panel.target.toPlainText() == edited
+
+
+def _sign_in_as_next_agent(qtbot: QtBot, window: MainWindow) -> None:
+    """Settings → "Signed in as": the next agent in the list, then OK."""
+    done: list[bool] = []
+
+    def choose_when_open() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SettingsDialog):
+            return
+        poll.stop()
+        agents = dialog.findChild(QComboBox, "agentChoice")
+        assert agents is not None
+        agents.setFocus()
+        qtbot.keyClick(agents, Qt.Key.Key_Down)
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        done.append(True)
+
+    poll = QTimer()
+    poll.setInterval(20)
+    poll.timeout.connect(choose_when_open)
+    poll.start()
+    window.settings_action.trigger()  # Ctrl+, (the dialog runs its own event loop)
+    poll.stop()
+    assert done
+
+
+def test_drafts_belong_to_the_agent_signed_in(
+    qtbot: QtBot, window: MainWindow, demo_store: Store
+) -> None:
+    first = _open_id(window)
+    me = window.controller.agent_id
+    assert me is not None
+    _type(qtbot, window, "Written by the first agent")
+    _sign_in_as_next_agent(qtbot, window)
+    assert window.controller.agent_id not in (None, me)
+    editor = window.conversation.composer.editor
+    assert editor.toPlainText() == ""
+    qtbot.waitUntil(lambda: window._executor.pending == 0, timeout=5000)
+    with demo_store.session() as session:
+        rows = session.scalars(select(Draft).where(Draft.conversation_id == first)).all()
+        assert [(row.agent_key, row.text) for row in rows] == [(me, "Written by the first agent")]
+    _type(qtbot, window, "The second agent's own reply")
+    qtbot.waitUntil(lambda: len(_drafts(demo_store, first)) == 2, timeout=5000)
+    # Moving away and back shows the second agent's text, not the first's.
+    _move(qtbot, window, Qt.Key.Key_Down)
+    _move(qtbot, window, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: editor.toPlainText() == "The second agent's own reply", timeout=5000)
