@@ -12,6 +12,37 @@
         </message>
     </context>
     <context>
+        <name>ImportDialog</name>
+        <message numerus="yes">
+            <source>%n item(s) read so far…</source>
+            <translation>
+                <numerusform>%n item read so far…</numerusform>
+                <numerusform>%n items read so far…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s) imported.</source>
+            <translation>
+                <numerusform>%n message imported.</numerusform>
+                <numerusform>%n messages imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n duplicate(s) skipped (already in the inbox).</source>
+            <translation>
+                <numerusform>%n duplicate skipped (already in the inbox).</numerusform>
+                <numerusform>%n duplicates skipped (already in the inbox).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) could not be read and wait in View → Quarantine.</source>
+            <translation>
+                <numerusform>%n item could not be read and waits in View → Quarantine.</numerusform>
+                <numerusform>%n items could not be read and wait in View → Quarantine.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message numerus="yes">
             <source>%n conversation(s)</source>
@@ -79,6 +110,16 @@
             <translation>
                 <numerusform>%n item could not be imported</numerusform>
                 <numerusform>%n items could not be imported</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoSendBar</name>
+        <message numerus="yes">
+            <source>Reply leaves in %n s</source>
+            <translation>
+                <numerusform>Reply leaves in %n s</numerusform>
+                <numerusform>Reply leaves in %n s</numerusform>
             </translation>
         </message>
     </context>

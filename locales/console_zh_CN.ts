@@ -1073,6 +1073,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>CustomerPanel</name>
         <message>
             <source>Customer</source>
+            <extracomment>Alternatives named in an uncertain guess's reason. The agent set the customer's place: (customer id). Rules and local time follow. Something failed; a message for the user. Where the country came from, for the customer shown (None until loaded). Who changes are recorded for (the window sets the current agent's name).</extracomment>
             <translation>客户</translation>
         </message>
         <message>
@@ -1094,6 +1095,62 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Return and privacy rules</source>
             <translation>退货与隐私规定</translation>
+        </message>
+        <message>
+            <source>Set place…</source>
+            <translation>设置所在地…</translation>
+        </message>
+        <message>
+            <source>Set the customer's country, region and city</source>
+            <translation>设置客户所在的国家/地区、省/州和城市</translation>
+        </message>
+        <message>
+            <source>Set by {who} on {date}</source>
+            <translation>由 {who} 于 {date} 设置</translation>
+        </message>
+        <message>
+            <source>As the channel gave it</source>
+            <translation>来自渠道提供的信息</translation>
+        </message>
+        <message>
+            <source>Nothing tells where the customer is; set the place by hand.</source>
+            <translation>没有信息表明客户所在地；请手动设置。</translation>
+        </message>
+        <message>
+            <source>From the e-mail domain: {evidence}</source>
+            <translation>根据电子邮件域名：{evidence}</translation>
+        </message>
+        <message>
+            <source>From the phone number: {evidence}</source>
+            <translation>根据电话号码：{evidence}</translation>
+        </message>
+        <message>
+            <source>Guessed from the e-mail domain: {evidence}</source>
+            <translation>根据电子邮件域名推测：{evidence}</translation>
+        </message>
+        <message>
+            <source>Guessed from the phone number: {evidence}</source>
+            <translation>根据电话号码推测：{evidence}</translation>
+        </message>
+        <message>
+            <source>Guessed from the e-mail's time offset and language: {evidence}</source>
+            <translation>根据邮件的时区偏移和语言推测：{evidence}</translation>
+        </message>
+        <message>
+            <source>Guessed from the language alone: {evidence}</source>
+            <translation>仅根据语言推测：{evidence}</translation>
+        </message>
+        <message>
+            <source>As stored on the customer record</source>
+            <translation>来自客户记录</translation>
+        </message>
+        <message>
+            <source>(uncertain; also possible: {countries})</source>
+            <translation>（不确定；也可能是：{countries}）</translation>
+        </message>
+        <message>
+            <source>(uncertain)</source>
+            <translation>（不确定）</translation>
         </message>
     </context>
     <context>
@@ -1156,6 +1213,21 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>EmptyInbox</name>
+        <message>
+            <source>Clear filters</source>
+            <translation>清除筛选条件</translation>
+        </message>
+        <message>
+            <source>No conversation matches these filters:</source>
+            <translation>没有会话符合以下筛选条件：</translation>
+        </message>
+        <message>
+            <source>The inbox is empty. Import messages (File → Import messages…) or connect a channel to start.</source>
+            <translation>收件箱是空的。请导入消息（文件 → 导入消息…）或连接一个渠道以开始。</translation>
+        </message>
+    </context>
+    <context>
         <name>FilterBar</name>
         <message>
             <source>Search all messages (Ctrl+F)</source>
@@ -1205,6 +1277,34 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Nobody (unassigned)</source>
             <translation>无人（未分配）</translation>
+        </message>
+        <message>
+            <source>View: %1</source>
+            <translation>视图：%1</translation>
+        </message>
+        <message>
+            <source>Search: “%1”</source>
+            <translation>搜索：“%1”</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>状态：%1</translation>
+        </message>
+        <message>
+            <source>Channel: %1</source>
+            <translation>渠道：%1</translation>
+        </message>
+        <message>
+            <source>Market: %1</source>
+            <translation>市场：%1</translation>
+        </message>
+        <message>
+            <source>Language: %1</source>
+            <translation>语言：%1</translation>
+        </message>
+        <message>
+            <source>Assigned to: %1</source>
+            <translation>负责人：%1</translation>
         </message>
     </context>
     <context>
@@ -1269,6 +1369,90 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>A customer must keep at least one address: select only the addresses that belong to someone else.</source>
             <translation>客户必须至少保留一个地址：请只选择属于他人的地址。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import messages</source>
+            <extracomment>Exports whose columns are mapped in the preview before they are imported. Between paths typed into the field. The import ended (its report); the inbox should reload.</extracomment>
+            <translation>导入消息</translation>
+        </message>
+        <message>
+            <source>Choose e-mail files (.eml), mailbox files (.mbox), a folder of them (sub-folders included) or a CSV or JSON export. Several files can be typed separated by “;”.</source>
+            <translation>请选择电子邮件文件（.eml）、邮箱文件（.mbox）、包含它们的文件夹（含子文件夹），或 CSV、JSON 导出文件。可输入多个文件，用“;”分隔。</translation>
+        </message>
+        <message>
+            <source>A file or folder to import</source>
+            <translation>要导入的文件或文件夹</translation>
+        </message>
+        <message>
+            <source>Choose &amp;files…</source>
+            <translation>选择文件(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Choose f&amp;older…</source>
+            <translation>选择文件夹(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>导入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Stop</source>
+            <translation>停止(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Choose files to import</source>
+            <translation>选择要导入的文件</translation>
+        </message>
+        <message>
+            <source>Mail and exports (*.eml *.mbox *.mbx *.csv *.tsv *.json *.jsonl)</source>
+            <translation>邮件和导出文件 (*.eml *.mbox *.mbx *.csv *.tsv *.json *.jsonl)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Choose a folder to import</source>
+            <translation>选择要导入的文件夹</translation>
+        </message>
+        <message>
+            <source>Import a CSV or JSON export on its own, so its columns can be checked.</source>
+            <translation>请单独导入 CSV 或 JSON 导出文件，以便核对其中的列。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) read so far…</source>
+            <translation>
+                <numerusform>已读取 %n 项…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import finished</source>
+            <translation>导入完成</translation>
+        </message>
+        <message>
+            <source>Nothing could be imported.</source>
+            <translation>没有可以导入的内容。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n message(s) imported.</source>
+            <translation>
+                <numerusform>已导入 %n 条消息。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n duplicate(s) skipped (already in the inbox).</source>
+            <translation>
+                <numerusform>跳过 %n 条重复消息（已在收件箱中）。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) could not be read and wait in View → Quarantine.</source>
+            <translation>
+                <numerusform>%n 项无法读取，已放在 视图 → 隔离区 中。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1563,6 +1747,18 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>正在翻译您的回复…</translation>
         </message>
         <message>
+            <source>Reply taken back: nothing was sent.</source>
+            <translation>回复已撤回：未发送任何内容。</translation>
+        </message>
+        <message>
+            <source>Reply taken back: nothing was sent. Its text is on the clipboard.</source>
+            <translation>回复已撤回：未发送任何内容。其文字已复制到剪贴板。</translation>
+        </message>
+        <message>
+            <source>The reply will be sent again.</source>
+            <translation>将重新发送此回复。</translation>
+        </message>
+        <message>
             <source>The reply waits in the outbox until their business hours.</source>
             <translation>回复将在发件箱中等待，直到对方的营业时间。</translation>
         </message>
@@ -1571,16 +1767,12 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>已按法定期限创建任务。</translation>
         </message>
         <message>
-            <source>Import messages</source>
-            <translation>导入消息</translation>
-        </message>
-        <message>
-            <source>Mail and exports (*.eml *.mbox *.csv *.json);;All files (*)</source>
-            <translation>邮件与导出文件 (*.eml *.mbox *.csv *.json);;所有文件 (*)</translation>
-        </message>
-        <message>
             <source>Task marked done.</source>
             <translation>任务已标记为完成。</translation>
+        </message>
+        <message>
+            <source>Reply saved, but it cannot leave: %1</source>
+            <translation>回复已保存，但无法发出：%1</translation>
         </message>
         <message>
             <source>Reply saved to the outbox.</source>
@@ -1679,6 +1871,70 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
     </context>
     <context>
         <name>MessageDelegate</name>
+        <message>
+            <source>Queued: leaves the outbox at %1</source>
+            <translation>已排队：将于 %1 离开发件箱</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤回</translation>
+        </message>
+        <message>
+            <source>Scheduled: %1 your time</source>
+            <translation>已定时：您的时间 %1</translation>
+        </message>
+        <message>
+            <source>Scheduled: %1 their time (%2 your time)</source>
+            <translation>已定时：对方时间 %1（您的时间 %2）</translation>
+        </message>
+        <message>
+            <source>Queued: waiting to be sent</source>
+            <translation>已排队：等待发送</translation>
+        </message>
+        <message>
+            <source>last try: %1</source>
+            <translation>上次尝试：%1</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>正在发送…</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>Sent %1</source>
+            <translation>已于 %1 发送</translation>
+        </message>
+        <message>
+            <source>Queued: waiting to be exported from the outbox</source>
+            <translation>已排队：等待从发件箱导出</translation>
+        </message>
+        <message>
+            <source>Exported for sending</source>
+            <translation>已导出待发送</translation>
+        </message>
+        <message>
+            <source>Exported for sending %1</source>
+            <translation>已于 %1 导出待发送</translation>
+        </message>
+        <message>
+            <source>Failed: %1</source>
+            <translation>发送失败：%1</translation>
+        </message>
+        <message>
+            <source>no reason given</source>
+            <translation>未说明原因</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Not sent: %1</source>
+            <translation>未发送：%1</translation>
+        </message>
         <message>
             <source>uncertain</source>
             <translation>不确定</translation>
@@ -1923,6 +2179,38 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>No replies were waiting on this channel.</source>
             <translation>该渠道没有待发送的回复。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceEditor</name>
+        <message>
+            <source>Customer's place</source>
+            <extracomment>Saved: (country code or "", region, city).</extracomment>
+            <translation>客户所在地</translation>
+        </message>
+        <message>
+            <source>Where the customer is decides their return and privacy rules, deadlines and local time. What you set here is kept; new messages do not change it.</source>
+            <translation>客户所在地决定其适用的退货与隐私规定、期限和当地时间。您在此设置的内容会被保留，新消息不会改变它。</translation>
+        </message>
+        <message>
+            <source>&amp;Country</source>
+            <translation>国家/地区(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Region</source>
+            <translation>省/州(&amp;R)</translation>
+        </message>
+        <message>
+            <source>C&amp;ity</source>
+            <translation>城市(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>State, province or region</source>
+            <translation>州、省或地区</translation>
         </message>
     </context>
     <context>
@@ -2273,15 +2561,15 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
         <message>
             <source>This customer no longer exists; their place was not changed.</source>
-            <translation type="unfinished" />
+            <translation>该客户已不存在；其所在地未被更改。</translation>
         </message>
         <message>
             <source>The {field} is longer than {limit} characters; shorten it.</source>
-            <translation type="unfinished" />
+            <translation>{field}超过 {limit} 个字符；请缩短。</translation>
         </message>
         <message>
             <source>“{value}” is not a country the console knows; choose one from the list.</source>
-            <translation type="unfinished" />
+            <translation>“{value}”不是控制台认识的国家/地区；请从列表中选择。</translation>
         </message>
         <message>
             <source>{row}: the direction “{value}” is neither a customer value ({inbound}) nor a shop value ({outbound}).</source>
@@ -2302,6 +2590,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>{row} has a field longer than {limit} characters, so it is not imported.</source>
             <translation>{row} 有一个字段超过 {limit} 个字符，因此没有导入。</translation>
+        </message>
+        <message>
+            <source>The folder {name} holds no e-mail or mailbox files, so nothing was imported from it.</source>
+            <translation>文件夹 {name} 中没有电子邮件或邮箱文件，因此没有从中导入任何内容。</translation>
+        </message>
+        <message>
+            <source>The console cannot tell what kind of file {name} is. It imports e-mail files (.eml), mailbox files (.mbox), mail folders, and CSV or JSON exports.</source>
+            <translation>控制台无法判断 {name} 是哪种文件。可导入的有电子邮件文件（.eml）、邮箱文件（.mbox）、邮件文件夹，以及 CSV 或 JSON 导出文件。</translation>
         </message>
         <message>
             <source>{row} is nested more than {limit} levels deep, so it is not imported.</source>
@@ -2332,6 +2628,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>{row} 含有一个超过 {limit} 个字符的数字，因此没有导入。</translation>
         </message>
         <message>
+            <source>{name} does not exist; check the name and choose it again.</source>
+            <translation>{name} 不存在；请检查名称后重新选择。</translation>
+        </message>
+        <message>
+            <source>{name} cannot be opened; check that you are allowed to read it.</source>
+            <translation>无法打开 {name}；请检查您是否有权读取它。</translation>
+        </message>
+        <message>
             <source>Reading the source stopped after {row} because of an unexpected problem; what came before was imported.</source>
             <translation>由于意外问题，读取在 {row} 之后停止；之前的内容已导入。</translation>
         </message>
@@ -2346,6 +2650,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>{row} has {count} fields but the header has {expected} (a wrong delimiter or unquoted text?).</source>
             <translation>{row} 有 {count} 个字段，但表头有 {expected} 个（分隔符错误或文本未加引号？）。</translation>
+        </message>
+        <message>
+            <source>{name} could not be read, so nothing was imported from it.</source>
+            <translation>无法读取 {name}，因此没有从中导入任何内容。</translation>
+        </message>
+        <message>
+            <source>The import was stopped after {count} items; everything read until then was imported.</source>
+            <translation>导入在 {count} 项之后被停止；在此之前读取的内容均已导入。</translation>
         </message>
         <message>
             <source>{row} could not be stored, so it is kept in quarantine.</source>
@@ -2697,6 +3009,37 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>SendGuardDialog</name>
+        <message>
+            <source>Reply not translated</source>
+            <translation>回复未翻译</translation>
+        </message>
+        <message>
+            <source>The translation into %1 lost some of the protected text (order numbers, links, prices). Nothing has been sent.</source>
+            <translation>译成%1时丢失了部分受保护内容（订单号、链接、价格）。尚未发送任何内容。</translation>
+        </message>
+        <message>
+            <source>Lost: %1</source>
+            <translation>丢失：%1</translation>
+        </message>
+        <message>
+            <source>This reply cannot be put into %1. Nothing has been sent.</source>
+            <translation>此回复无法译成%1。尚未发送任何内容。</translation>
+        </message>
+        <message>
+            <source>If you send it now, it goes out in %1, as you wrote it.</source>
+            <translation>如果现在发送，将按您所写的%1原文发出。</translation>
+        </message>
+        <message>
+            <source>Send in %1 anyway</source>
+            <translation>仍以%1发送</translation>
+        </message>
+        <message>
+            <source>Cancel, keep editing</source>
+            <translation>取消，继续编辑</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -2708,12 +3051,28 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>跟随系统</translation>
         </message>
         <message>
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>No undo</source>
+            <translation>不可撤回</translation>
+        </message>
+        <message>
+            <source>How long a sent reply waits in the outbox, so that you can undo it</source>
+            <translation>已发送的回复在发件箱中等待多久，以便您撤回</translation>
+        </message>
+        <message>
             <source>Interface language</source>
             <translation>界面语言</translation>
         </message>
         <message>
             <source>Signed in as</source>
             <translation>当前客服</translation>
+        </message>
+        <message>
+            <source>Undo send for</source>
+            <translation>撤回发送时限</translation>
         </message>
     </context>
     <context>
@@ -2807,6 +3166,24 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Why</source>
             <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoSendBar</name>
+        <message>
+            <source>Undo</source>
+            <extracomment>A reply was taken back: (conversation id, the text the agent wrote). An undo window ended: the outbox may take the reply now. Undo failed (too late, store error): a message for the user.</extracomment>
+            <translation>撤回</translation>
+        </message>
+        <message>
+            <source>Take the reply back before it leaves the outbox</source>
+            <translation>在回复离开发件箱前将其撤回</translation>
+        </message>
+        <message numerus="yes">
+            <source>Reply leaves in %n s</source>
+            <translation>
+                <numerusform>回复将在 %n 秒后发出</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -65,6 +65,14 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{row} has a field longer than {limit} characters, so it is not imported.",
     ),
+    "import.folder_empty": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The folder {name} holds no e-mail or mailbox files, so nothing was imported from it.",
+    ),
+    "import.format_unknown": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The console cannot tell what kind of file {name} is. It imports e-mail files (.eml), mailbox files (.mbox), mail folders, and CSV or JSON exports.",
+    ),
     "import.json_too_deep": QT_TRANSLATE_NOOP(
         "Problem",
         "{row} is nested more than {limit} levels deep, so it is not imported.",
@@ -93,6 +101,14 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{row} holds a number longer than {limit} characters, so it is not imported.",
     ),
+    "import.path_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} does not exist; check the name and choose it again.",
+    ),
+    "import.path_unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} cannot be opened; check that you are allowed to read it.",
+    ),
     "import.read_stopped": QT_TRANSLATE_NOOP(
         "Problem",
         "Reading the source stopped after {row} because of an unexpected problem; what came before was imported.",
@@ -108,6 +124,14 @@ _LITERALS: dict[str, object] = {
     "import.row_width": QT_TRANSLATE_NOOP(
         "Problem",
         "{row} has {count} fields but the header has {expected} (a wrong delimiter or unquoted text?).",
+    ),
+    "import.source_unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} could not be read, so nothing was imported from it.",
+    ),
+    "import.stopped": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The import was stopped after {count} items; everything read until then was imported.",
     ),
     "import.store_failed": QT_TRANSLATE_NOOP(
         "Problem",
