@@ -71,11 +71,13 @@ def _content_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with sqlite3.connect(path) as connection:
         for table in ("customers", "conversations", "messages", "agents", "markets"):
-            for row in connection.execute(f"SELECT * FROM {table} ORDER BY id"):
-                values = [v for v in row]
-                if table in ("customers",):
-                    values = values[:-1]  # created_at is the wall clock of generation
-                digest.update(repr(values).encode())
+            cursor = connection.execute(f"SELECT * FROM {table} ORDER BY id")
+            names = [column[0] for column in cursor.description]
+            for row in cursor:
+                values = dict(zip(names, row, strict=True))
+                if table == "customers":
+                    del values["created_at"]  # the wall clock of generation
+                digest.update(repr(sorted(values.items())).encode())
     return digest.hexdigest()
 
 
