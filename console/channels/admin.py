@@ -224,7 +224,7 @@ def save_mapping(session: Session, source: Path, mapping: ColumnMapping, *, acto
 class PreviewRow:
     ref: str
     values: tuple[str, ...]  # one per field in TablePreview.fields
-    problem: str | None
+    problem: str | Problem | None  # a Problem where the reader names one (the UI words it)
 
 
 @dataclass(frozen=True)
@@ -259,7 +259,7 @@ def preview_table(
             for name in FIELDS
         )
         item = table_item(row, ref, raw, mapping, table.decoded) if not lacking else None
-        row_problem = str(item.problem) if item and item.problem else problem
+        row_problem = item.problem if item and item.problem else problem
         preview_rows.append(PreviewRow(ref=ref, values=values, problem=row_problem))
     return TablePreview(
         path=str(path),

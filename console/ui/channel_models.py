@@ -17,7 +17,8 @@ from PySide6.QtCore import (
 )
 
 from console.channels.admin import ChannelConfigView, PreviewRow, QuarantineEntry, TablePreview
-from console.ui.problem_texts import reason_text
+from console.problems import Problem
+from console.ui.problem_texts import problem_text, reason_text
 from console.ui.rows_model import READ_ONLY, RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -132,6 +133,8 @@ class MappingPreviewModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == len(self._fields):
+            if isinstance(row.problem, Problem):
+                return problem_text(row.problem)
             return row.problem if row.problem else self.tr("OK")
         if 0 <= column < len(self._fields):
             position = self._preview.fields.index(self._fields[column])

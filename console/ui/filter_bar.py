@@ -14,6 +14,7 @@ from console.ui.display_names import channel_name, language_name, status_name
 from console.ui.retranslating import Retranslating
 
 SEARCH_DELAY_MS = 250
+COMBO_MIN_CHARS = 6
 VIEWS = (InboxView.MINE, InboxView.UNASSIGNED, InboxView.ALL, InboxView.SNOOZED)
 
 
@@ -55,6 +56,11 @@ class FilterBar(Retranslating, QWidget):
         layout.addWidget(self.search, 1, 0, 1, 5)
         combos = (self.status, self.channel, self.market, self.language, self.assignee)
         for column, combo in enumerate(combos):
+            # Combos shrink with the pane (their text elides) so the window fits 1,280 px.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(COMBO_MIN_CHARS)
             layout.addWidget(combo, 2, column)
             combo.currentIndexChanged.connect(self._emit)
         self.views.currentChanged.connect(self._emit)

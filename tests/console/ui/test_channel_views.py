@@ -83,7 +83,7 @@ def test_mapping_preview_model(qtmodeltester: object, tmp_path: Path) -> None:
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == 2 and model.columnCount() == 4
     assert model.index(0, 3).data() == "OK"
-    assert "no timestamp" in model.index(1, 3).data()
+    assert model.index(1, 3).data() == "Row 3 has no time sent."
 
 
 def test_mapping_preview_dialog_maps_saves_and_the_import_uses_it(
