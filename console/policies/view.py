@@ -331,6 +331,8 @@ def policy_view(
     locale = customer_locale(customer, rules)
     message, texts = _message(session, conversation_id, message_id)
     received = message.sent_at if message is not None else now
+    # A sender's clock far ahead (year 9999 in an import) cannot start a period.
+    received = min(received, now)
     delivered = delivered_at or received
     withdrawal = data.get("withdrawal") or {}
     privacy = data.get("privacy") or {}

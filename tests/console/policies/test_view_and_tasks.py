@@ -204,3 +204,22 @@ def test_no_task_without_a_statutory_deadline(store: Store) -> None:
         open_task(
             session, conversation, RequestKind.WITHDRAWAL, message_id=None, agent_id=None, now=NOW
         )
+
+
+def test_a_message_dated_in_year_9999_starts_its_periods_now(store: Store) -> None:
+    conversation_id = add_conversation(
+        store,
+        text="Ich möchte die Bestellung widerrufen.",
+        sent_at=datetime(9999, 12, 31, 2, 0, tzinfo=UTC),
+        country="DE",
+        time_zone="Europe/Berlin",
+        locale="de_DE",
+        language="de",
+        address="far@example.de",
+        name="Far Future",
+    )
+    with store.session() as session:
+        view = policy_view(session, conversation_id, now=NOW)
+    assert view is not None  # the rules still show, with dates counted from now
+    assert view.variables["withdrawal_deadline"]
+    assert "9999" not in view.variables["withdrawal_deadline"]
