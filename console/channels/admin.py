@@ -219,6 +219,13 @@ def save_mapping(session: Session, source: Path, mapping: ColumnMapping, *, acto
 
 # -- import preview -------------------------------------------------------------------------
 
+PREVIEW_NOT_TABLE = define(
+    "import.preview_not_table",
+    "{name} is not a CSV or JSON export, so it has no columns to choose.",
+)
+#: ``fields`` is the missing field names joined by ", " (the UI words each field).
+PREVIEW_UNCHOSEN = define("import.preview_unchosen", "No column chosen for: {fields}.")
+
 
 @dataclass(frozen=True)
 class PreviewRow:
@@ -235,7 +242,7 @@ class TablePreview:
     mapping: ColumnMapping
     fields: tuple[str, ...]
     rows: tuple[PreviewRow, ...]
-    problem: str | None  # for the mapping as a whole
+    problem: Problem | None  # for the mapping as a whole (the UI words it)
     encoding: str = "UTF-8"  # the file's text encoding, as shown to people
     notices: tuple[Problem, ...] = ()  # the encoding guessed, uncertain, bytes that did not decode
 
@@ -246,12 +253,12 @@ def preview_table(
     """The first ``limit`` rows as the import would read them with ``mapping``."""
     fmt = detect_format(path)
     if fmt not in ("csv", "json"):
-        raise ChannelConfigError(f"{path.name} is not a CSV or JSON export.")
+        raise ChannelConfigError(problem(PREVIEW_NOT_TABLE, name=path.name))
     table = open_table(path, fmt, mapping.encoding if mapping else None)
     headers, rows = table.headers, table.rows
     mapping = mapping or guess_mapping(headers)
     lacking = mapping.missing()
-    problem = ("No column chosen for: " + ", ".join(lacking) + ".") if lacking else None
+    whole = problem(PREVIEW_UNCHOSEN, fields=", ".join(lacking)) if lacking else None
     preview_rows = []
     for ref, row, raw in islice(rows, limit):
         values = tuple(
@@ -259,7 +266,7 @@ def preview_table(
             for name in FIELDS
         )
         item = table_item(row, ref, raw, mapping, table.decoded) if not lacking else None
-        row_problem = item.problem if item and item.problem else problem
+        row_problem = item.problem if item and item.problem else whole
         preview_rows.append(PreviewRow(ref=ref, values=values, problem=row_problem))
     return TablePreview(
         path=str(path),
@@ -268,7 +275,7 @@ def preview_table(
         mapping=mapping,
         fields=FIELDS,
         rows=tuple(preview_rows),
-        problem=problem,
+        problem=whole,
         encoding=table.decoded.label,
         notices=tuple(table.decoded.notices()),
     )

@@ -20,6 +20,8 @@ field            meaning
 ``country``      ISO 3166 alpha-2 country code
 ``region``       state, province or prefecture (of the shipping address)
 ``city``         city (of the shipping address)
+``address``      the postal address (street, building, postcode...) as one text; kept on
+                 the customer, at most 500 characters
 ``order_number`` the order the message is about (links customers across channels)
 ``direction``    who wrote: a value in ``inbound_values`` (customer) or
                  ``outbound_values`` (shop); without the column all rows are inbound
@@ -53,6 +55,7 @@ FIELDS = (
     "country",
     "region",
     "city",
+    "address",
     "order_number",
     "direction",
     "external_id",
@@ -104,6 +107,12 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "city": (
         "city", "ship_city", "ship_to_city", "shipping_city", "town", "城市", "收货城市",
         "市", "市区町村", "도시",
+    ),
+    "address": (
+        "address", "shipping_address", "ship_address", "ship_to_address", "street_address",
+        "postal_address", "delivery_address", "address_line_1", "address1", "ship_address_1",
+        "收货地址", "地址", "详细地址", "收件地址", "配送地址", "住所", "お届け先住所", "주소",
+        "배송지",
     ),
     "order_number": (
         "order_number", "order", "order_id", "order_no", "ordernumber", "bestellnummer",

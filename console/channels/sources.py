@@ -36,15 +36,58 @@ from console.channels.table_encoding import DecodedTable, EncodingNameError, dec
 from console.identity.linking import normalize_email, normalize_phone
 from console.inbox.ingest import CustomerInfo, IncomingMessage, content_external_id
 from console.problems import Problem, ProblemError, define, problem
-from console.store.models import ChannelKind, Direction
+from console.store.models import ADDRESS_CHARS, ChannelKind, Direction
 
 FORMATS = ("auto", "maildir", "mbox", "eml", "csv", "json")
 MAX_TABLE_BYTES = 512 * 1024 * 1024
 EXCERPT_CHARS = 2000
 
 
-class SourceError(Exception):
-    """The source cannot be read at all; the text says why."""
+class SourceError(ProblemError):
+    """The source cannot be read at all; its problem says why (its text is the English)."""
+
+
+PATH_MISSING = define(
+    "import.path_missing", "{name} does not exist; check the name and choose it again."
+)
+PATH_UNREADABLE = define(
+    "import.path_unreadable", "{name} cannot be opened; check that you are allowed to read it."
+)
+FORMAT_UNKNOWN = define(
+    "import.format_unknown",
+    "The console cannot tell what kind of file {name} is. It imports e-mail files (.eml), "
+    "mailbox files (.mbox), mail folders, and CSV or JSON exports.",
+)
+FORMAT_NAME_UNKNOWN = define(
+    "import.format_name_unknown",
+    "“{format}” is not a kind of source the console imports; use one of {formats}.",
+)
+SOURCE_UNREADABLE = define(
+    "import.source_unreadable", "{name} could not be read, so nothing was imported from it."
+)
+FOLDER_EMPTY = define(
+    "import.folder_empty",
+    "The folder {name} holds no e-mail or mailbox files, so nothing was imported from it.",
+)
+NOT_MAILDIR = define(
+    "import.not_maildir",
+    "The folder {name} is not a mail folder: it has no {folder} folder inside.",
+)
+TABLE_TOO_LARGE = define(
+    "import.table_too_large",
+    "{name} is larger than {limit} MB, so it cannot be imported; split it into smaller files.",
+)
+TABLE_EMPTY = define("import.table_empty", "The file is empty, so there is nothing to import.")
+HEADER_UNREADABLE = define(
+    "import.header_unreadable",
+    "The first row of the file (the column names) cannot be read as CSV.",
+)
+JSON_NO_LIST = define(
+    "import.json_no_list", "The JSON file holds no list of messages, so nothing can be imported."
+)
+FILE_NOT_JSON = define(
+    "import.file_not_json", "The file is not valid JSON, so nothing can be imported from it."
+)
 
 
 class UnknownEncoding(SourceError):
@@ -86,7 +129,7 @@ def detect_format(path: Path) -> str:
         head.lower().startswith(name) for name in (b"from:", b"received:", b"return-path:")
     ):
         return "eml"
-    raise SourceError(f"Cannot tell the format of {path.name}; pass --format.")
+    raise SourceError(problem(FORMAT_UNKNOWN, name=path.name))
 
 
 def source_key(path: Path, fmt: str) -> str:
@@ -104,9 +147,9 @@ def read_source(
     """Items of ``path``; for CSV/JSON ``encoding`` overrides detection, ``notes`` gets
     what the person importing should be told about the file (the encoding guessed)."""
     if not path.exists():
-        raise SourceError(f"{path} does not exist.")
+        raise SourceError(problem(PATH_MISSING, name=str(path)))
     if not os.access(path, os.R_OK):
-        raise SourceError(f"{path} cannot be read (permission denied).")
+        raise SourceError(problem(PATH_UNREADABLE, name=str(path)))
     if fmt == "auto":
         fmt = detect_format(path)
     if fmt == "maildir":
@@ -119,7 +162,7 @@ def read_source(
         return read_csv(path, mapping, encoding=encoding, notes=notes)
     if fmt == "json":
         return read_json(path, mapping, encoding=encoding, notes=notes)
-    raise SourceError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    raise SourceError(problem(FORMAT_NAME_UNKNOWN, format=fmt, formats=", ".join(FORMATS)))
 
 
 # -- e-mail -------------------------------------------------------------------------------
@@ -206,7 +249,7 @@ def read_maildir(path: Path) -> Iterator[SourceItem]:
     """Messages in new/ and cur/, oldest name first. Nothing is moved or flagged as read."""
     for sub in ("cur", "new"):
         if not (path / sub).is_dir():
-            raise SourceError(f"{path} is not a Maildir (no {sub}/ folder).")
+            raise SourceError(problem(NOT_MAILDIR, name=str(path), folder=f"{sub}/"))
     names = sorted(
         (entry.name, sub)
         for sub in ("new", "cur")
@@ -222,7 +265,7 @@ def read_mbox(path: Path, ref_prefix: str = "") -> Iterator[SourceItem]:
         box = mailbox.mbox(path, create=False)
         keys = box.keys()
     except (OSError, mailbox.Error) as exc:
-        raise SourceError(f"{path} cannot be read as an mbox file: {exc}") from exc
+        raise SourceError(problem(MBOX_UNREADABLE, name=str(path))) from exc
     received = _mtime(path)
     try:
         for position, key in enumerate(keys, start=1):
@@ -248,14 +291,14 @@ def read_eml(path: Path) -> Iterator[SourceItem]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SourceError(f"{path} cannot be read: {exc.strerror}") from exc
+        raise SourceError(problem(SOURCE_UNREADABLE, name=str(path))) from exc
     if size > MAX_MESSAGE_BYTES:
         yield _mail_file_item(path, path.name)
         return
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"{path} cannot be read: {exc.strerror}") from exc
+        raise SourceError(problem(SOURCE_UNREADABLE, name=str(path))) from exc
     yield email_item(raw, path.name, received_at=_mtime(path))
 
 
@@ -266,7 +309,7 @@ def read_mail_folder(path: Path) -> Iterator[SourceItem]:
     reason, never silently left out."""
     files = _folder_files(path)
     if not files:
-        raise SourceError(f"{path} is a folder with no mail in it (no e-mail or mailbox files).")
+        raise SourceError(problem(FOLDER_EMPTY, name=str(path)))
     for file in files:
         ref = file.relative_to(path).as_posix()
         kind = _mail_kind(file)
@@ -374,17 +417,19 @@ def decode_table(data: bytes, encoding: str | None = None) -> DecodedTable:
     try:
         return decode(data, encoding)
     except EncodingNameError as exc:
-        raise SourceError(exc.problem.text) from exc
+        raise SourceError(exc.problem) from exc
 
 
 def _read_table_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_TABLE_BYTES:
-            raise SourceError(f"{path.name} is over {MAX_TABLE_BYTES // 2**20} MB.")
+            raise SourceError(
+                problem(TABLE_TOO_LARGE, name=path.name, limit=MAX_TABLE_BYTES // 2**20)
+            )
         return path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"{path} cannot be read: {exc.strerror}") from exc
+        raise SourceError(problem(SOURCE_UNREADABLE, name=str(path))) from exc
 
 
 def sniff_delimiter(text: str) -> str:
@@ -450,12 +495,12 @@ def _csv_rows(text: str) -> tuple[list[str], Iterator[Row]]:
     try:
         headers = [h.strip() for h in next(reader)]
     except StopIteration as exc:
-        raise SourceError("The file is empty.") from exc
+        raise SourceError(problem(TABLE_EMPTY)) from exc
     except csv.Error as exc:
         if "field limit" in str(exc):
             too_large = problem(FIELD_TOO_LARGE, row="The header row", limit=MAX_FIELD_CHARS)
-            raise SourceError(too_large.text) from exc
-        raise SourceError("The header row cannot be read as CSV.") from exc
+            raise SourceError(too_large) from exc
+        raise SourceError(problem(HEADER_UNREADABLE)) from exc
 
     def rows() -> Iterator[Row]:
         number = 1
@@ -555,7 +600,7 @@ def _json_rows(text: str) -> tuple[list[str], Iterator[Row]]:
             lists = [v for v in data.values() if isinstance(v, list)]
             data = lists[0] if lists else [data]
         if not isinstance(data, list):
-            raise SourceError("The JSON holds no list of messages.")
+            raise SourceError(problem(JSON_NO_LIST))
         items = [(f"item {n}", obj) for n, obj in enumerate(data, start=1)]
     else:
         lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
@@ -580,7 +625,7 @@ def _json_rows(text: str) -> tuple[list[str], Iterator[Row]]:
             if whole.problem.code != NOT_JSON:
                 excerpt = text[:EXCERPT_CHARS].encode("utf-8", errors="replace")
                 return [], iter([("file", _error(whole.problem), excerpt)])
-            raise SourceError("The file is not valid JSON.")
+            raise SourceError(problem(FILE_NOT_JSON))
     headers: list[str] = []
     for _, obj in items[:50]:
         if isinstance(obj, dict):
@@ -674,22 +719,43 @@ def table_item(
     return row_item(row, ref, raw, mapping)
 
 
-def _mapping_problem(mapping: ColumnMapping, headers: list[str], fmt: str) -> str | None:
+MAPPING_MISSING = define(
+    "import.mapping_missing",
+    "No column found for: {fields}. The file's columns are: {columns}. "
+    "Choose them in the import preview.",
+)
+MAPPING_ABSENT = define(
+    "import.mapping_absent",
+    "The saved column choice names columns the file does not have: {columns}.",
+)
+MAPPING_UNKNOWN_CHANNEL = define(
+    "import.mapping_unknown_channel",
+    "The column choice names a channel the console does not know (“{channel}”).",
+)
+
+
+def _mapping_problem(mapping: ColumnMapping, headers: list[str], fmt: str) -> Problem | None:
+    """Why ``mapping`` cannot read a file with ``headers``; None when it can."""
     lacking = mapping.missing()
     if lacking:
-        return (
-            "No column found for: "
-            + ", ".join(lacking)
-            + f". Columns in the file: {', '.join(headers[:30]) or '(none)'}. "
-            "Map them in the import preview or pass --mapping."
-        )
+        columns = ", ".join(headers[:30]) or "—"
+        return problem(MAPPING_MISSING, fields=", ".join(lacking), columns=columns)
     if fmt == "csv":
         absent = mapping.absent_columns(headers)
         if absent:
-            return f"The mapping names columns the file does not have: {', '.join(absent)}."
+            return problem(MAPPING_ABSENT, columns=", ".join(absent))
     if mapping.channel not in {kind.value for kind in ChannelKind}:
-        return f"Unknown channel {mapping.channel!r} in the mapping."
+        return problem(MAPPING_UNKNOWN_CHANNEL, channel=mapping.channel)
     return None
+
+
+def _address(value: str) -> str | None:
+    """A postal address as one line of at most ``ADDRESS_CHARS`` characters; None if empty."""
+    line = ", ".join(part.strip() for part in value.splitlines() if part.strip())
+    line = " ".join(line.replace("\x00", "").split())
+    if len(line) > ADDRESS_CHARS:
+        line = line[: ADDRESS_CHARS - 1] + "…"
+    return line or None
 
 
 def _cell(row: dict[str, Any], mapping: ColumnMapping, name: str) -> str:
@@ -799,6 +865,7 @@ def row_to_incoming(row: dict[str, Any], ref: str, mapping: ColumnMapping) -> In
             country=country or None,
             region=_cell(row, mapping, "region")[:100] or None,
             city=_cell(row, mapping, "city")[:100] or None,
+            address=_address(_cell(row, mapping, "address")),
         ),
         sent_at=sent_at,
         text=text,

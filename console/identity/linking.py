@@ -32,7 +32,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from console.store.channel_tables import CustomerKey, MergeSuggestion
-from console.store.models import ChannelIdentity, ChannelKind, Customer, utcnow
+from console.store.models import ADDRESS_CHARS, ChannelIdentity, ChannelKind, Customer, utcnow
 
 if TYPE_CHECKING:
     from console.inbox.ingest import IncomingMessage
@@ -338,6 +338,7 @@ def _create_customers(session: Session, new: list[_New]) -> dict[int, int]:
                 **country_at_ingest(entry.item).columns(),
                 "region": entry.item.customer.region,
                 "city": entry.item.customer.city,
+                "address": (entry.item.customer.address or "")[:ADDRESS_CHARS] or None,
                 "locale": entry.item.customer.locale,
                 "preferred_language": entry.item.customer.preferred_language,
                 "time_zone": entry.item.customer.time_zone,

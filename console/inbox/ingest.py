@@ -56,6 +56,7 @@ class CustomerInfo:
     country: str | None = None
     region: str | None = None
     city: str | None = None
+    address: str | None = None  # postal address (models.ADDRESS_CHARS at most)
     locale: str | None = None
     preferred_language: str | None = None
     time_zone: str | None = None

@@ -100,6 +100,9 @@ class Base(DeclarativeBase):
     }
 
 
+ADDRESS_CHARS = 500  # the longest postal address a customer keeps
+
+
 class Customer(Base):
     __tablename__ = "customers"
 
@@ -108,6 +111,8 @@ class Customer(Base):
     country: Mapped[str | None] = mapped_column(String(2))  # ISO 3166-1 alpha-2
     region: Mapped[str | None] = mapped_column(String(100))
     city: Mapped[str | None] = mapped_column(String(100))
+    # The postal address as the channel gave it (street, building, postcode), one text.
+    address: Mapped[str | None] = mapped_column(String(ADDRESS_CHARS))
     locale: Mapped[str | None] = mapped_column(String(20))
     preferred_language: Mapped[str | None] = mapped_column(String(8))
     time_zone: Mapped[str | None] = mapped_column(String(64))

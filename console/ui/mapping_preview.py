@@ -29,12 +29,22 @@ from sqlalchemy.orm import Session
 
 from console.channels.admin import TablePreview, preview_table, save_mapping, saved_mapping
 from console.channels.mapping import FIELDS, ColumnMapping
+from console.problems import Problem
 from console.ui.channel_models import MappingPreviewModel, field_title
-from console.ui.problem_texts import error_text
+from console.ui.problem_texts import error_text, problem_text
 from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
 NOT_MAPPED = ""
+
+
+def _titled(found: Problem) -> Problem:
+    """``found`` with its ``fields`` (mapping field names) in the words the choices show."""
+    values = found.values
+    if "fields" not in values:
+        return found
+    titles = ", ".join(field_title(name.strip()) for name in values["fields"].split(","))
+    return Problem(found.code, tuple(sorted({**values, "fields": titles}.items())))
 
 
 class MappingPreviewDialog(Retranslating, QDialog):
@@ -156,7 +166,7 @@ class MappingPreviewDialog(Retranslating, QDialog):
             self._updating = False
         bad = sum(1 for row in preview.rows if row.problem)
         if preview.problem:
-            self.status.setText(preview.problem)
+            self.status.setText(problem_text(_titled(preview.problem)))
         elif bad:
             self.status.setText(self.tr("%n of the first rows would be quarantined", "", bad))
         else:

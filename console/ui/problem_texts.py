@@ -153,6 +153,70 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{row}: the time zone “{zone}” is not known.",
     ),
+    "import.file_not_json": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file is not valid JSON, so nothing can be imported from it.",
+    ),
+    "import.format_name_unknown": QT_TRANSLATE_NOOP(
+        "Problem",
+        "“{format}” is not a kind of source the console imports; use one of {formats}.",
+    ),
+    "import.header_unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The first row of the file (the column names) cannot be read as CSV.",
+    ),
+    "import.json_no_list": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The JSON file holds no list of messages, so nothing can be imported.",
+    ),
+    "import.mapping_absent": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The saved column choice names columns the file does not have: {columns}.",
+    ),
+    "import.mapping_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No column found for: {fields}. The file's columns are: {columns}. Choose them in the import preview.",
+    ),
+    "import.mapping_unknown_channel": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The column choice names a channel the console does not know (“{channel}”).",
+    ),
+    "import.not_maildir": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The folder {name} is not a mail folder: it has no {folder} folder inside.",
+    ),
+    "import.preview_not_table": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} is not a CSV or JSON export, so it has no columns to choose.",
+    ),
+    "import.preview_unchosen": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No column chosen for: {fields}.",
+    ),
+    "import.table_empty": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file is empty, so there is nothing to import.",
+    ),
+    "import.table_too_large": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} is larger than {limit} MB, so it cannot be imported; split it into smaller files.",
+    ),
+    "keyring.change_failed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The system keyring cannot be changed ({reason}); the password for {account} is still there.",
+    ),
+    "keyring.no_secret": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No password is saved for {account}; enter it in the channel settings.",
+    ),
+    "keyring.read_failed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The system keyring cannot be read ({reason}), so the password for {account} is not known.",
+    ),
+    "keyring.store_failed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The system keyring cannot store the password ({reason}); nothing was saved there.",
+    ),
     "mail.empty": QT_TRANSLATE_NOOP(
         "Problem",
         "The message is empty.",

@@ -239,7 +239,7 @@ def test_unreadable_sources_raise(store: Store, tmp_path: Path) -> None:
         import_path(store, tmp_path / "missing.mbox")
     folder = tmp_path / "plain"
     folder.mkdir()
-    with pytest.raises(SourceError, match="no mail in it"):
+    with pytest.raises(SourceError, match="holds no e-mail or mailbox files"):
         import_path(store, folder)
     bad = tmp_path / "bad.json"
     bad.write_text("{{{{", encoding="utf-8")
