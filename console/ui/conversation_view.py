@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.inbox.queries import ConversationDetail
-from console.store.models import Priority
+from console.store.models import Direction, Priority
 from console.ui.composer import Composer
 from console.ui.conversation_actions import ConversationActions
 from console.ui.display_names import language_name, priority_name, status_name
@@ -173,7 +173,15 @@ class ConversationView(Retranslating, QWidget):
         """The language replies to the open conversation should be in."""
         if self.detail is None:
             return None
-        return self.detail.summary.language or self.detail.customer.preferred_language
+        if self.detail.summary.language:
+            return self.detail.summary.language
+        # Not known when the mail was stored: what the latest customer message was found
+        # to be written in (its detection arrives after the thread is shown).
+        for row in reversed(range(self.model.rowCount())):
+            message = self.model.message(row)
+            if message is not None and message.direction is Direction.INBOUND and message.language:
+                return message.language
+        return self.detail.customer.preferred_language
 
     def show_missing_route(self, source: str, target: str) -> None:
         """Say that messages cannot be translated, and offer the model manager."""

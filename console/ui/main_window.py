@@ -51,6 +51,7 @@ from console.policies import (
     policy_view,
     render_reply,
 )
+from console.policies.view import swap_facts
 from console.translations.pipeline import MessageTranslation
 from console.translations.translator_setup import TranslatorHolder, argos_package_dir
 from console.ui import i18n
@@ -160,6 +161,8 @@ class MainWindow(Retranslating, QMainWindow):
             self,
         )
         self.conversation.render_variables = self.render_variables
+        if self.conversation.reply_translation is not None:  # facts keep their customer form
+            self.conversation.reply_translation.facts = self.conversation.composer.fact_pairs
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
         self.channel_service = ChannelService(executor.store, self)
@@ -489,6 +492,16 @@ class MainWindow(Retranslating, QMainWindow):
             confidence=result.detection.confidence if result.detection else None,
             translation=view,
         )
+        self._follow_customer_language()
+
+    def _follow_customer_language(self) -> None:
+        """A detection told the customer's language: replies now go into it (and are checked)."""
+        panel = self.conversation.reply_translation
+        language = self.conversation.customer_language()
+        if panel is None or language is None or panel.customer_language == language:
+            return
+        panel.set_languages(self.translation.target_language, language)
+        panel.source_changed(self.render_variables(self.conversation.composer.editor.toPlainText()))
 
     def _on_language_corrected(self, message_id: int, language: str) -> None:
         agent = self._current_agent()
@@ -514,7 +527,7 @@ class MainWindow(Retranslating, QMainWindow):
         """What to send for what the agent wrote: the translation, when replies are translated."""
         panel = self.conversation.reply_translation
         if panel is None or not panel.active:
-            return text, None
+            return self._facts_for_customer(text), None
         outgoing = panel.outgoing_text()
         if outgoing is None or outgoing.strip() == text.strip():
             return outgoing, None
@@ -635,7 +648,12 @@ class MainWindow(Retranslating, QMainWindow):
         current = self.conversation.detail
         if view is None or (current is not None and current.summary.id == view.conversation_id):
             self.customer_panel.show_policy(view)
-            self.conversation.composer.set_facts(view.variables if view is not None else {})
+            self.conversation.composer.set_facts(
+                view.variables if view is not None else {},
+                view.agent_variables if view is not None else {},
+            )
+            if self.conversation.reply_translation is not None:
+                self.conversation.reply_translation.facts_changed()
 
     def _open_policy_task(self, offer: TaskOffer) -> None:
         conversation_id, agent_id = self.controller.conversation_id, self.controller.agent_id
@@ -744,6 +762,17 @@ class MainWindow(Retranslating, QMainWindow):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor
+
+    def _facts_for_customer(self, text: str) -> str:
+        """An untranslated reply in the customer's own language: their way of writing dates."""
+        view = self.customer_panel.policy_panel.view
+        panel = self.conversation.reply_translation
+        language = panel.agent_language if panel is not None else QLocale().name()
+        if view is None or view.conversation_id != self.controller.conversation_id:
+            return text
+        if view.customer_locale.split("_")[0] != language.split("_")[0]:
+            return text
+        return swap_facts(text, self.conversation.composer.fact_pairs())
 
     def render_variables(self, text: str) -> str:
         """Policy facts typed as {withdrawal_deadline} etc., in the customer's locale."""

@@ -205,3 +205,48 @@ def test_undo_within_the_window_puts_the_text_back_and_nothing_is_sent(
     assert len(_outbound(demo_store, conversation_id)) == len(before)
     with demo_store.session() as session:
         assert session.scalars(select(ChannelOutboxEntry)).all() == []
+
+
+def test_a_conversation_stored_without_its_language_still_asks(
+    qtbot: QtBot, window: MainWindow, demo_store: Store
+) -> None:
+    """Mail imported before detection: the thread's detected language decides, not "none"."""
+    from sqlalchemy import update
+
+    from console.store.models import Conversation
+    from console.ui.inbox_model import CUSTOMER
+
+    language = _unrouted_language(window)
+    conversation_id = _open_language(qtbot, window, language)
+    with demo_store.session() as session:
+        session.execute(
+            update(Conversation).where(Conversation.id == conversation_id).values(language=None)
+        )
+    combo = window.filter_bar.language
+    with qtbot.waitSignal(window.inbox_model.ids_loaded, timeout=10_000):
+        combo.setCurrentIndex(0)  # all languages: the row is listed with none
+    row = window.inbox_model.row_of(conversation_id)
+    assert row is not None
+    view = window.inbox_view
+    other = 1 if row == 0 else row - 1
+    for target in (other, row):  # away and back, as an agent would: it loads afresh
+        view.scrollTo(window.inbox_model.index(target, CUSTOMER))
+        with qtbot.waitSignal(window.controller.loaded, timeout=10_000):
+            qtbot.mouseClick(
+                view.viewport(),
+                Qt.MouseButton.LeftButton,
+                pos=view.visualRect(window.inbox_model.index(target, CUSTOMER)).center(),
+            )
+    qtbot.waitUntil(
+        lambda: window.conversation.detail is not None
+        and window.conversation.detail.summary.id == conversation_id
+        and window.conversation.detail.summary.language is None,
+        timeout=10_000,
+    )
+    assert window.conversation.customer_language() == language  # from its messages
+    _type_and_send(qtbot, window, "Your parcel is on its way.")
+    qtbot.waitUntil(lambda: window.send_guard.dialog is not None, timeout=60_000)
+    dialog = window.send_guard.dialog
+    assert dialog is not None
+    assert language_name(language) in dialog.text() + dialog.informativeText()
+    qtbot.mouseClick(dialog.keep_editing, Qt.MouseButton.LeftButton)
