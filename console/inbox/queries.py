@@ -126,6 +126,7 @@ class CustomerCard:
     preferred_language: str | None
     time_zone: str | None
     identities: tuple[tuple[ChannelKind, str], ...]
+    address: str | None = None  # postal address, as the channel gave it
 
 
 @dataclass(frozen=True)
@@ -422,6 +423,7 @@ def conversation_detail(
         preferred_language=customer.preferred_language,
         time_zone=customer.time_zone,
         identities=tuple((ChannelKind(kind), address) for kind, address in identities),
+        address=customer.address,
     )
     zone = effective_zone(customer.time_zone, customer.country)
     return ConversationDetail(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -76,10 +76,13 @@ class CustomerPanel(Retranslating, QWidget):
         self.set_place_button.clicked.connect(self.edit_place)
         self.location = data_label(self)
         self.location.setObjectName("customerLocation")
+        self.address = data_label(self, selectable=True)
+        self.address.setObjectName("customerAddress")
+        self.address.setTextFormat(Qt.TextFormat.PlainText)  # as the channel gave it: data
         self.language = data_label(self)
         self.channels = data_label(self)
         self.form = QFormLayout()
-        self._captions = [QLabel(self) for _ in range(4)]
+        self._captions = [QLabel(self) for _ in range(5)]
         country_row = QHBoxLayout()
         country_row.addWidget(self.country, 1)
         country_row.addWidget(self.set_place_button)
@@ -87,7 +90,9 @@ class CustomerPanel(Retranslating, QWidget):
         self.form.addRow(self._captions[0], country_row)
         self.form.addRow(self.country_reason)
         for caption, value in zip(
-            self._captions[1:], (self.location, self.language, self.channels), strict=True
+            self._captions[1:],
+            (self.location, self.address, self.language, self.channels),
+            strict=True,
         ):
             self.form.addRow(caption, value)
         self.details.setLayout(self.form)
@@ -119,6 +124,7 @@ class CustomerPanel(Retranslating, QWidget):
         titles = (
             self.tr("Country"),
             self.tr("Location"),
+            self.tr("Address"),
             self.tr("Language"),
             self.tr("Channels"),
         )
@@ -139,7 +145,10 @@ class CustomerPanel(Retranslating, QWidget):
         self._customer = customer
         self.details.setEnabled(customer is not None)
         if customer is None:
-            for label in (self.name, self.country, self.location, self.language, self.channels):
+            labels = (
+                self.name, self.country, self.location, self.address, self.language, self.channels
+            )
+            for label in labels:
                 label.clear()
             return
         self.name.setText(customer.name)
@@ -147,6 +156,7 @@ class CustomerPanel(Retranslating, QWidget):
             f"{country_name(customer.country)} ({customer.country})" if customer.country else "—"
         )
         self.location.setText(", ".join(p for p in (customer.city, customer.region) if p) or "—")
+        self.address.setText(customer.address or "—")
         self.language.setText(
             language_name(customer.preferred_language) if customer.preferred_language else "—"
         )
