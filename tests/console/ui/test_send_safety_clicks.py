@@ -211,17 +211,18 @@ def test_a_conversation_stored_without_its_language_still_asks(
     qtbot: QtBot, window: MainWindow, demo_store: Store
 ) -> None:
     """Mail imported before detection: the thread's detected language decides, not "none"."""
-    from sqlalchemy import update
-
-    from console.store.models import Conversation
+    from console.store.models import Conversation, Customer
     from console.ui.inbox_model import CUSTOMER
 
     language = _unrouted_language(window)
     conversation_id = _open_language(qtbot, window, language)
     with demo_store.session() as session:
-        session.execute(
-            update(Conversation).where(Conversation.id == conversation_id).values(language=None)
-        )
+        conversation = session.get(Conversation, conversation_id)
+        assert conversation is not None
+        conversation.language = None
+        customer = session.get(Customer, conversation.customer_id)
+        assert customer is not None
+        customer.preferred_language = None  # an e-mail sender says nothing of it
     combo = window.filter_bar.language
     with qtbot.waitSignal(window.inbox_model.ids_loaded, timeout=10_000):
         combo.setCurrentIndex(0)  # all languages: the row is listed with none
