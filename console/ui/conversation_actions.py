@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QObject, Signal
+from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -198,7 +198,7 @@ class ConversationActions(QObject):
         }
         for key, moment in snooze_choices(now):
             shown = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-            text = labels[key].replace("%1", shown.toString("ddd HH:mm"))
+            text = labels[key].replace("%1", QLocale().toString(shown, "ddd HH:mm"))
             action = self.snooze_menu.addAction(text)
             action.triggered.connect(lambda _=False, m=moment: self._snooze(m))
         self.snooze_menu.addSeparator()
