@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -114,6 +114,8 @@ class PolicyView:
     # the conversation's tracked tasks, earliest due first
     tasks: tuple[TrackedTask, ...] = ()
     store_return_default: bool = False  # store_return_days is the store-wide default
+    # the same facts as ``variables``, written for the agent (the display locale)
+    agent_variables: Mapping[str, str] = field(default_factory=dict)
 
 
 def market_code_for(
@@ -426,6 +428,9 @@ def policy_view(
         offers=tuple(offers),
         variables=reply_variables(view_facts, data, locale, now, return_window_days=return_days),
         tasks=tracked_tasks(session, conversation_id, ctx.zone, display_locale, now),
+        agent_variables=reply_variables(
+            view_facts, data, display_locale, now, return_window_days=return_days
+        ),
     )
 
 
@@ -515,3 +520,20 @@ def render_reply(text: str, variables: Mapping[str, str]) -> str:
         return value if value else match.group(0)
 
     return _PLACEHOLDER.sub(substitute, text)
+
+
+def fact_pairs(agent: Mapping[str, str], customer: Mapping[str, str]) -> dict[str, str]:
+    """Each fact as the agent reads it -> as the customer reads it, where the two differ."""
+    return {
+        agent[name]: customer[name]
+        for name in VARIABLES
+        if agent.get(name) and customer.get(name) and agent[name] != customer[name]
+    }
+
+
+def swap_facts(text: str, pairs: Mapping[str, str]) -> str:
+    """*text* with every fact written the agent's way replaced by the customer's way."""
+    if not pairs:
+        return text
+    pattern = re.compile("|".join(re.escape(key) for key in sorted(pairs, key=len, reverse=True)))
+    return pattern.sub(lambda match: pairs[match.group(0)], text)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from translation.engines import TranslationError
-from translation.translator import Translator
+from translation.protect import Glossary, GlossaryTerm
+from translation.translator import Translator, normalize_code
 
 
 @dataclass(frozen=True)
@@ -19,9 +21,33 @@ class ReplyDraft:
     lost: tuple[str, ...] = ()  # protected text (order numbers ...) the engine lost
 
 
+def _with_facts(
+    translator: Translator, facts: Mapping[str, str], target: str
+) -> Glossary | None:
+    """The team's glossary plus each fact (source text -> its fixed text in *target*)."""
+    if not facts:
+        return None
+    code = normalize_code(target)
+    terms = tuple(
+        GlossaryTerm(source, {code: fixed}) for source, fixed in facts.items() if source.strip()
+    )
+    return Glossary(translator.glossary.terms + terms)
+
+
 def translate_reply(
-    translator: Translator, text: str, agent_language: str, customer_language: str
+    translator: Translator,
+    text: str,
+    agent_language: str,
+    customer_language: str,
+    facts: Mapping[str, str] | None = None,
 ) -> ReplyDraft:
+    """*text* in the customer's language, and back.
+
+    *facts*: worked-out facts as the agent's text writes them -> as the customer's
+    must (dates in their locale); each is kept out of machine translation and the
+    customer's wording put in its place (and the reverse for the back-translation).
+    """
+    facts = {source: fixed for source, fixed in (facts or {}).items() if source in text}
     if not text.strip() or agent_language == customer_language:
         return ReplyDraft(text, text, text, "none")
     if not translator.can_translate(agent_language, customer_language):
@@ -33,9 +59,20 @@ def translate_reply(
             problem=f"No installed translation model for {agent_language} → {customer_language}.",
         )
     try:
-        forward = translator.translate(text, agent_language, customer_language)
+        forward = translator.translate(
+            text,
+            agent_language,
+            customer_language,
+            glossary=_with_facts(translator, facts, customer_language),
+        )
+        reverse = {fixed: source for source, fixed in facts.items()}
         back = (
-            translator.translate(forward.text, customer_language, agent_language).text
+            translator.translate(
+                forward.text,
+                customer_language,
+                agent_language,
+                glossary=_with_facts(translator, reverse, agent_language),
+            ).text
             if translator.can_translate(customer_language, agent_language)
             else ""
         )

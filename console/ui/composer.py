@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.policies.view import fact_pairs
 from console.ui.retranslating import Retranslating
 
 
@@ -46,6 +47,7 @@ class Composer(Retranslating, QWidget):
         self.insert_button.setMenu(self.insert_menu)
         self.insert_button.setEnabled(False)
         self._facts: Mapping[str, str] = {}
+        self._agent_facts: Mapping[str, str] = {}
         self.hint = QLabel(self)
         self.hint.setObjectName("composerHint")
         self.hint.setStyleSheet("color: #5f6368")
@@ -80,22 +82,26 @@ class Composer(Retranslating, QWidget):
         self.insert_button.setText(self.tr("Insert fact"))
         self.insert_button.setToolTip(
             self.tr(
-                "Insert a fact from the customer's rules; it is filled in, in their "
-                "language's date format, when the reply is sent"
+                "Insert a fact worked out from the customer's rules; the reply they "
+                "receive writes it in their language's date format"
             )
         )
-        self.set_facts(self._facts)
+        self.set_facts(self._facts, self._agent_facts)
         self.schedule_button.setText(self.tr("Send at their 09:00"))
         self.schedule_button.setToolTip(
             self.tr("Keep the reply in the outbox until the customer's business hours start")
         )
 
-    def set_facts(self, facts: Mapping[str, str]) -> None:
-        """Policy facts for this customer (name -> value formatted in their locale)."""
+    def set_facts(
+        self, facts: Mapping[str, str], agent_facts: Mapping[str, str] | None = None
+    ) -> None:
+        """Policy facts for this customer: name -> value in their locale (*facts*) and in
+        the agent's (*agent_facts*, what the menu shows and the editor receives)."""
         self._facts = dict(facts)
+        self._agent_facts = dict(agent_facts or {})
         self.insert_menu.clear()
         for name, label in self._fact_labels().items():
-            value = self._facts.get(name)
+            value = self._agent_value(name)
             if not value:
                 continue
             action = self.insert_menu.addAction(f"{label}: {value}")
@@ -104,9 +110,21 @@ class Composer(Retranslating, QWidget):
         self.insert_button.setEnabled(not self.insert_menu.isEmpty())
 
     def insert_fact(self, name: str) -> None:
-        """Insert ``{name}`` at the cursor (filled in when the reply is sent)."""
-        self.editor.insertPlainText(f"{{{name}}}")
+        """Insert the fact's worked-out value, as the agent reads it, at the cursor.
+
+        The reply to the customer carries the same fact in their locale
+        (:meth:`fact_pairs`); without a value ``{name}`` is inserted, filled in at send.
+        """
+        value = self._agent_value(name)
+        self.editor.insertPlainText(value or f"{{{name}}}")
         self.editor.setFocus()
+
+    def fact_pairs(self) -> dict[str, str]:
+        """This customer's facts as the agent's text has them -> as the customer's text must."""
+        return fact_pairs(self._agent_facts or self._facts, self._facts)
+
+    def _agent_value(self, name: str) -> str:
+        return self._agent_facts.get(name) or self._facts.get(name) or ""
 
     def _fact_labels(self) -> dict[str, str]:
         return {

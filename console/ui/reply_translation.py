@@ -9,7 +9,7 @@ until they ask for a fresh translation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -45,6 +45,8 @@ class ReplyTranslationPanel(Retranslating, QWidget):
         self.agent_language = "en"
         self.customer_language: str | None = None
         self.draft: ReplyDraft | None = None
+        #: Worked-out facts in the agent's text -> in the customer's (kept out of translation).
+        self.facts: Callable[[], Mapping[str, str]] = dict
 
         self.title = QLabel(self)
         self.target = QPlainTextEdit(self)
@@ -104,6 +106,11 @@ class ReplyTranslationPanel(Retranslating, QWidget):
         self._source = text
         if self.active and not self._edited:
             self._debounce.start()
+
+    def facts_changed(self) -> None:
+        """The customer's facts changed (their rules arrived): translate the text afresh."""
+        if self._source.strip():
+            self.source_changed(self._source)
 
     def outgoing_text(self) -> str | None:
         """What to send, or None while the translation of the latest text is still coming.
@@ -168,9 +175,10 @@ class ReplyTranslationPanel(Retranslating, QWidget):
         if self._job is not None:
             self._job.cancel()
         text, agent, customer = self._source, self.agent_language, self.customer_language
+        facts = dict(self.facts())
         self._job = self._worker.submit(
             self,
-            lambda: translate_reply(self._translator(), text, agent, customer),
+            lambda: translate_reply(self._translator(), text, agent, customer, facts),
             self._arrived,
             priority=VISIBLE,
         )
