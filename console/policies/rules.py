@@ -32,6 +32,7 @@ from console.policies.schema import (
     require_valid_market,
     validate_pack,
 )
+from console.problems import Problem, define, problem
 from console.store.models import Agent, AgentRole, utcnow
 from console.store.policy_tables import PolicySetting, PolicyVersion
 
@@ -40,8 +41,21 @@ SEED_AUTHOR = "seed pack"
 REVIEW_PERIOD_KEY = "review_period_days"
 
 
+NO_AGENT = define(
+    "policy.no_agent", "No agent profile is selected, so the rules can only be read."
+)
+NOT_COMPLIANCE = define(
+    "policy.not_compliance",
+    "{name} is not in the compliance team; only compliance staff can edit rules.",
+)
+
+
 class PolicyPermissionError(PermissionError):
-    """The agent may not change policy rules; the message says why."""
+    """The agent may not change policy rules; the message (and ``problem``) says why."""
+
+    def __init__(self, why: Problem) -> None:
+        super().__init__(why.text)
+        self.problem = why
 
 
 class PolicyError(ValueError):
@@ -56,27 +70,25 @@ class EditorAccess:
     agent_id: int | None
     name: str
     can_edit: bool
-    reason: str  # why not, when can_edit is False
+    reason: str  # why not, when can_edit is False (English; ``problem`` for the UI)
+    problem: Problem | None = None
 
 
 def editor_access(session: Session, agent_id: int | None) -> EditorAccess:
     agent = session.get(Agent, agent_id) if agent_id is not None else None
     if agent is None:
-        return EditorAccess(agent_id, "", False, "No agent profile is selected.")
+        why = problem(NO_AGENT)
+        return EditorAccess(agent_id, "", False, why.text, why)
     if agent.role is not AgentRole.COMPLIANCE:
-        return EditorAccess(
-            agent.id,
-            agent.name,
-            False,
-            f"{agent.name} has the {agent.role.value} role; only compliance staff can edit rules.",
-        )
+        why = problem(NOT_COMPLIANCE, name=agent.name)
+        return EditorAccess(agent.id, agent.name, False, why.text, why)
     return EditorAccess(agent.id, agent.name, True, "")
 
 
 def require_compliance(session: Session, agent_id: int | None) -> Agent:
     access = editor_access(session, agent_id)
     if not access.can_edit:
-        raise PolicyPermissionError(access.reason)
+        raise PolicyPermissionError(access.problem or problem(NO_AGENT))
     agent = session.get(Agent, agent_id)
     assert agent is not None
     return agent

@@ -64,7 +64,7 @@ from console.policies.schema import (
     set_path,
 )
 from console.ui.policy_models import ChoiceListModel, PolicyMarketsModel, PolicyVersionsModel
-from console.ui.problem_texts import error_text
+from console.ui.problem_texts import error_text, problem_text
 from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
@@ -351,7 +351,38 @@ class ComplianceEditor(Retranslating, QDialog):
                 "entry per line."
             )
         )
-        labels = {
+        labels = self._field_labels()
+        for path, caption in self.captions.items():
+            caption.setText(labels.get(path, path))
+        self._label_choices()
+        self._show_selected_diff()
+        self.tabs.setTabText(0, self.tr("Rules"))
+        self.tabs.setTabText(1, self.tr("History"))
+        self.tabs.setTabText(2, self.tr("Review queue"))
+        self.tabs.setTabText(3, self.tr("Store defaults"))
+        self.default_window_caption.setText(self.tr("Store-wide return window (days)"))
+        self.default_window_help.setText(
+            self.tr(
+                "Applies to every market that sets no store return window of its own. It may "
+                "extend the law, never shorten it: a window shorter than a market's statutory "
+                "withdrawal period is rejected. Set — to have none."
+            )
+        )
+        self.default_button.setText(self.tr("Apply"))
+        self.reason_caption.setText(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("Why do the rules change?"))
+        self.later.setText(self.tr("Takes effect later"))
+        self.save_button.setText(self.tr("Save as new version"))
+        self.restore_reason.setPlaceholderText(self.tr("Why restore this version?"))
+        self.restore_button.setText(self.tr("Restore this version"))
+        self.review_button.setText(self.tr("Mark reviewed"))
+        self.period_caption.setText(self.tr("Review every (days)"))
+        self.period_button.setText(self.tr("Apply"))
+        self._apply_access()
+
+    def _field_labels(self) -> dict[str, str]:
+        """The form's label of every field path (the history names fields by them too)."""
+        return {
             "name": self.tr("Name"),
             "locale": self.tr("Locale"),
             "withdrawal.applies": self.tr("Right of withdrawal"),
@@ -384,32 +415,32 @@ class ComplianceEditor(Retranslating, QDialog):
             "sources": self.tr("Sources"),
             "last_reviewed": self.tr("Last reviewed"),
         }
-        for path, caption in self.captions.items():
-            caption.setText(labels.get(path, path))
-        self._label_choices()
-        self.tabs.setTabText(0, self.tr("Rules"))
-        self.tabs.setTabText(1, self.tr("History"))
-        self.tabs.setTabText(2, self.tr("Review queue"))
-        self.tabs.setTabText(3, self.tr("Store defaults"))
-        self.default_window_caption.setText(self.tr("Store-wide return window (days)"))
-        self.default_window_help.setText(
-            self.tr(
-                "Applies to every market that sets no store return window of its own. It may "
-                "extend the law, never shorten it: a window shorter than a market's statutory "
-                "withdrawal period is rejected. Set — to have none."
+
+    def _shown_value(self, value: Any) -> str:
+        if value is None or value == []:
+            return self.tr("(none)")
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        if isinstance(value, list):
+            return "; ".join(self.choice_label(str(item)) for item in value)
+        return self.choice_label(str(value))
+
+    def diff_text(self, info: VersionInfo) -> str:
+        """A version's changes, field by field, named as the form names them."""
+        labels = self._field_labels()
+        return "\n".join(
+            self.tr("{field}: {old} → {new}").format(
+                field=labels.get(change.path, change.path),
+                old=self._shown_value(change.old),
+                new=self._shown_value(change.new),
             )
+            for change in info.changes
         )
-        self.default_button.setText(self.tr("Apply"))
-        self.reason_caption.setText(self.tr("Reason"))
-        self.reason.setPlaceholderText(self.tr("Why do the rules change?"))
-        self.later.setText(self.tr("Takes effect later"))
-        self.save_button.setText(self.tr("Save as new version"))
-        self.restore_reason.setPlaceholderText(self.tr("Why restore this version?"))
-        self.restore_button.setText(self.tr("Restore this version"))
-        self.review_button.setText(self.tr("Mark reviewed"))
-        self.period_caption.setText(self.tr("Review every (days)"))
-        self.period_button.setText(self.tr("Apply"))
-        self._apply_access()
+
+    def _show_selected_diff(self) -> None:
+        index = self.versions_view.currentIndex()
+        info = self.versions.version(index.row()) if index.isValid() else None
+        self.diff.setPlainText(self.diff_text(info) if info else "")
 
     # -- access ----------------------------------------------------------------------------
 
@@ -427,11 +458,7 @@ class ComplianceEditor(Retranslating, QDialog):
             )
             self.banner.setStyleSheet("color: #1e6b34")
         else:
-            self.banner.setText(
-                self.tr("Read-only: {reason}").format(
-                    reason=self._access.reason or self.tr("checking your role…")
-                )
-            )
+            self.banner.setText(self.tr("Read-only: {reason}").format(reason=self._reason()))
             self.banner.setStyleSheet("color: #8a4b00; font-weight: 600")
         for model in self.choice_lists.values():
             model.set_editable(editable)
@@ -456,6 +483,12 @@ class ComplianceEditor(Retranslating, QDialog):
         ):
             widget.setEnabled(editable)
         self.effective.setEnabled(editable and self.later.isChecked())
+
+    def _reason(self) -> str:
+        """Why the rules are read-only, in the UI language."""
+        if self._access.problem is not None:
+            return problem_text(self._access.problem)
+        return self._access.reason or self.tr("checking your role…")
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -548,7 +581,7 @@ class ComplianceEditor(Retranslating, QDialog):
     def _version_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         info = self.versions.version(indexes[0].row()) if indexes else None
-        self.diff.setPlainText(info.diff_text if info else "")
+        self.diff.setPlainText(self.diff_text(info) if info else "")
 
     # -- changes ---------------------------------------------------------------------------
 

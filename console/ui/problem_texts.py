@@ -317,6 +317,14 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "The team database {path} refused the sign-in. Check the user name and password, or ask your administrator for access.",
     ),
+    "policy.no_agent": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No agent profile is selected, so the rules can only be read.",
+    ),
+    "policy.not_compliance": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} is not in the compliance team; only compliance staff can edit rules.",
+    ),
     "package.bad_field": QT_TRANSLATE_NOOP(
         "Problem",
         "The package's metadata gives an invalid {field} ({value}), so the package was refused.",

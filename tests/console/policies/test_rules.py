@@ -67,7 +67,7 @@ def test_only_compliance_may_edit(seeded: Store, officer: int, agent: int) -> No
         denied = editor_access(session, agent)
         assert not denied.can_edit
         assert denied.reason == (
-            "Arun Agent has the agent role; only compliance staff can edit rules."
+            "Arun Agent is not in the compliance team; only compliance staff can edit rules."
         )
         assert not editor_access(session, None).can_edit
     for who in (agent, lead, None):

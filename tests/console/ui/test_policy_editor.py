@@ -117,7 +117,8 @@ def test_compliance_edits_are_validated_versioned_and_restorable(
     newest = editor.versions.version(0)
     assert newest is not None and newest.version == 2 and newest.reason == "30-day goodwill returns"
     editor.versions_view.selectRow(0)
-    assert editor.diff.toPlainText() == "store_policy.return_window_days: (none) → 30"
+    # The history names the field as the form does.
+    assert editor.diff.toPlainText() == "Store return window (days): (none) → 30"
 
     editor.versions_view.selectRow(1)
     editor.restore_reason.setText("back to the statutory floor")
