@@ -51,6 +51,18 @@
             <translation>国家/地区</translation>
         </message>
         <message>
+            <source>Region</source>
+            <translation>省/州</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>城市</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
             <source>Order number</source>
             <translation>订单号</translation>
         </message>
@@ -465,6 +477,22 @@
             <translation>撤回同意</translation>
         </message>
         <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>{field}: {old} → {new}</source>
+            <translation>{field}：{old} → {new}</translation>
+        </message>
+        <message>
             <source>You can edit the rules as {name} (compliance).</source>
             <translation>您以 {name}（合规）身份可以编辑这些规定。</translation>
         </message>
@@ -529,8 +557,8 @@
             <translation>插入规定信息</translation>
         </message>
         <message>
-            <source>Insert a fact from the customer's rules; it is filled in, in their language's date format, when the reply is sent</source>
-            <translation>插入客户所在国家规定中的信息；发送时按客户语言的日期格式填入</translation>
+            <source>Insert a fact worked out from the customer's rules; the reply they receive writes it in their language's date format</source>
+            <translation>插入根据客户规则算出的事实；客户收到的回复会按其语言的日期格式书写</translation>
         </message>
         <message>
             <source>Send at their 09:00</source>
@@ -1083,6 +1111,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Location</source>
             <translation>所在地</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
         </message>
         <message>
             <source>Language</source>
@@ -2592,16 +2624,44 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>{row} 有一个字段超过 {limit} 个字符，因此没有导入。</translation>
         </message>
         <message>
+            <source>The file is not valid JSON, so nothing can be imported from it.</source>
+            <translation>该文件不是有效的 JSON，无法从中导入任何内容。</translation>
+        </message>
+        <message>
             <source>The folder {name} holds no e-mail or mailbox files, so nothing was imported from it.</source>
             <translation>文件夹 {name} 中没有电子邮件或邮箱文件，因此没有从中导入任何内容。</translation>
+        </message>
+        <message>
+            <source>“{format}” is not a kind of source the console imports; use one of {formats}.</source>
+            <translation>“{format}”不是控制台可导入的来源类型；请使用以下之一：{formats}。</translation>
         </message>
         <message>
             <source>The console cannot tell what kind of file {name} is. It imports e-mail files (.eml), mailbox files (.mbox), mail folders, and CSV or JSON exports.</source>
             <translation>控制台无法判断 {name} 是哪种文件。可导入的有电子邮件文件（.eml）、邮箱文件（.mbox）、邮件文件夹，以及 CSV 或 JSON 导出文件。</translation>
         </message>
         <message>
+            <source>The first row of the file (the column names) cannot be read as CSV.</source>
+            <translation>文件的第一行（列名）无法按 CSV 读取。</translation>
+        </message>
+        <message>
+            <source>The JSON file holds no list of messages, so nothing can be imported.</source>
+            <translation>该 JSON 文件中没有消息列表，无法导入任何内容。</translation>
+        </message>
+        <message>
             <source>{row} is nested more than {limit} levels deep, so it is not imported.</source>
             <translation>{row} 的嵌套超过 {limit} 层，因此没有导入。</translation>
+        </message>
+        <message>
+            <source>The saved column choice names columns the file does not have: {columns}.</source>
+            <translation>已保存的列选择中包含文件里没有的列：{columns}。</translation>
+        </message>
+        <message>
+            <source>No column found for: {fields}. The file's columns are: {columns}. Choose them in the import preview.</source>
+            <translation>找不到以下字段对应的列：{fields}。文件中的列为：{columns}。请在导入预览中选择。</translation>
+        </message>
+        <message>
+            <source>The column choice names a channel the console does not know (“{channel}”).</source>
+            <translation>列选择中指定了控制台不认识的渠道（“{channel}”）。</translation>
         </message>
         <message>
             <source>{row} names no customer (no handle, e-mail, phone or name).</source>
@@ -2624,6 +2684,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>{row} 不是有效的 JSON。</translation>
         </message>
         <message>
+            <source>The folder {name} is not a mail folder: it has no {folder} folder inside.</source>
+            <translation>文件夹 {name} 不是邮件文件夹：其中没有 {folder} 文件夹。</translation>
+        </message>
+        <message>
             <source>{row} holds a number longer than {limit} characters, so it is not imported.</source>
             <translation>{row} 含有一个超过 {limit} 个字符的数字，因此没有导入。</translation>
         </message>
@@ -2634,6 +2698,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>{name} cannot be opened; check that you are allowed to read it.</source>
             <translation>无法打开 {name}；请检查您是否有权读取它。</translation>
+        </message>
+        <message>
+            <source>{name} is not a CSV or JSON export, so it has no columns to choose.</source>
+            <translation>{name} 不是 CSV 或 JSON 导出文件，没有可选择的列。</translation>
+        </message>
+        <message>
+            <source>No column chosen for: {fields}.</source>
+            <translation>以下字段尚未选择列：{fields}。</translation>
         </message>
         <message>
             <source>Reading the source stopped after {row} because of an unexpected problem; what came before was imported.</source>
@@ -2664,6 +2736,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>无法保存 {row}，已将其保存在隔离区。</translation>
         </message>
         <message>
+            <source>The file is empty, so there is nothing to import.</source>
+            <translation>文件为空，没有可导入的内容。</translation>
+        </message>
+        <message>
+            <source>{name} is larger than {limit} MB, so it cannot be imported; split it into smaller files.</source>
+            <translation>{name} 大于 {limit} MB，无法导入；请将其拆分为较小的文件。</translation>
+        </message>
+        <message>
             <source>{row}: the time sent “{value}” is not in a format the console reads.</source>
             <translation>{row}：发送时间“{value}”的格式控制台无法识别。</translation>
         </message>
@@ -2678,6 +2758,22 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>{row}: the time zone “{zone}” is not known.</source>
             <translation>{row}：时区“{zone}”未知。</translation>
+        </message>
+        <message>
+            <source>The system keyring cannot be changed ({reason}); the password for {account} is still there.</source>
+            <translation>无法修改系统密钥环（{reason}），{account} 的密码仍保留在其中。</translation>
+        </message>
+        <message>
+            <source>No password is saved for {account}; enter it in the channel settings.</source>
+            <translation>尚未为 {account} 保存密码；请在渠道设置中输入。</translation>
+        </message>
+        <message>
+            <source>The system keyring cannot be read ({reason}), so the password for {account} is not known.</source>
+            <translation>无法读取系统密钥环（{reason}），因此无法获得 {account} 的密码。</translation>
+        </message>
+        <message>
+            <source>The system keyring cannot store the password ({reason}); nothing was saved there.</source>
+            <translation>系统密钥环无法保存该密码（{reason}），其中没有保存任何内容。</translation>
         </message>
         <message>
             <source>The message is empty.</source>
@@ -2714,6 +2810,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>The message is too damaged to be read as an e-mail; it is kept here as it arrived.</source>
             <translation>这封邮件损坏严重，无法作为电子邮件读取；已按收到时的原样保存在这里。</translation>
+        </message>
+        <message>
+            <source>No agent profile is selected, so the rules can only be read.</source>
+            <translation>未选择客服档案，因此规则只能查看。</translation>
+        </message>
+        <message>
+            <source>{name} is not in the compliance team; only compliance staff can edit rules.</source>
+            <translation>{name} 不属于合规团队；只有合规人员可以编辑规则。</translation>
         </message>
         <message>
             <source>No channel can deliver this reply: no mail server (SMTP) is set up, so e-mail replies wait in the outbox until one is added under Channels.</source>
@@ -2973,7 +3077,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>ReplyTranslationPanel</name>
         <message>
             <source>Back-translation, to check the meaning:</source>
-            <extracomment>A translation of the current draft arrived (for tests and status).</extracomment>
+            <extracomment>A translation of the current draft arrived (for tests and status). Worked-out facts in the agent's text -&gt; in the customer's (kept out of translation).</extracomment>
             <translation>回译（用于核对意思）：</translation>
         </message>
         <message>

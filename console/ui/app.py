@@ -19,8 +19,8 @@ from console.ui.store_executor import StoreExecutor
 
 ORGANIZATION = "SupportConsole"
 SCREENSHOT_TIMEOUT_MS = 60_000
-SCREENSHOT_SIZE = (1480, 880)
-SCREENSHOT_PANES = (560, 540, 380)
+SCREENSHOT_SIZE = (1280, 720)  # what a support laptop shows
+SCREENSHOT_PANES = (500, 480, 300)
 
 
 def _has_display() -> bool:

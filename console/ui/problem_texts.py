@@ -65,17 +65,45 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{row} has a field longer than {limit} characters, so it is not imported.",
     ),
+    "import.file_not_json": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file is not valid JSON, so nothing can be imported from it.",
+    ),
     "import.folder_empty": QT_TRANSLATE_NOOP(
         "Problem",
         "The folder {name} holds no e-mail or mailbox files, so nothing was imported from it.",
+    ),
+    "import.format_name_unknown": QT_TRANSLATE_NOOP(
+        "Problem",
+        "“{format}” is not a kind of source the console imports; use one of {formats}.",
     ),
     "import.format_unknown": QT_TRANSLATE_NOOP(
         "Problem",
         "The console cannot tell what kind of file {name} is. It imports e-mail files (.eml), mailbox files (.mbox), mail folders, and CSV or JSON exports.",
     ),
+    "import.header_unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The first row of the file (the column names) cannot be read as CSV.",
+    ),
+    "import.json_no_list": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The JSON file holds no list of messages, so nothing can be imported.",
+    ),
     "import.json_too_deep": QT_TRANSLATE_NOOP(
         "Problem",
         "{row} is nested more than {limit} levels deep, so it is not imported.",
+    ),
+    "import.mapping_absent": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The saved column choice names columns the file does not have: {columns}.",
+    ),
+    "import.mapping_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No column found for: {fields}. The file's columns are: {columns}. Choose them in the import preview.",
+    ),
+    "import.mapping_unknown_channel": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The column choice names a channel the console does not know (“{channel}”).",
     ),
     "import.no_customer": QT_TRANSLATE_NOOP(
         "Problem",
@@ -97,6 +125,10 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{row} is not valid JSON.",
     ),
+    "import.not_maildir": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The folder {name} is not a mail folder: it has no {folder} folder inside.",
+    ),
     "import.number_too_long": QT_TRANSLATE_NOOP(
         "Problem",
         "{row} holds a number longer than {limit} characters, so it is not imported.",
@@ -108,6 +140,14 @@ _LITERALS: dict[str, object] = {
     "import.path_unreadable": QT_TRANSLATE_NOOP(
         "Problem",
         "{name} cannot be opened; check that you are allowed to read it.",
+    ),
+    "import.preview_not_table": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} is not a CSV or JSON export, so it has no columns to choose.",
+    ),
+    "import.preview_unchosen": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No column chosen for: {fields}.",
     ),
     "import.read_stopped": QT_TRANSLATE_NOOP(
         "Problem",
@@ -137,6 +177,14 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{row} could not be stored, so it is kept in quarantine.",
     ),
+    "import.table_empty": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file is empty, so there is nothing to import.",
+    ),
+    "import.table_too_large": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} is larger than {limit} MB, so it cannot be imported; split it into smaller files.",
+    ),
     "import.time_format": QT_TRANSLATE_NOOP(
         "Problem",
         "{row}: the time sent “{value}” is not in a format the console reads.",
@@ -152,54 +200,6 @@ _LITERALS: dict[str, object] = {
     "import.unknown_zone": QT_TRANSLATE_NOOP(
         "Problem",
         "{row}: the time zone “{zone}” is not known.",
-    ),
-    "import.file_not_json": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The file is not valid JSON, so nothing can be imported from it.",
-    ),
-    "import.format_name_unknown": QT_TRANSLATE_NOOP(
-        "Problem",
-        "“{format}” is not a kind of source the console imports; use one of {formats}.",
-    ),
-    "import.header_unreadable": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The first row of the file (the column names) cannot be read as CSV.",
-    ),
-    "import.json_no_list": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The JSON file holds no list of messages, so nothing can be imported.",
-    ),
-    "import.mapping_absent": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The saved column choice names columns the file does not have: {columns}.",
-    ),
-    "import.mapping_missing": QT_TRANSLATE_NOOP(
-        "Problem",
-        "No column found for: {fields}. The file's columns are: {columns}. Choose them in the import preview.",
-    ),
-    "import.mapping_unknown_channel": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The column choice names a channel the console does not know (“{channel}”).",
-    ),
-    "import.not_maildir": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The folder {name} is not a mail folder: it has no {folder} folder inside.",
-    ),
-    "import.preview_not_table": QT_TRANSLATE_NOOP(
-        "Problem",
-        "{name} is not a CSV or JSON export, so it has no columns to choose.",
-    ),
-    "import.preview_unchosen": QT_TRANSLATE_NOOP(
-        "Problem",
-        "No column chosen for: {fields}.",
-    ),
-    "import.table_empty": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The file is empty, so there is nothing to import.",
-    ),
-    "import.table_too_large": QT_TRANSLATE_NOOP(
-        "Problem",
-        "{name} is larger than {limit} MB, so it cannot be imported; split it into smaller files.",
     ),
     "keyring.change_failed": QT_TRANSLATE_NOOP(
         "Problem",
@@ -252,6 +252,14 @@ _LITERALS: dict[str, object] = {
     "mail.unreadable": QT_TRANSLATE_NOOP(
         "Problem",
         "The message is too damaged to be read as an e-mail; it is kept here as it arrived.",
+    ),
+    "policy.no_agent": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No agent profile is selected, so the rules can only be read.",
+    ),
+    "policy.not_compliance": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} is not in the compliance team; only compliance staff can edit rules.",
     ),
     "send.no_mail_server": QT_TRANSLATE_NOOP(
         "Problem",
@@ -316,14 +324,6 @@ _LITERALS: dict[str, object] = {
     "store.sign_in_refused": QT_TRANSLATE_NOOP(
         "Problem",
         "The team database {path} refused the sign-in. Check the user name and password, or ask your administrator for access.",
-    ),
-    "policy.no_agent": QT_TRANSLATE_NOOP(
-        "Problem",
-        "No agent profile is selected, so the rules can only be read.",
-    ),
-    "policy.not_compliance": QT_TRANSLATE_NOOP(
-        "Problem",
-        "{name} is not in the compliance team; only compliance staff can edit rules.",
     ),
     "package.bad_field": QT_TRANSLATE_NOOP(
         "Problem",
