@@ -477,6 +477,22 @@
             <translation>撤回同意</translation>
         </message>
         <message>
+            <source>Country code</source>
+            <translation>国家/地区代码</translation>
+        </message>
+        <message>
+            <source>Response extension</source>
+            <translation>答复期限延长</translation>
+        </message>
+        <message>
+            <source>Extension unit</source>
+            <translation>延长期限单位</translation>
+        </message>
+        <message>
+            <source>When the response may be extended</source>
+            <translation>何时可延长答复期限</translation>
+        </message>
+        <message>
             <source>(none)</source>
             <translation>（无）</translation>
         </message>

@@ -383,6 +383,7 @@ class ComplianceEditor(Retranslating, QDialog):
     def _field_labels(self) -> dict[str, str]:
         """The form's label of every field path (the history names fields by them too)."""
         return {
+            "code": self.tr("Country code"),
             "name": self.tr("Name"),
             "locale": self.tr("Locale"),
             "withdrawal.applies": self.tr("Right of withdrawal"),
@@ -403,6 +404,9 @@ class ComplianceEditor(Retranslating, QDialog):
             "privacy.response.amount": self.tr("Response deadline"),
             "privacy.response.unit": self.tr("Response unit"),
             "privacy.response.note": self.tr("Response note"),
+            "privacy.extension.amount": self.tr("Response extension"),
+            "privacy.extension.unit": self.tr("Extension unit"),
+            "privacy.extension.condition": self.tr("When the response may be extended"),
             "privacy.breach.amount": self.tr("Breach notification"),
             "privacy.breach.unit": self.tr("Breach unit"),
             "privacy.breach.note": self.tr("Breach note"),
