@@ -2836,6 +2836,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>{name} 不属于合规团队；只有合规人员可以编辑规则。</translation>
         </message>
         <message>
+            <source>No installed translation model for {source} → {target}.</source>
+            <translation>没有安装 {source} → {target} 的翻译模型。</translation>
+        </message>
+        <message>
             <source>No channel can deliver this reply: no mail server (SMTP) is set up, so e-mail replies wait in the outbox until one is added under Channels.</source>
             <translation>没有可以发送这条回复的渠道：尚未设置邮件服务器（SMTP），电子邮件回复会留在发件箱中，直到在“渠道”中添加一个。</translation>
         </message>

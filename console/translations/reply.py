@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from console.problems import Problem, define, problem
 from translation.engines import TranslationError
 from translation.protect import Glossary, GlossaryTerm
 from translation.translator import Translator, normalize_code
+
+NO_ROUTE = define(
+    "reply.no_route", "No installed translation model for {source} → {target}."
+)
 
 
 @dataclass(frozen=True)
@@ -17,7 +22,7 @@ class ReplyDraft:
     back_translation: str  # ``text`` translated back into the agent's language
     engine: str
     warnings: tuple[str, ...] = ()
-    problem: str | None = None  # no translation possible: why
+    problem: str | Problem | None = None  # no translation possible: why
     lost: tuple[str, ...] = ()  # protected text (order numbers ...) the engine lost
 
 
@@ -56,7 +61,7 @@ def translate_reply(
             text,
             "",
             "none",
-            problem=f"No installed translation model for {agent_language} → {customer_language}.",
+            problem=problem(NO_ROUTE, source=agent_language, target=customer_language),
         )
     try:
         forward = translator.translate(

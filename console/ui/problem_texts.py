@@ -261,6 +261,10 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{name} is not in the compliance team; only compliance staff can edit rules.",
     ),
+    "reply.no_route": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No installed translation model for {source} → {target}.",
+    ),
     "send.no_mail_server": QT_TRANSLATE_NOOP(
         "Problem",
         "No channel can deliver this reply: no mail server (SMTP) is set up, so e-mail replies wait in the outbox until one is added under Channels.",

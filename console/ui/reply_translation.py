@@ -15,13 +15,20 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from console.problems import Problem
 from console.translations.reply import ReplyDraft, translate_reply
 from console.ui.display_names import language_name
+from console.ui.problem_texts import problem_text
 from console.ui.retranslating import Retranslating
 from console.ui.translation_worker import VISIBLE, JobHandle, TranslationWorker
 from translation.translator import Translator
 
 DEBOUNCE_MS = 450
+
+
+def reason_text(reason: str | Problem) -> str:
+    """Why a reply could not be translated, in the UI language where the core names it."""
+    return problem_text(reason) if isinstance(reason, Problem) else reason
 
 
 class ReplyTranslationPanel(Retranslating, QWidget):
@@ -193,7 +200,7 @@ class ReplyTranslationPanel(Retranslating, QWidget):
         if draft.problem:
             notices.append(
                 self.tr("No translation: the reply goes out as written. (%1)").replace(
-                    "%1", draft.problem
+                    "%1", reason_text(draft.problem)
                 )
             )
         self.notice.setText("\n".join(notices))

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console.ui.display_names import language_name
-from console.ui.reply_translation import ReplyTranslationPanel
+from console.ui.reply_translation import ReplyTranslationPanel, reason_text
 
 NO_TRANSLATION, LOST_TEXT = "no_translation", "lost_text"
 
@@ -44,7 +44,10 @@ def check_reply(panel: ReplyTranslationPanel | None) -> SendCheck | None:
         return None
     if draft.problem and outgoing == draft.source_text:
         return SendCheck(
-            NO_TRANSLATION, draft.problem, panel.agent_language, panel.customer_language
+            NO_TRANSLATION,
+            reason_text(draft.problem),
+            panel.agent_language,
+            panel.customer_language,
         )
     if draft.lost and outgoing == draft.text:
         return SendCheck(
