@@ -14,28 +14,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from console.channels.importer import ImportReport, import_items
-from console.channels.sources import SourceError, SourceItem, detect_format, read_source, source_key
+from console.channels.sources import (
+    FOLDER_EMPTY,
+    FORMAT_UNKNOWN,
+    PATH_MISSING,
+    PATH_UNREADABLE,
+    SOURCE_UNREADABLE,
+    SourceError,
+    SourceItem,
+    detect_format,
+    read_source,
+    source_key,
+)
 from console.problems import Problem, ProblemError, define, problem
 from console.store import Store
 
-PATH_MISSING = define(
-    "import.path_missing", "{name} does not exist; check the name and choose it again."
-)
-PATH_UNREADABLE = define(
-    "import.path_unreadable", "{name} cannot be opened; check that you are allowed to read it."
-)
-FORMAT_UNKNOWN = define(
-    "import.format_unknown",
-    "The console cannot tell what kind of file {name} is. It imports e-mail files (.eml), "
-    "mailbox files (.mbox), mail folders, and CSV or JSON exports.",
-)
-SOURCE_UNREADABLE = define(
-    "import.source_unreadable", "{name} could not be read, so nothing was imported from it."
-)
-FOLDER_EMPTY = define(
-    "import.folder_empty",
-    "The folder {name} holds no e-mail or mailbox files, so nothing was imported from it.",
-)
 STOPPED = define(
     "import.stopped",
     "The import was stopped after {count} items; everything read until then was imported.",

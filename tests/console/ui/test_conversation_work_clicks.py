@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from popup_menus import click_menu_entry, press_menu_button
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu, QToolButton
+from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -49,39 +50,6 @@ def _after_reload(qtbot: QtBot, window: MainWindow, act: Callable[[], None]) -> 
     with qtbot.waitSignal(window.inbox_model.ids_loaded, timeout=5000):
         act()
     qtbot.waitUntil(lambda: window._executor.pending == 0, timeout=5000)
-
-
-def _click_menu_entry(qtbot: QtBot, text: str) -> None:
-    """Click the entry of the open popup menu whose text starts with ``text``."""
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=3000)
-    _click_entry(qtbot, text)
-
-
-def _click_entry(qtbot: QtBot, text: str) -> None:
-    menu = QApplication.activePopupWidget()
-    assert isinstance(menu, QMenu)
-    entries = [a for a in menu.actions() if a.text().replace("&", "").startswith(text)]
-    assert entries, [a.text() for a in menu.actions()]
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(entries[0]).center())
-
-
-def _press_menu_button(qtbot: QtBot, button: QToolButton, entry: str) -> None:
-    """Click a button whose menu pops up (and runs its own event loop), then the entry."""
-    clicked: list[bool] = []
-
-    def click_when_open() -> None:
-        if isinstance(QApplication.activePopupWidget(), QMenu):
-            poll.stop()
-            _click_entry(qtbot, entry)
-            clicked.append(True)
-
-    poll = QTimer()
-    poll.setInterval(20)
-    poll.timeout.connect(click_when_open)
-    poll.start()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(clicked), timeout=3000)
-    poll.stop()
 
 
 def test_resolve_from_the_header_then_reopen_from_the_keyboard(
@@ -153,7 +121,7 @@ def test_resolve_several_rows_from_the_inbox_context_menu(
         QContextMenuEvent(QContextMenuEvent.Reason.Mouse, third, view.viewport().mapToGlobal(third)),
     )
     assert len(view.selectionModel().selectedRows()) == 3
-    _after_reload(qtbot, window, lambda: _click_menu_entry(qtbot, "Resolve"))
+    _after_reload(qtbot, window, lambda: click_menu_entry(qtbot, "Resolve"))
     for conversation_id in ids:
         assert conversation_id is not None
         assert _stored(demo_store, conversation_id).status is ConversationStatus.RESOLVED
@@ -166,7 +134,7 @@ def test_snooze_for_an_hour_hides_it_until_then(
     _after_reload(
         qtbot,
         window,
-        lambda: _press_menu_button(qtbot, _button(window, "snoozeButton"), "For an hour"),
+        lambda: press_menu_button(qtbot, _button(window, "snoozeButton"), "For an hour"),
     )
     assert _stored(demo_store, conversation_id).snoozed_until is not None
     assert window.inbox_model.row_of(conversation_id) is None  # out of the All view
@@ -190,14 +158,14 @@ def test_assign_to_me_fills_the_mine_view_and_priority_from_the_header(
     _after_reload(
         qtbot,
         window,
-        lambda: _press_menu_button(qtbot, _button(window, "assignButton"), "Assign to me"),
+        lambda: press_menu_button(qtbot, _button(window, "assignButton"), "Assign to me"),
     )
     assert _stored(demo_store, conversation_id).assignee_id == me
 
     _after_reload(
         qtbot,
         window,
-        lambda: _press_menu_button(qtbot, _button(window, "priorityButton"), "Urgent"),
+        lambda: press_menu_button(qtbot, _button(window, "priorityButton"), "Urgent"),
     )
     assert Priority(_stored(demo_store, conversation_id).priority) is Priority.URGENT
     qtbot.waitUntil(lambda: "Urgent" in window.conversation.subtitle.text(), timeout=5000)

@@ -7,8 +7,8 @@ import re
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMenu
+from popup_menus import press_menu_button
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -59,26 +59,7 @@ def _open_with_fact(qtbot: QtBot, window: MainWindow, language: str) -> PolicyVi
 
 def _choose_fact(qtbot: QtBot, window: MainWindow, label: str) -> None:
     """Press Insert fact (its menu runs its own event loop), then click the entry."""
-    button = window.conversation.composer.insert_button
-    clicked: list[bool] = []
-
-    def click_when_open() -> None:
-        menu = QApplication.activePopupWidget()
-        if isinstance(menu, QMenu):
-            poll.stop()
-            entries = [a for a in menu.actions() if a.text().startswith(label)]
-            assert entries, [a.text() for a in menu.actions()]
-            pos = menu.actionGeometry(entries[0]).center()
-            qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=pos)
-            clicked.append(True)
-
-    poll = QTimer()
-    poll.setInterval(20)
-    poll.timeout.connect(click_when_open)
-    poll.start()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(clicked), timeout=3000)
-    poll.stop()
+    press_menu_button(qtbot, window.conversation.composer.insert_button, label)
 
 
 def _last_reply(store: Store, conversation_id: int) -> Message:
