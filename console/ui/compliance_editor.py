@@ -169,6 +169,7 @@ class ComplianceEditor(Retranslating, QDialog):
 
         # -- history
         self.versions = PolicyVersionsModel(self)
+        self.versions.describe = self.diff_text
         self.versions_view = QTableView(self)
         self.versions_view.setObjectName("policyVersions")
         self.versions_view.setModel(self.versions)

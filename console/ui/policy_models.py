@@ -3,7 +3,7 @@ editor) and a conversation's tracked tasks (rules panel)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -104,6 +104,9 @@ class PolicyVersionsModel(RowsTableModel[VersionInfo]):
             self.tr("Reason"),
         )
 
+    #: Words a version's changes for a person (set by the rules editor).
+    describe: Callable[[VersionInfo], str] | None = None
+
     def _action(self, info: VersionInfo) -> str:
         names = {
             "seed": self.tr("Seed pack"),
@@ -121,7 +124,8 @@ class PolicyVersionsModel(RowsTableModel[VersionInfo]):
         if role == ItemRole:
             return info
         if role == Qt.ItemDataRole.ToolTipRole:
-            return info.diff_text or None
+            # The editor names fields by its form's labels, in the UI language.
+            return (self.describe(info) if self.describe else info.diff_text) or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()

@@ -86,6 +86,9 @@ def test_chinese_ui_words_the_role_message_and_names_history_fields_by_their_lab
     _click_row(qtbot, editor.versions_view, editor.versions.rowCount() - 1)  # the seed version
     qtbot.waitUntil(lambda: editor.diff.toPlainText() != "")
     diff = editor.diff.toPlainText()
+    seed = editor.versions.index(editor.versions.rowCount() - 1, 0)
+    tooltip = seed.data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip is not None and tooltip.strip() == diff.strip()  # the same labels
     label = QCoreApplication.translate("ComplianceEditor", "Withdrawal period")
     assert CJK.search(label), "the catalog words the form's labels in Chinese"
     line = QCoreApplication.translate("ComplianceEditor", "{field}: {old} → {new}")
