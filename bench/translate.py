@@ -223,9 +223,36 @@ def _figures(
 # --- the driver ----------------------------------------------------------------------
 
 
+def _package_dir(work_dir: Path) -> Path:
+    return work_dir / "packages"
+
+
 def ensure_package(work_dir: Path) -> Path:
-    package_dir = work_dir / "packages"
-    if not (package_dir / f"translate-{SOURCE}_{TARGET}" / "model" / "model.bin").exists():
+    """Build the package in a process of its own when it is missing.
+
+    Linux keeps ``ru_maxrss`` across fork and exec: had this process built the
+    package (about 700 MB at its peak), every side spawned after it would report
+    that peak instead of its own.
+    """
+    package_dir = _package_dir(work_dir)
+    if not _package_built(package_dir):
+        out = subprocess.run(
+            [sys.executable, __file__, "--build", str(work_dir)],
+            env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False,
+        )  # fmt: skip
+        if out.returncode != 0 or not _package_built(package_dir):
+            raise SystemExit("building the package failed")
+    return package_dir
+
+
+def _package_built(package_dir: Path) -> bool:
+    return (package_dir / f"translate-{SOURCE}_{TARGET}" / "model" / "model.bin").exists()
+
+
+def build_package_here(work_dir: Path) -> None:
+    """In the ``--build`` child: build and install the package."""
+    package_dir = _package_dir(work_dir)
+    if not _package_built(package_dir):
         sys.path.insert(0, str(ROOT))
         from translation.argos_builder import BASE, build_package
         from translation.packages import install_package
@@ -239,7 +266,6 @@ def ensure_package(work_dir: Path) -> Path:
             work_dir / "build", SOURCE, TARGET, size=BASE, quantization="int8", corpus=corpus
         )
         install_package(folder, package_dir)
-    return package_dir
 
 
 def spawn(side: str, package_dir: Path, work_file: Path, work_dir: Path) -> dict[str, float]:
@@ -274,7 +300,12 @@ def main() -> None:
     parser.add_argument("--package-dir", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--work-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--spawned", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--build", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args()
+
+    if args.build:
+        build_package_here(args.build)
+        return
 
     if args.side:
         work = json.loads(args.work_file.read_text())
