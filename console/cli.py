@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     from console.channels.cli_import import add_import_parser
 
     add_import_parser(commands)
+    from console.replies.cli import add_replies_parser
+
+    add_replies_parser(commands)
+    from console.translations.cli_pending import add_translate_pending_parser
+
+    add_translate_pending_parser(commands)
     return parser
 
 
@@ -139,6 +145,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from console.channels.cli_import import run_import
 
         return run_import(args)
+    if args.command == "replies":
+        from console.replies.cli import run_replies
+
+        return run_replies(args)
+    if args.command == "translate-pending":
+        from console.translations.cli_pending import run_translate_pending
+
+        return run_translate_pending(args)
     try:
         store = open_selected_store(args)
     except StoreError as exc:
