@@ -15,7 +15,7 @@ them in a loop (Qt-free).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -41,6 +41,7 @@ SLICE = 16
 
 #: target language -> the market ids it is wanted for (None: every conversation).
 TargetPlan = dict[str, frozenset[int] | None]
+Targets = Mapping[str, frozenset[int] | None]
 
 _NO_CONTEXT = DetectionContext(candidates=(), earlier_languages=(), country=None)
 
@@ -91,7 +92,7 @@ class PendingMessage:
 
 def pending_keys(
     session: Session,
-    plan: TargetPlan,
+    plan: Targets,
     *,
     first: Collection[int] = (),
     limit: int | None = None,
@@ -276,7 +277,7 @@ def slices(keys: Sequence[PendingKey], size: int = SLICE) -> list[list[PendingKe
 def translate_pending(
     store: Store,
     translator: Translator,
-    plan: TargetPlan,
+    plan: Targets,
     *,
     first: Collection[int] = (),
     slice_size: int = SLICE,
