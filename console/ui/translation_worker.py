@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 VISIBLE = 0
 BACKGROUND = 10
+#: Ahead-of-time work (console/ui/background_translation.py): taken only when nothing
+#: interactive waits; its owner queues one small slice at a time.
+IDLE = 20
 _STOP = -1
 
 
