@@ -27,6 +27,8 @@ class Composer(Retranslating, QWidget):
     submitted = Signal(str)
     #: The agent asked to send this text at the customer's next business-hours start.
     schedule_requested = Signal(str)
+    #: The agent asked for the reply library (button or Ctrl+Shift+L).
+    palette_requested = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,8 @@ class Composer(Retranslating, QWidget):
         self.insert_menu = QMenu(self.insert_button)
         self.insert_button.setMenu(self.insert_menu)
         self.insert_button.setEnabled(False)
+        self.replies_button = QToolButton(self)
+        self.replies_button.setObjectName("replyLibraryButton")
         self._facts: Mapping[str, str] = {}
         self._agent_facts: Mapping[str, str] = {}
         self.hint = QLabel(self)
@@ -54,6 +58,7 @@ class Composer(Retranslating, QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.insert_button)
+        buttons.addWidget(self.replies_button)
         buttons.addWidget(self.hint, 1)
         buttons.addWidget(self.schedule_button)
         buttons.addWidget(self.send_button)
@@ -67,6 +72,10 @@ class Composer(Retranslating, QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self._submit)
         self.send_button.clicked.connect(self._submit)
+        palette = QShortcut(QKeySequence("Ctrl+Shift+L"), self)
+        palette.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        palette.activated.connect(self.palette_requested)
+        self.replies_button.clicked.connect(self.palette_requested)
         self.schedule_button.clicked.connect(self._schedule)
         self.editor.textChanged.connect(self._update_enabled)
         self._busy = False
@@ -87,6 +96,11 @@ class Composer(Retranslating, QWidget):
             )
         )
         self.set_facts(self._facts, self._agent_facts)
+        self.replies_button.setText(self.tr("Replies…"))
+        self.replies_button.setToolTip(
+            self.tr("Find a reply in the library and insert it in the customer's language "
+                    "(Ctrl+Shift+L)")
+        )  # fmt: skip
         self.schedule_button.setText(self.tr("Send at their 09:00"))
         self.schedule_button.setToolTip(
             self.tr("Keep the reply in the outbox until the customer's business hours start")
@@ -123,6 +137,14 @@ class Composer(Retranslating, QWidget):
         """This customer's facts as the agent's text has them -> as the customer's text must."""
         return fact_pairs(self._agent_facts or self._facts, self._facts)
 
+    def facts(self) -> dict[str, str]:
+        """This customer's facts in their locale."""
+        return dict(self._facts)
+
+    def agent_facts(self) -> dict[str, str]:
+        """This customer's facts as the agent reads them."""
+        return dict(self._agent_facts or self._facts)
+
     def _agent_value(self, name: str) -> str:
         return self._agent_facts.get(name) or self._facts.get(name) or ""
 
@@ -141,6 +163,7 @@ class Composer(Retranslating, QWidget):
         """Whether there is a conversation to reply to."""
         self._available = available
         self.editor.setEnabled(available)
+        self.replies_button.setEnabled(available)
         self._update_enabled()
 
     def set_busy(self, busy: bool) -> None:

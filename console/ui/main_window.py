@@ -55,6 +55,7 @@ from console.policies.view import swap_facts
 from console.translations.pipeline import MessageTranslation
 from console.translations.translator_setup import TranslatorHolder, argos_package_dir
 from console.ui import i18n
+from console.ui.background_translation import BackgroundTranslation
 from console.ui.channel_models import ChannelStatusModel
 from console.ui.channel_service import ChannelService
 from console.ui.channel_settings import ChannelSettingsDialog
@@ -97,6 +98,8 @@ from console.ui.undo_send import UndoSendBar, save_undo_seconds, undo_seconds
 
 AGENT_KEY = "agent/id"
 THEIR_TIME_REFRESH_MS = 30_000
+#: Background translation of the inbox starts this long after the window is ready.
+BACKGROUND_TRANSLATION_DELAY_MS = 10_000
 COLUMN_WIDTHS = {
     MARKER: 26,
     CUSTOMER: 140,
@@ -130,6 +133,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.persist_layout = True
         #: Whether the configured channels start once the window is ready (off for pictures).
         self.start_channels = True
+        #: Whether the inbox is translated ahead of time once the window is ready.
+        self.translate_in_background = True
 
         self.filter_bar = FilterBar(self)
         self.inbox_model = InboxModel(executor, self)
@@ -150,6 +155,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.conversation.attach_reply_translation(
             ReplyTranslationPanel(self.translation_worker, self.translator.get, self)
         )
+        self.background_translation = BackgroundTranslation(
+            executor, self.translation_worker, self.translator.get, self
+        )
+        self.background_translation.visible_conversations = self._visible_conversation_ids
         self._waiting_reply: tuple[str, bool] | None = None
         self.send_guard = SendGuard(self)  # asks before a reply leaves untranslated
         # Made before the window's own wiring: it saves a draft before a send is queued.
@@ -327,6 +336,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.draft_keeper.draft_changed.connect(self.inbox_model.refresh_row)
         self.conversation.composer.submitted.connect(self._send)
         self.conversation.composer.schedule_requested.connect(self._schedule)
+        self.conversation.composer.palette_requested.connect(self.open_reply_palette)
         if self.conversation.reply_translation is not None:
             self.conversation.reply_translation.draft_ready.connect(self._on_reply_draft)
         self.controller.reply_scheduled.connect(self._on_reply_scheduled)
@@ -430,6 +440,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_models_changed(self) -> None:
         self.translator.reset()
         self.translation.reload()
+        self.background_translation.forget_attempts()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -494,6 +505,22 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self._follow_customer_language()
 
+    def open_reply_palette(self) -> None:
+        """The reply library for the conversation in view (Ctrl+Shift+L in the reply box)."""
+        from console.ui.reply_palette import open_reply_palette
+
+        panel = self.conversation.reply_translation
+        detail = self.conversation.detail
+        self.reply_palette = open_reply_palette(
+            self._executor,
+            self.conversation.composer,
+            panel,
+            detail.summary.id if detail is not None else None,
+            self.conversation.customer_language(),
+            panel.agent_language if panel is not None else self.translation.target_language,
+            self,
+        )
+
     def _follow_customer_language(self) -> None:
         """A detection told the customer's language: replies now go into it (and are checked)."""
         panel = self.conversation.reply_translation
@@ -517,6 +544,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Stop connectors and translation (the store executor belongs to the app)."""
         self.draft_keeper.flush()  # the executor finishes queued work before it stops
         self.channel_service.stop(timeout=5)
+        self.background_translation.stop()
         self.translation_worker.shutdown()
 
     def _on_page_loaded(self) -> None:
@@ -872,7 +900,31 @@ class MainWindow(Retranslating, QMainWindow):
             self._ready_sent = True
             if self.start_channels:
                 QTimer.singleShot(0, self, self.channel_service.start)
+            if self.translate_in_background:
+                QTimer.singleShot(
+                    BACKGROUND_TRANSLATION_DELAY_MS, self, self._start_background_translation
+                )
             QTimer.singleShot(0, self, self.ready.emit)  # cancelled if the window goes
+
+    def _start_background_translation(self) -> None:
+        if not self.translate_in_background:
+            return
+        self.background_translation.seat_language = self.translation.target_language
+        self.background_translation.start()
+
+    def _visible_conversation_ids(self) -> list[int]:
+        """The open conversation, then the inbox rows on screen (translated first)."""
+        ids = [self.controller.conversation_id] if self.controller.conversation_id else []
+        view = self.inbox_view
+        top = view.rowAt(0)
+        bottom = view.rowAt(view.viewport().height() - 1)
+        if top >= 0:
+            last = bottom if bottom >= 0 else self.inbox_model.rowCount() - 1
+            for row in range(top, last + 1):
+                conversation_id = self.inbox_model.conversation_id(row)
+                if conversation_id is not None and conversation_id not in ids:
+                    ids.append(conversation_id)
+        return ids
 
     def _update_count(self) -> None:
         count = self.inbox_model.rowCount()
