@@ -13,7 +13,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, case, column, false, func, literal_column, select, table
+from sqlalchemy import (
+    Select,
+    and_,
+    case,
+    column,
+    false,
+    func,
+    literal_column,
+    select,
+    table,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -21,7 +33,12 @@ from console.channels.outbox import UNDO_WINDOW, Delivery, delivery_problem, del
 from console.policies.tasks import overdue_task_ids_query
 from console.problems import Problem
 from console.store.coverage_tables import ScheduledSend
-from console.store.fts import bounded_query_text, build_match_query
+from console.store.fts import (
+    CONVERSATION_MASK,
+    build_match_query,
+    search_terms,
+    split_rowid,
+)
 from console.store.models import (
     Agent,
     ChannelIdentity,
@@ -166,6 +183,7 @@ class ConversationDetail:
 
 
 _MESSAGE_FTS = table("message_fts", column("rowid"))
+_TRANSLATION_FTS = table("message_fts_translations", column("rowid"))
 
 _SORT_COLUMNS: dict[InboxSort, ColumnElement[object]] = {
     InboxSort.LAST_ACTIVITY: Conversation.last_activity_at,  # type: ignore[dict-item]
@@ -291,21 +309,126 @@ def effective_zone(time_zone: str | None, country: str | None) -> str | None:
 
 
 def _matching_conversations(session: Session, text: str) -> Select[Any] | None:
-    """Conversations with a message matching ``text`` (None: nothing searchable).
+    """Conversations with a message, or a stored translation of one, matching ``text``.
 
-    Both back ends search the same bounded terms (console/store/fts.py), so a
-    pasted page costs what a short query costs.
+    None: nothing searchable. Both back ends search the same bounded terms
+    (console/store/fts.py), so a pasted page costs what a short query costs.
+    On SQLite the index rowid carries the conversation (migration 0010), so
+    the match is never joined to ``messages``.
     """
     match = build_match_query(text)
     if match is None:
         return None
     if session.get_bind().dialect.name == "sqlite":
-        hits = select(_MESSAGE_FTS.c.rowid).where(literal_column("message_fts").op("MATCH")(match))
-        return select(Message.conversation_id).where(Message.id.in_(hits))
-    tsquery = func.plainto_tsquery("simple", bounded_query_text(text))
-    return select(Message.conversation_id).where(
-        func.to_tsvector("simple", Message.text).op("@@")(tsquery)
+        rowid: ColumnElement[Any] = literal_column(f"rowid & {CONVERSATION_MASK}")
+        conversation = rowid.label("conversation_id")
+        in_messages = _fts_hits(_MESSAGE_FTS, match, conversation)
+        in_translations = _fts_hits(_TRANSLATION_FTS, match, conversation)
+        return select(union_all(in_messages, in_translations).subquery().c.conversation_id)
+    in_messages = select(Message.conversation_id).where(_text_matches(Message.text, text))
+    in_translations = (
+        select(Message.conversation_id)
+        .join(Translation, Translation.message_id == Message.id)
+        .where(_text_matches(Translation.text, text))
     )
+    return select(union(in_messages, in_translations).subquery().c[0])
+
+
+def _fts_hits(fts_table: Any, match: str, what: ColumnElement[Any]) -> Select[Any]:
+    """``what`` for the rows of an FTS5 table matching ``match`` (SQLite)."""
+    return (
+        select(what).select_from(fts_table).where(literal_column(fts_table.name).op("MATCH")(match))
+    )
+
+
+def _text_matches(text_column: Any, user_query: str) -> ColumnElement[bool]:
+    """Every bounded term in ``text_column`` (PostgreSQL): words as prefixes, CJK as phrases."""
+    conditions: list[ColumnElement[bool]] = []
+    for term in search_terms(user_query):
+        if term.prefix and len(term.tokens) == 1:
+            # Tokens are word characters only (fts.search_terms): no quote reaches to_tsquery.
+            tsquery = func.to_tsquery("simple", f"'{term.tokens[0]}':*")
+            conditions.append(func.to_tsvector("simple", text_column).op("@@")(tsquery))
+        else:
+            conditions.append(text_column.ilike(f"%{term.text}%"))
+    return and_(*conditions)
+
+
+@dataclass(frozen=True)
+class SearchPlace:
+    """Where a search matched in a conversation: a message, or its stored translation."""
+
+    message_id: int
+    #: None: the message as the customer wrote it; else the translation's language.
+    translation_language: str | None = None
+    #: The matching text (the message, or the translation).
+    text: str = ""
+
+    @property
+    def in_translation(self) -> bool:
+        return self.translation_language is not None
+
+
+def search_places(
+    session: Session, text: str, conversation_ids: Sequence[int]
+) -> dict[int, tuple[SearchPlace, ...]]:
+    """For each given conversation, where ``text`` matched (messages in thread order).
+
+    A message that matched both as written and in a translation appears once
+    per place. Conversations without a match are absent.
+    """
+    match = build_match_query(text)
+    if match is None or not conversation_ids:
+        return {}
+    message_hits: dict[int, set[int]] = {}
+    translation_hits: dict[int, set[int]] = {}
+    if session.get_bind().dialect.name == "sqlite":
+        wanted = set(conversation_ids)
+        rowid: ColumnElement[Any] = literal_column("rowid")
+        for fts_table, hits in (
+            (_MESSAGE_FTS, message_hits),
+            (_TRANSLATION_FTS, translation_hits),
+        ):
+            for found_rowid in session.scalars(_fts_hits(fts_table, match, rowid)):
+                conversation_id, row_id = split_rowid(found_rowid)
+                if conversation_id in wanted:
+                    hits.setdefault(conversation_id, set()).add(row_id)
+        wanted_messages = [i for ids in message_hits.values() for i in ids]
+        wanted_translations = [i for ids in translation_hits.values() for i in ids]
+        message_condition: ColumnElement[bool] = Message.id.in_(wanted_messages)
+        translation_condition: ColumnElement[bool] = Translation.id.in_(wanted_translations)
+    else:
+        in_conversations = Message.conversation_id.in_(list(conversation_ids))
+        message_condition = and_(in_conversations, _text_matches(Message.text, text))
+        translation_condition = and_(in_conversations, _text_matches(Translation.text, text))
+    places: list[tuple[int, datetime, int, int, SearchPlace]] = []
+    for conversation_id, message_id, sent_at, body in session.execute(
+        select(Message.conversation_id, Message.id, Message.sent_at, Message.text).where(
+            message_condition
+        )
+    ):
+        places.append(
+            (conversation_id, sent_at, message_id, 0, SearchPlace(message_id, None, body))
+        )
+    for conversation_id, message_id, sent_at, language, body in session.execute(
+        select(
+            Message.conversation_id,
+            Message.id,
+            Message.sent_at,
+            Translation.target_language,
+            Translation.text,
+        )
+        .join(Translation, Translation.message_id == Message.id)
+        .where(translation_condition)
+    ):
+        place = SearchPlace(message_id, language, body)
+        places.append((conversation_id, sent_at, message_id, 1, place))
+    found: dict[int, list[SearchPlace]] = {}
+    for conversation_id, *_, place in sorted(
+        places, key=lambda p: (p[0], p[1], p[2], p[3], p[4].translation_language or "")
+    ):
+        found.setdefault(conversation_id, []).append(place)
+    return {key: tuple(value) for key, value in found.items()}
 
 
 def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:

@@ -19,6 +19,7 @@ the full text would have found, never less.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 FTS_FUNCTION = "fts_prepare"
@@ -115,3 +116,69 @@ def build_match_query(user_query: str) -> str | None:
 def bounded_query_text(user_query: str) -> str:
     """What a user typed, cut to the same bounded terms (for a back end without FTS5)."""
     return " ".join(term.text for term in search_terms(user_query))
+
+
+# -- Where a match is -------------------------------------------------------------------
+# On SQLite, message_fts indexes the messages and message_fts_translations the
+# stored translations. A row's rowid names its conversation, so a match is
+# never looked up in ``messages`` to find it (migration 0010):
+#     rowid = row_id << 31 | conversation_id   (row_id: the message's or translation's id)
+# Rowids grow with the row id, so FTS5 keeps a batch of inserts in one segment.
+ROWID_ROW_SHIFT = 31
+CONVERSATION_MASK = (1 << ROWID_ROW_SHIFT) - 1
+
+
+def search_rowid(conversation_id: int, row_id: int) -> int:
+    """The index rowid of a message or a translation (``row_id``) in a conversation."""
+    return (row_id << ROWID_ROW_SHIFT) | conversation_id
+
+
+def split_rowid(rowid: int) -> tuple[int, int]:
+    """``(conversation_id, row_id)`` of an index rowid (see :func:`search_rowid`)."""
+    return rowid & CONVERSATION_MASK, rowid >> ROWID_ROW_SHIFT
+
+
+def _fold(character: str) -> str:
+    """A character as the index compares it: lower case, accents removed."""
+    decomposed = unicodedata.normalize("NFD", character.lower())
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base[:1] if base else character.lower()
+
+
+def highlight_spans(text: str, user_query: str) -> list[tuple[int, int]]:
+    """``(start, end)`` character spans of ``text`` that the query's terms matched, in order.
+
+    The same rules as the index: case and accents ignored, Latin-script terms
+    match at the start of a word (``refun`` marks ``Refun`` in ``Refund``), CJK
+    terms match their characters side by side. Overlapping spans are merged.
+    """
+    terms = search_terms(user_query)
+    if not text or not terms:
+        return []
+    folded = "".join(_fold(c) for c in text)  # one character per character of text
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        needle = "".join(_fold(c) for c in "".join(term.tokens))
+        if not needle:
+            continue
+        cjk = _UNIGRAM_SCRIPTS.fullmatch(term.tokens[0]) is not None
+        start = folded.find(needle)
+        while start >= 0:
+            at_word_start = start == 0 or not folded[start - 1].isalnum()
+            if cjk or at_word_start:
+                end = start + len(needle)
+                if not term.prefix and not cjk:
+                    whole = end == len(folded) or not folded[end].isalnum()
+                    if not whole:
+                        start = folded.find(needle, start + 1)
+                        continue
+                spans.append((start, end))
+            start = folded.find(needle, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
