@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.translations.cli_pending import add_translate_pending_parser
 
     add_translate_pending_parser(commands)
+    from console.search_cli import add_search_parser
+
+    add_search_parser(commands)
     return parser
 
 
@@ -153,6 +156,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from console.translations.cli_pending import run_translate_pending
 
         return run_translate_pending(args)
+    if args.command == "search":
+        from console.search_cli import run_search
+
+        searched = open_selected_store(args)
+        try:
+            return run_search(args, searched)
+        finally:
+            searched.close()
     try:
         store = open_selected_store(args)
     except StoreError as exc:
