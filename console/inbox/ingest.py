@@ -41,6 +41,7 @@ from console.store.models import (
     Message,
 )
 from console.store.text_safety import clean_fields
+from console.translations.arrival import UNDETERMINED, Arrival, detect_arrivals, store_languages
 
 if TYPE_CHECKING:
     from console.channels.email_parse import Attachment
@@ -87,6 +88,9 @@ class IncomingMessage:
     attachments: tuple[Attachment, ...] = ()
     # The e-mail's Date header as written: its UTC offset is evidence of the country.
     date_header: str | None = None
+    # "detected" when ingest detected the language (an undetermined one stays None here
+    # and is stored as "und"), None when the channel gave it.
+    language_source: str | None = None
 
 
 def content_external_id(*parts: object) -> str:
@@ -146,6 +150,7 @@ def ingest_batch(session: Session, batch: Sequence[IncomingMessage]) -> IngestRe
     result = IngestResult(duplicates=duplicates)
     if not fresh:
         return result
+    fresh = _detect_languages(session, fresh)  # before linking: a new customer's country uses it
     customer_ids = resolve_customers(session, fresh)
     threads, placement = _threads_for(session, fresh, customer_ids)
     rows = []
@@ -161,6 +166,32 @@ def ingest_batch(session: Session, batch: Sequence[IncomingMessage]) -> IngestRe
     result.imported = len(fresh)
     result.conversation_ids = {thread.id for thread in threads.values()}
     return result
+
+
+def _detect_languages(session: Session, items: list[IncomingMessage]) -> list[IncomingMessage]:
+    """``items`` with a detected language on each inbound message that came without one."""
+    wanted = [
+        index
+        for index, item in enumerate(items)
+        if item.direction is Direction.INBOUND and not item.language
+    ]
+    if not wanted:
+        return items
+    arrivals = [
+        Arrival(items[i].text or items[i].subject or "", items[i].customer.country)
+        for i in wanted
+    ]
+    detections = detect_arrivals(arrivals, store_languages(session))
+    detected = list(items)
+    for index, detection in zip(wanted, detections, strict=True):
+        known = detection.language != UNDETERMINED
+        detected[index] = replace(
+            items[index],
+            language=detection.language if known else None,
+            language_confidence=detection.confidence,
+            language_source="detected",
+        )
+    return detected
 
 
 # Core tables: batches go through executemany, not the ORM unit of work.
@@ -546,8 +577,10 @@ def _message_row(conversation_id: int, item: IncomingMessage) -> dict[str, objec
         "subject": item.subject,
         "text": item.text,
         "html": item.html,
-        "language": item.language,
+        "language": item.language
+        or (UNDETERMINED if item.language_source == "detected" else None),
         "language_confidence": item.language_confidence,
+        "language_source": item.language_source,
     }
 
 

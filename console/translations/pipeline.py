@@ -82,7 +82,7 @@ def _settle(
 ) -> tuple[MessageTranslation | None, str | None, Detection | None]:
     """A final result when nothing is to be translated, else (None, language, detection)."""
     language, detection = request.language, None
-    if language is None:
+    if language is None or language == "und":  # undetermined at arrival: try with context
         detection = _detect(request, context)
         if detection.language == "und":
             message = "The language could not be detected."

@@ -70,6 +70,7 @@ def detection_context(session: Session, conversation_id: int) -> DetectionContex
             Message.conversation_id == conversation_id,
             Message.direction == Direction.INBOUND,
             Message.language.is_not(None),
+            Message.language != "und",  # undetermined at arrival: no evidence
         )
     )
     return DetectionContext(

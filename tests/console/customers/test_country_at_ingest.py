@@ -159,7 +159,8 @@ def test_date_offset_and_language_give_an_uncertain_guess_with_alternatives(
 
 
 def test_no_evidence_leaves_the_country_unknown(store: Store, message: MessageFactory) -> None:
-    ingest(store, [message(address="someone@gmail.com", country=None)])
+    # No letters: no language either (text in a language is evidence since detection at ingest).
+    ingest(store, [message("#4711", address="someone@gmail.com", country=None)])
     customer = _customer_of(store, "someone@gmail.com")
     assert (customer.country, customer.country_source, customer.country_evidence) == (
         None,

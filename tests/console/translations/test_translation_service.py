@@ -43,7 +43,8 @@ def test_pending_requests_are_inbound_untranslated_newest_first(
         requests = pending_requests(session, conversation_id, "zh")
     # Outbound, blank and already-in-the-target-language messages are skipped.
     assert [r.message_id for r in requests] == [ids[2], ids[0]]
-    assert requests[1].language == "es" and requests[0].language is None
+    # "ok gracias" came without a language: it was detected as it arrived.
+    assert requests[1].language == "es" and requests[0].language == "es"
 
     with store.session() as session:
         save_translation(
@@ -87,7 +88,7 @@ def test_agent_correction_wins_over_detection_and_clears_translations(
         assert (corrected.language, corrected.language_source) == ("es", "agent")
         assert session.scalars(select(Translation)).all() == []
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "set_language")).one()
-        assert entry.detail == {"previous": None, "language": "es"}
+        assert entry.detail == {"previous": "es", "language": "es"}  # "es" detected at arrival
 
 
 def test_detection_context_has_market_languages_and_thread_history(
