@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -158,3 +159,23 @@ def test_store_markets_limit_the_candidates_and_the_country_tips_short_texts(
     orders = detect_arrivals([Arrival("Wo ist A-1001?"), Arrival("Wo ist A-2002?")], ("de", "en"))
     assert orders[0] is orders[1]  # order numbers are no part of the language
     assert all(d.language in (*candidates, "und") for d in found)
+
+
+@pytest.mark.skipif(
+    shutil.which("apertium") is None, reason="Apertium is not installed (.ci/setup installs it)"
+)
+def test_undetermined_at_arrival_is_detected_again_with_the_thread_context() -> None:
+    from console.translations.pipeline import translate_messages
+    from console.translations.service import DetectionContext, TranslationRequest
+    from translation.engines import ApertiumEngine
+    from translation.translator import Translator
+
+    context = DetectionContext(candidates=("es", "en"), earlier_languages=("es",), country="ES")
+    [result] = translate_messages(
+        Translator([ApertiumEngine()]),
+        [TranslationRequest(7, "¿y mi paquete?", "und", 0.0)],
+        "en",
+        context,
+    )
+    assert result.language == "es" and result.detection is not None
+    assert result.translation is not None and result.problem is None
