@@ -553,7 +553,7 @@
         <name>Composer</name>
         <message>
             <source>Write a reply…</source>
-            <extracomment>The agent asked to send this text. The agent asked to send this text at the customer's next business-hours start.</extracomment>
+            <extracomment>The agent asked to send this text. The agent asked to send this text at the customer's next business-hours start. The agent asked for the reply library (button or Ctrl+Shift+L).</extracomment>
             <translation>撰写回复…</translation>
         </message>
         <message>
@@ -575,6 +575,14 @@
         <message>
             <source>Insert a fact worked out from the customer's rules; the reply they receive writes it in their language's date format</source>
             <translation>插入根据客户规则算出的事实；客户收到的回复会按其语言的日期格式书写</translation>
+        </message>
+        <message>
+            <source>Replies…</source>
+            <translation>回复库…</translation>
+        </message>
+        <message>
+            <source>Find a reply in the library and insert it in the customer's language (Ctrl+Shift+L)</source>
+            <translation>在回复库中查找回复，并以客户的语言插入（Ctrl+Shift+L）</translation>
         </message>
         <message>
             <source>Send at their 09:00</source>
@@ -1707,7 +1715,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>MainWindow</name>
         <message>
             <source>Support Console</source>
-            <extracomment>The inbox shows its first rows and the first conversation is open. Whether window geometry and pane sizes are saved on close. Whether the configured channels start once the window is ready (off for pictures).</extracomment>
+            <extracomment>Background translation of the inbox starts this long after the window is ready. The inbox shows its first rows and the first conversation is open. Whether window geometry and pane sizes are saved on close. Whether the configured channels start once the window is ready (off for pictures). Whether the inbox is translated ahead of time once the window is ready.</extracomment>
             <translation>客服工作台</translation>
         </message>
         <message>
@@ -2562,6 +2570,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
         <message>
             <source>Seed pack</source>
+            <extracomment>Words a version's changes for a person (set by the rules editor).</extracomment>
             <translation>初始规定包</translation>
         </message>
         <message>
@@ -2836,6 +2845,62 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>{name} 不属于合规团队；只有合规人员可以编辑规则。</translation>
         </message>
         <message>
+            <source>Reply {reply} in {path}: the field “{field}” is missing or not valid.</source>
+            <translation>{path} 中的回复 {reply}：字段“{field}”缺失或无效。</translation>
+        </message>
+        <message>
+            <source>The translation engine could not draft the reply “{reply}” in {target}.</source>
+            <translation>翻译引擎无法用 {target} 起草回复“{reply}”。</translation>
+        </message>
+        <message>
+            <source>The machine translation of the reply “{reply}” lost {variables}; the draft was not saved.</source>
+            <translation>回复“{reply}”的机器翻译丢失了 {variables}；草稿未保存。</translation>
+        </message>
+        <message>
+            <source>Reply {reply} appears more than once in {path}.</source>
+            <translation>回复 {reply} 在 {path} 中出现了不止一次。</translation>
+        </message>
+        <message>
+            <source>The reply “{reply}” needs a text in {language}.</source>
+            <translation>回复“{reply}”需要一段 {language} 文本。</translation>
+        </message>
+        <message>
+            <source>The file {path} is too large to be a reply library.</source>
+            <translation>文件 {path} 过大，不可能是回复库。</translation>
+        </message>
+        <message>
+            <source>The file {path} could not be read.</source>
+            <translation>无法读取文件 {path}。</translation>
+        </message>
+        <message>
+            <source>The file {path} was written by a newer version of the console; update it to import it.</source>
+            <translation>文件 {path} 由更新版本的控制台写入；请更新控制台后再导入。</translation>
+        </message>
+        <message>
+            <source>No installed translation model for {source} → {target}, so the reply “{reply}” cannot be drafted in that language.</source>
+            <translation>没有安装 {source} → {target} 的翻译模型，因此无法用该语言起草回复“{reply}”。</translation>
+        </message>
+        <message>
+            <source>The reply you chose is no longer in the library.</source>
+            <translation>您选择的回复已不在回复库中。</translation>
+        </message>
+        <message>
+            <source>The reply “{reply}” has no text in its source language ({language}) to translate from.</source>
+            <translation>回复“{reply}”没有源语言（{language}）的文本可供翻译。</translation>
+        </message>
+        <message>
+            <source>Reply {reply} in {path} has no text in its source language ({language}).</source>
+            <translation>{path} 中的回复 {reply} 没有源语言（{language}）的文本。</translation>
+        </message>
+        <message>
+            <source>The file {path} is not a reply library: it is not valid JSON (line {line}).</source>
+            <translation>文件 {path} 不是回复库：它不是有效的 JSON（第 {line} 行）。</translation>
+        </message>
+        <message>
+            <source>The file {path} is not a reply library exported by the console.</source>
+            <translation>文件 {path} 不是由控制台导出的回复库。</translation>
+        </message>
+        <message>
             <source>No installed translation model for {source} → {target}.</source>
             <translation>没有安装 {source} → {target} 的翻译模型。</translation>
         </message>
@@ -3091,6 +3156,42 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Imported: %1. Still failing: %2. Not retried: %3.</source>
             <translation>已导入：%1。仍然失败：%2。未重试：%3。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyPalette</name>
+        <message>
+            <source>Reply library</source>
+            <extracomment>The agent chose a reply: (customer-language text, agent-language text), both filled. The library and the conversation's variables arrived (tests wait for it).</extracomment>
+            <translation>回复库</translation>
+        </message>
+        <message>
+            <source>Find a reply: type words in any language</source>
+            <translation>查找回复：可输入任何语言的词语</translation>
+        </message>
+        <message>
+            <source>Enter inserts the reply in %1 · Esc closes</source>
+            <translation>按回车插入%1回复 · 按 Esc 关闭</translation>
+        </message>
+        <message>
+            <source>machine draft</source>
+            <translation>机器草稿</translation>
+        </message>
+        <message>
+            <source>stale: the source changed</source>
+            <translation>已过期：源文本已更改</translation>
+        </message>
+        <message>
+            <source>Suggested: </source>
+            <translation>推荐：</translation>
+        </message>
+        <message>
+            <source>no text in %1 yet</source>
+            <translation>尚无%1文本</translation>
+        </message>
+        <message>
+            <source>In %1: </source>
+            <translation>%1：</translation>
         </message>
     </context>
     <context>

@@ -311,9 +311,15 @@ def _parse_language(value: str) -> tuple[str, str | None, str | None] | None:
         elif len(part) == 2 and part.isascii() and part.isalpha() and region is None:
             region = normalize_country(part.upper())
     language = canonical_language(primary)
+    if language in _NO_LANGUAGE:
+        return None  # "undetermined", "no linguistic content": says nothing of a place
     if not language_countries(language, script) and region is None:
         return None
     return language, script, region
+
+
+#: ISO 639 codes that name no language (undetermined, multiple, none, uncoded).
+_NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
 
 
 def _candidates(language: str, script: str | None, region: str | None) -> tuple[str, ...]:

@@ -261,6 +261,62 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{name} is not in the compliance team; only compliance staff can edit rules.",
     ),
+    "replies.bad_field": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Reply {reply} in {path}: the field “{field}” is missing or not valid.",
+    ),
+    "replies.draft_failed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The translation engine could not draft the reply “{reply}” in {target}.",
+    ),
+    "replies.draft_lost_variables": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The machine translation of the reply “{reply}” lost {variables}; the draft was not saved.",
+    ),
+    "replies.duplicate": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Reply {reply} appears more than once in {path}.",
+    ),
+    "replies.empty_text": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The reply “{reply}” needs a text in {language}.",
+    ),
+    "replies.file_too_large": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {path} is too large to be a reply library.",
+    ),
+    "replies.file_unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {path} could not be read.",
+    ),
+    "replies.newer_format": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {path} was written by a newer version of the console; update it to import it.",
+    ),
+    "replies.no_draft_route": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No installed translation model for {source} → {target}, so the reply “{reply}” cannot be drafted in that language.",
+    ),
+    "replies.no_entry": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The reply you chose is no longer in the library.",
+    ),
+    "replies.no_source": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The reply “{reply}” has no text in its source language ({language}) to translate from.",
+    ),
+    "replies.no_source_text": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Reply {reply} in {path} has no text in its source language ({language}).",
+    ),
+    "replies.not_json": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {path} is not a reply library: it is not valid JSON (line {line}).",
+    ),
+    "replies.wrong_format": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {path} is not a reply library exported by the console.",
+    ),
     "reply.no_route": QT_TRANSLATE_NOOP(
         "Problem",
         "No installed translation model for {source} → {target}.",

@@ -543,3 +543,8 @@ def test_arbitrary_strings_in_each_argument_never_raise(text: str) -> None:
     for argument in ("declared", "email", "phone", "date_header", "language"):
         result = strict(**{argument: text})
         assert isinstance(result, CountryGuess)
+
+
+@pytest.mark.parametrize("code", ["und", "mul", "zxx", "mis", "und-Latn"])
+def test_codes_that_name_no_language_say_nothing_of_a_country(code: str) -> None:
+    assert customer_country(language=code).country is None
