@@ -163,6 +163,22 @@ def _smash_a_middle_page(path: Path) -> bytes:
     return bytes(data)
 
 
+def _smash_the_root_page_of(path: Path, table: str) -> None:
+    """Damage the first page of ``table`` (the one every read of it starts from)."""
+    db = sqlite3.connect(path)
+    try:
+        (root,) = db.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()
+    finally:
+        db.close()
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big") or 65536
+    start = (root - 1) * page_size
+    data[start : start + 64] = b"\xa5" * 64
+    path.write_bytes(bytes(data))
+
+
 def test_a_store_with_a_malformed_page_is_refused_at_open_and_not_written(
     tmp_path: Path, message: MessageFactory
 ) -> None:
@@ -184,7 +200,8 @@ def test_damage_met_while_working_is_a_damaged_store_problem(
     store = open_store(sqlite_url(path))
     try:
         store.engine.dispose()
-        _smash_a_middle_page(path)
+        # The table the work reads: which page lies in the middle depends on the schema.
+        _smash_the_root_page_of(path, "messages")
         with pytest.raises(CorruptStoreError) as raised, store.session() as session:
             session.execute(text("SELECT count(*), max(length(text)) FROM messages")).all()
             session.execute(text("SELECT count(*) FROM message_fts WHERE message_fts MATCH 'x*'"))
