@@ -67,9 +67,7 @@ def run_search(args: argparse.Namespace, store: Any) -> int:
             f"{result['language'] or '-'})  {result['subject'] or ''}".rstrip()
         )
         for match in result["matches"]:
-            where = (
-                "original" if match["where"] == "original" else f"translation ({match['language']})"
-            )
+            where = f"{match['where']} ({match['language'] or 'language unknown'})"
             print(f"    message {match['message_id']}, {where}: {match['excerpt']}")
     return 0
 
@@ -90,7 +88,7 @@ def _result(row: InboxRow, places: tuple[SearchPlace, ...], query: str) -> dict[
             {
                 "message_id": place.message_id,
                 "where": "translation" if place.in_translation else "original",
-                "language": place.translation_language,
+                "language": place.translation_language or place.written_language,
                 "excerpt": excerpt(place.text, query),
                 "spans": highlight_spans(place.text, query),
             }

@@ -363,6 +363,8 @@ class SearchPlace:
     translation_language: str | None = None
     #: The matching text (the message, or the translation).
     text: str = ""
+    #: The language the message was written in (stored or detected), if known.
+    written_language: str | None = dataclasses.field(default=None, compare=False)
 
     @property
     def in_translation(self) -> bool:
@@ -402,14 +404,13 @@ def search_places(
         message_condition = and_(in_conversations, _text_matches(Message.text, text))
         translation_condition = and_(in_conversations, _text_matches(Translation.text, text))
     places: list[tuple[int, datetime, int, int, SearchPlace]] = []
-    for conversation_id, message_id, sent_at, body in session.execute(
-        select(Message.conversation_id, Message.id, Message.sent_at, Message.text).where(
-            message_condition
-        )
+    for conversation_id, message_id, sent_at, body, written in session.execute(
+        select(
+            Message.conversation_id, Message.id, Message.sent_at, Message.text, Message.language
+        ).where(message_condition)
     ):
-        places.append(
-            (conversation_id, sent_at, message_id, 0, SearchPlace(message_id, None, body))
-        )
+        place = SearchPlace(message_id, None, body, written_language=written)
+        places.append((conversation_id, sent_at, message_id, 0, place))
     for conversation_id, message_id, sent_at, language, body in session.execute(
         select(
             Message.conversation_id,

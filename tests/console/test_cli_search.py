@@ -53,7 +53,8 @@ def test_json_names_each_conversation_and_where_it_matched(
     assert in_spanish["excerpt"] == "I want a [refund], the parcel arrived broken"
     assert by_id[spanish]["customer"] == "Lucía"
     (in_english,) = by_id[english]["matches"]
-    assert in_english["where"] == "original" and in_english["language"] is None
+    # An original names the language it was written in (detected as it was stored).
+    assert in_english["where"] == "original" and in_english["language"] == "en"
     assert in_english["spans"] == [[9, 15]]
 
     assert main(["search", "退款", "--db", url, "--json"]) == 0
@@ -72,7 +73,7 @@ def test_text_output_says_original_or_translation(
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "1 conversations match 'reembolso'"
     assert out[1].startswith(f"#{spanish}  Lucía  (BR, ")
-    assert out[2].endswith(", original: Quiero un [reembolso], el paquete llegó roto")
+    assert out[2].endswith(", original (es): Quiero un [reembolso], el paquete llegó roto")
     assert main(["search", "broke", "--db", str(store.engine.url)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "translation (en): I want a refund, the parcel arrived [broke]n" in out[2]
