@@ -27,6 +27,13 @@ from console.problems import ProblemError
 from console.store import Store
 from console.store.models import AuditEntry, ChannelIdentity, Conversation, Customer, Market
 
+
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_store
+
+
 ERASURE_NL = (
     "Beste klantenservice,\n\nIk wil dat u al mijn persoonsgegevens wist. "
     "Verwijder mijn account en mijn gegevens volgens de AVG.\n\nMet vriendelijke groet,\nSanne"

@@ -31,6 +31,12 @@ from console.store import Store
 from console.store.models import Agent, AuditEntry, ConversationStatus, Priority
 
 
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_store
+
+
 def _two_conversations(store: Store, message: MessageFactory) -> tuple[int, int, int]:
     ingest(store, [message(address="ana@example.com"), message(address="bo@example.com")])
     with store.session() as session:

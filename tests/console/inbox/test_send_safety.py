@@ -44,6 +44,13 @@ from console.store.models import Conversation, ConversationStatus, Direction, Me
 
 
 @pytest.fixture
+def store(any_store: Store) -> Store:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_store
+
+
+
+@pytest.fixture
 def smtp() -> Iterator[tuple[Capture, int]]:
     with smtp_server() as server:
         yield server

@@ -28,6 +28,13 @@ from translation.translator import Translator
 
 
 @pytest.fixture
+def store(any_store: Store) -> Store:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_store
+
+
+
+@pytest.fixture
 def apertium_required() -> None:
     """Apertium is part of the project's setup (.ci/setup installs it): fail, not skip."""
     assert shutil.which("apertium"), "apertium is not installed: run .ci/setup"

@@ -25,6 +25,13 @@ from translation.engines import ApertiumEngine
 from translation.translator import Translator
 
 
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_store
+
+
+
 def _markets(store: Store) -> dict[str, int]:
     """ES served by an agent reading zh+en; DE served by one reading zh+de; FR by nobody."""
     with store.session() as session:
