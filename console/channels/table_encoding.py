@@ -191,7 +191,12 @@ def decode(data: bytes, declared: str | None = None) -> DecodedTable:
 
 
 _MULTI_BYTE = ("gb18030", "cp932", "cp950", "cp949", "euc_jp")
-_UTF8_LANGUAGES = ("fr", "de", "es", "pl", "cs", "tr", "ru", "uk", "el", "he", "ar")
+#: Languages whose letters UTF-8 writes in two bytes, to weigh a UTF-8 reading against a
+#: two-byte East Asian one (ð = C3 B0 is also GB18030's 冒).
+_UTF8_LANGUAGES = (
+    "fr", "de", "es", "pt", "it", "nl", "pl", "cs", "sk", "hu", "ro", "tr",
+    "da", "sv", "nb", "fi", "is", "ru", "uk", "el", "he", "ar",
+)  # fmt: skip
 
 
 def _only_two_byte_letters(text: str) -> bool:
