@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from console.problems import ProblemError
-from console.store import StoreError
 
 EXIT_BAD_INPUT = 1
 EXIT_STORE_ERROR = 2
@@ -43,11 +42,7 @@ def run_replies(args: argparse.Namespace) -> int:
         except ProblemError as exc:
             print(f"support-console: {exc} Nothing was imported.", file=sys.stderr)
             return EXIT_BAD_INPUT
-    try:
-        store = open_selected_store(args)
-    except StoreError as exc:
-        print(f"support-console: {exc}", file=sys.stderr)
-        return EXIT_STORE_ERROR
+    store = open_selected_store(args)  # a StoreError is reported by console.cli.main
     try:
         if entries is not None:
             with store.session() as session:

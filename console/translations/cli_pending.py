@@ -68,8 +68,7 @@ def report_lines(report: BackgroundReport) -> list[str]:
 
 
 def run_translate_pending(args: argparse.Namespace) -> int:
-    from console.paths import user_store_path
-    from console.store import StoreError, open_store, sqlite_url
+    from console.store import StoreError
     from console.translations.background import translate_pending, wanted_targets
     from console.translations.translator_setup import TranslatorHolder
 
@@ -83,9 +82,10 @@ def run_translate_pending(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_BAD_INPUT
+    from console.cli import open_selected_store
+
     try:
-        url = getattr(args, "command_db", None) or getattr(args, "db", None)
-        store = open_store(url or sqlite_url(user_store_path()))
+        store = open_selected_store(args)
     except StoreError as exc:
         print(f"support-console translate-pending: {exc}", file=sys.stderr)
         return EXIT_STORE_ERROR

@@ -36,6 +36,7 @@ from console.coverage import (
 from console.problems import Problem
 from console.ui.display_names import language_name
 from console.ui.problem_texts import problem_text
+from console.ui.rows_model import READ_ONLY
 from timezones import Period
 
 Index = QModelIndex | QPersistentModelIndex
@@ -516,13 +517,7 @@ class OnShiftNowModel(QAbstractListModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return READ_ONLY if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 SUGGESTION_COLUMNS = ("apply", "market", "agents", "coverage", "why")
