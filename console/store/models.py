@@ -9,11 +9,12 @@ aggregating on every scroll.
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Date,
     DateTime,
     Enum,
     Float,
@@ -78,7 +79,9 @@ class Priority(enum.IntEnum):
 class AgentRole(enum.StrEnum):
     AGENT = "agent"
     LEAD = "lead"
+    QA = "qa"  # quality reviewer
     COMPLIANCE = "compliance"
+    ADMIN = "admin"
 
 
 def _enum(cls: type[enum.Enum]) -> Enum:
@@ -162,6 +165,16 @@ class Agent(Base):
     role: Mapped[AgentRole] = mapped_column(_enum(AgentRole), default=AgentRole.AGENT)
     languages: Mapped[list[str]] = mapped_column(default=list)
     time_zone: Mapped[str | None] = mapped_column(String(64))
+    #: The outsourcing company the person works for; None: in-house.
+    vendor: Mapped[str | None] = mapped_column(String(200), index=True)
+    #: First working day (newcomers are sampled more for quality review).
+    joined_on: Mapped[date | None] = mapped_column(Date)
+    #: Last working day of a temporary agent; None: permanent.
+    expires_on: Mapped[date | None] = mapped_column(Date)
+
+    @property
+    def temporary(self) -> bool:
+        return self.expires_on is not None
 
 
 class Conversation(Base):
@@ -279,9 +292,7 @@ class Draft(Base):
     __table_args__ = (UniqueConstraint("conversation_id", "agent_key", name="uq_draft_per_agent"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    conversation_id: Mapped[int] = mapped_column(
-        ForeignKey("conversations.id", ondelete="CASCADE")
-    )
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
     agent_key: Mapped[int] = mapped_column(default=0)  # the agent's id; 0 for "no agent chosen"
     text: Mapped[str] = mapped_column(Text, default="")  # in the agent's language
     outgoing_text: Mapped[str | None] = mapped_column(Text)  # the customer-language text, edited
