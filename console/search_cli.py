@@ -22,11 +22,10 @@ from console.inbox.queries import (
     inbox_rows,
     search_places,
 )
+from console.inbox.search_excerpt import excerpt_of
 from console.store.fts import highlight_spans
 
 EXIT_STORE_ERROR = 2
-#: Characters of a matching text shown around the first match.
-EXCERPT_CHARS = 120
 
 
 def add_search_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -99,17 +98,4 @@ def _result(row: InboxRow, places: tuple[SearchPlace, ...], query: str) -> dict[
 
 def excerpt(text: str, query: str) -> str:
     """One line of ``text`` around its first match, matched words marked ``[like this]``."""
-    flat = " ".join(text.split())
-    spans = highlight_spans(flat, query)
-    start = max(0, spans[0][0] - EXCERPT_CHARS // 3) if spans else 0
-    end = min(len(flat), start + EXCERPT_CHARS)
-    pieces: list[str] = ["…" if start else ""]
-    cursor = start
-    for span_start, span_end in spans:
-        if span_end <= start or span_start >= end:
-            continue
-        span_start, span_end = max(span_start, start), min(span_end, end)
-        pieces += [flat[cursor:span_start], "[", flat[span_start:span_end], "]"]
-        cursor = span_end
-    pieces += [flat[cursor:end], "…" if end < len(flat) else ""]
-    return "".join(pieces)
+    return excerpt_of(text, query).marked()

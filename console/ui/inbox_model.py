@@ -33,10 +33,13 @@ from console.inbox.queries import (
     InboxRow,
     InboxSort,
     InboxView,
+    SearchPlace,
     conversation_ids,
     inbox_rows,
+    search_places,
     view_counts,
 )
+from console.inbox.search_excerpt import Excerpt, excerpt_of
 from console.store.models import Priority
 from console.ui.display_names import (
     channel_name,
@@ -52,6 +55,8 @@ Index = QModelIndex | QPersistentModelIndex
 ConversationIdRole = Qt.ItemDataRole.UserRole + 1
 UnreadRole = Qt.ItemDataRole.UserRole + 2
 AwaitingReplyRole = Qt.ItemDataRole.UserRole + 3
+#: Under a search, the subject column's (where it matched in words, :class:`SearchMatch`).
+SearchMatchRole = Qt.ItemDataRole.UserRole + 4
 
 COLUMNS = (
     "marker",
@@ -93,6 +98,34 @@ _AWAITING = "#e8710a"
 _OVERDUE = "#d93025"
 
 
+@dataclasses.dataclass(frozen=True)
+class SearchMatch:
+    """Where the inbox search matched a conversation, and the words it matched there."""
+
+    place: SearchPlace
+    excerpt: Excerpt
+
+
+@dataclasses.dataclass(frozen=True)
+class Page:
+    """Rows fetched together, and under a search where each of them matched."""
+
+    rows: dict[int, InboxRow]
+    matches: dict[int, SearchMatch]
+
+
+def fetch_page(session: Session, ids: Sequence[int], search: str) -> Page:
+    """The rows of *ids*; under a search, also each one's first matching place."""
+    rows = inbox_rows(session, ids)
+    if not search.strip():
+        return Page(rows, {})
+    matches = {
+        conversation_id: SearchMatch(places[0], excerpt_of(places[0].text, search))
+        for conversation_id, places in search_places(session, search, ids).items()
+    }
+    return Page(rows, matches)
+
+
 @cache
 def _dot(color: str) -> QIcon:
     """A small filled circle: the unread / awaiting-reply marker."""
@@ -124,6 +157,7 @@ class InboxModel(QAbstractTableModel):
         self._filter = InboxFilter()
         self._ids: list[int] = []
         self._rows: OrderedDict[int, InboxRow] = OrderedDict()
+        self._matches: dict[int, SearchMatch] = {}
         self._generation = 0
         self._wanted_pages: set[int] = set()
         self._pages_in_flight: set[int] = set()
@@ -224,10 +258,10 @@ class InboxModel(QAbstractTableModel):
         self._generation += 1
         generation, criteria, size = self._generation, self._filter, self.PAGE_SIZE
 
-        def work(session: Session) -> tuple[list[int], dict[int, InboxRow], dict[InboxView, int]]:
+        def work(session: Session) -> tuple[list[int], Page, dict[InboxView, int]]:
             ids = conversation_ids(session, criteria)
             counts = view_counts(session, criteria.agent_id)
-            return ids, inbox_rows(session, tuple(ids[:size])), counts
+            return ids, fetch_page(session, tuple(ids[:size]), criteria.search), counts
 
         self._executor.run(self, work, partial(self._ids_arrived, generation))
 
@@ -244,17 +278,21 @@ class InboxModel(QAbstractTableModel):
         """Fetch one row again (after a change to that conversation only)."""
         generation = self._generation
 
-        def arrived(rows: dict[int, InboxRow]) -> None:
+        def arrived(page: Page) -> None:
             row = self.row_of(conversation_id)
-            if generation != self._generation or row is None or conversation_id not in rows:
+            if generation != self._generation or row is None or conversation_id not in page.rows:
                 return
-            self._rows[conversation_id] = rows[conversation_id]
+            self._keep(page)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
-        self._executor.run(self, _rows_job([conversation_id]), arrived)
+        self._executor.run(self, self._page_job([conversation_id]), arrived)
 
     def cached_row(self, conversation_id: int) -> InboxRow | None:
         return self._rows.get(conversation_id)
+
+    def search_match(self, conversation_id: int) -> SearchMatch | None:
+        """Where the current search matched this conversation (None: no search, or not yet)."""
+        return self._matches.get(conversation_id)
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -277,7 +315,7 @@ class InboxModel(QAbstractTableModel):
     def _ids_arrived(
         self,
         generation: int,
-        result: tuple[list[int], dict[int, InboxRow], dict[InboxView, int]],
+        result: tuple[list[int], Page, dict[InboxView, int]],
     ) -> None:
         if generation != self._generation:
             return  # a newer filter superseded this one
@@ -286,13 +324,29 @@ class InboxModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self._rows.clear()
-        self._rows.update(first_page)
+        self._matches.clear()
+        self._keep(first_page)
         self._wanted_pages.clear()
         self._pages_in_flight.clear()
         self.endResetModel()
         self.ids_loaded.emit(len(ids))
-        if first_page:
+        if first_page.rows:
             self.page_loaded.emit()
+
+    def _keep(self, page: Page) -> None:
+        self._rows.update(page.rows)
+        self._matches.update(page.matches)
+        while len(self._rows) > self.CACHE_ROWS:
+            dropped, _ = self._rows.popitem(last=False)
+            self._matches.pop(dropped, None)
+
+    def _page_job(self, ids: Sequence[int]) -> Any:
+        frozen, search = tuple(ids), self._filter.search
+
+        def work(session: Session) -> Page:
+            return fetch_page(session, frozen, search)
+
+        return work
 
     def _want(self, row: int) -> None:
         page = row // self.PAGE_SIZE
@@ -305,16 +359,16 @@ class InboxModel(QAbstractTableModel):
         for page in sorted(self._wanted_pages):
             ids = self._ids[page * self.PAGE_SIZE : (page + 1) * self.PAGE_SIZE]
             self._pages_in_flight.add(page)
-            self._executor.run(self, _rows_job(ids), partial(self._page_arrived, generation, page))
+            self._executor.run(
+                self, self._page_job(ids), partial(self._page_arrived, generation, page)
+            )
         self._wanted_pages.clear()
 
-    def _page_arrived(self, generation: int, page: int, rows: dict[int, InboxRow]) -> None:
+    def _page_arrived(self, generation: int, page: int, fetched: Page) -> None:
         if generation != self._generation:
             return
         self._pages_in_flight.discard(page)
-        self._rows.update(rows)
-        while len(self._rows) > self.CACHE_ROWS:
-            self._rows.popitem(last=False)
+        self._keep(fetched)
         first = page * self.PAGE_SIZE
         last = min(first + self.PAGE_SIZE, len(self._ids)) - 1
         if last >= first:
@@ -346,7 +400,21 @@ class InboxModel(QAbstractTableModel):
             return row.unread
         if role == AwaitingReplyRole:
             return row.awaiting_reply
+        if role == SearchMatchRole and column == SUBJECT and row.id in self._matches:
+            match = self._matches[row.id]
+            return self.match_label(match), match
         return None
+
+    def match_label(self, match: SearchMatch) -> str:
+        """Where a search matched, in a few words: "Chinese translation", "Original (Spanish)"."""
+        place = match.place
+        if place.translation_language is not None:
+            return self.tr("%1 translation").replace(
+                "%1", language_name(place.translation_language)
+            )
+        if place.written_language:
+            return self.tr("Original (%1)").replace("%1", language_name(place.written_language))
+        return self.tr("Original")
 
     def _display(self, row: InboxRow, column: int) -> str | None:
         if column == CUSTOMER:
@@ -357,6 +425,9 @@ class InboxModel(QAbstractTableModel):
             return channel_name(row.channel)
         if column == LANGUAGE:
             return language_name(row.language) if row.language else ""
+        if column == SUBJECT and row.id in self._matches:
+            match = self._matches[row.id]
+            return f"{self.match_label(match)}: {match.excerpt.text}"
         if column == SUBJECT:
             text = f"{row.subject} — {row.preview}" if row.subject else row.preview
             return self.tr("[Draft] %1").replace("%1", text) if row.has_draft else text
@@ -386,6 +457,17 @@ class InboxModel(QAbstractTableModel):
             return " · ".join(marks) or None
         if column == COUNTRY:
             return country_name(row.country)
+        if column == SUBJECT and row.id in self._matches:
+            match = self._matches[row.id]
+            where = (
+                self.tr("The search matched the stored %1 translation:")
+                if match.place.in_translation
+                else self.tr("The search matched the message as the customer wrote it (%1):")
+            ).replace(
+                "%1",
+                language_name(match.place.translation_language or match.place.written_language),
+            )
+            return f"{where}\n{match.excerpt.marked()}"
         if column == SUBJECT:
             if row.has_draft:
                 return self.tr("You have an unsent reply here.") + "\n" + row.preview
@@ -398,15 +480,6 @@ class InboxModel(QAbstractTableModel):
         if column == LOCAL_TIME:
             return row.time_zone
         return None
-
-
-def _rows_job(ids: Sequence[int]) -> Any:
-    frozen = tuple(ids)
-
-    def work(session: Session) -> dict[int, InboxRow]:
-        return inbox_rows(session, frozen)
-
-    return work
 
 
 def format_activity(moment: datetime, now: datetime | None = None) -> str:

@@ -90,6 +90,7 @@ from console.ui.problem_texts import error_text, problem_text
 from console.ui.quarantine_view import QuarantineView
 from console.ui.reply_translation import ReplyTranslationPanel
 from console.ui.retranslating import Retranslating
+from console.ui.search_match_delegate import SearchMatchDelegate
 from console.ui.send_guard import SendGuard, check_reply, reply_language
 from console.ui.settings_dialog import SettingsDialog
 from console.ui.store_executor import StoreExecutor
@@ -233,6 +234,7 @@ class MainWindow(Retranslating, QMainWindow):
         view.setWordWrap(False)
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(26)
+        view.setItemDelegateForColumn(SUBJECT, SearchMatchDelegate(view))
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
