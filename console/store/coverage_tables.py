@@ -2,14 +2,14 @@
 
 Imported by :mod:`console.coverage`, :mod:`console.customers` and
 :mod:`console.inbox.queries` so the ORM knows them wherever they are used.
-The schema comes from migration ``0003_coverage``.
+The schema comes from migrations ``0003_coverage`` and ``0014_peak_events``.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.store.models import Base, utcnow
@@ -105,5 +105,25 @@ class ScheduledSend(Base):
     send_at: Mapped[datetime]
     state: Mapped[str] = mapped_column(String(16), default="scheduled")
     reason: Mapped[str] = mapped_column(String(32), default="")
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PeakEvent(Base):
+    """A sales peak a lead expects (Double 11, 618, Black Friday): inbound volume is
+    ``multiplier`` times the usual from ``first_day`` to ``last_day`` (inclusive dates in
+    each market's zone), in one market or (``market_id`` None) in all of them."""
+
+    __tablename__ = "peak_events"
+    __table_args__ = (Index("ix_peak_events_days", "first_day", "last_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    multiplier: Mapped[float] = mapped_column(Float)
+    market_id: Mapped[int | None] = mapped_column(
+        ForeignKey("markets.id", ondelete="CASCADE"), index=True
+    )
     created_by: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
