@@ -23,9 +23,11 @@ from typing import Any
 from sqlalchemy import select, update
 
 from console.coverage.demo_rota import seed_demo_rota
-from console.inbox.ingest import CustomerInfo, IncomingMessage, ingest
+from console.inbox.ingest import ingest
+from console.incoming import CustomerInfo, IncomingMessage
 from console.paths import RESOURCES_DIR
 from console.policies import ensure_seed_pack
+from console.replies.exchange import import_library, read_library_file
 from console.store import Store, open_store, sqlite_url
 from console.store.models import (
     Agent,
@@ -141,6 +143,8 @@ def populate(store: Store, *, conversations: int, seed: int = DEMO_SEED) -> None
         # The demo ships with its rules; otherwise the first conversation opened
         # would write the whole pack from inside a read.
         ensure_seed_pack(session)
+        # And with a reply library in the demo's main languages (others are drafted).
+        import_library(session, read_library_file(CORPUS_DIR / "replies.json"))
 
 
 def seed_agents_and_markets(store: Store, corpus: Corpus) -> list[int]:
