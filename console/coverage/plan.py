@@ -82,6 +82,9 @@ class MarketCoverage:
     holiday_country: str | None
     open_slots: int = 0  # bit mask over the week's slots
     demand: tuple[float, ...] = field(default=(0.0,) * SLOTS)  # inbound messages per slot
+    #: Agents needed in each slot (console.coverage.requirement); empty: not computed, one
+    #: agent in each support hour will do.
+    required: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
