@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 from console.policies.classifier import RequestKind, classify, fold
 from console.policies.view import VARIABLES as POLICY_VARIABLES
 from console.problems import ProblemError, define, problem
-from console.store.models import utcnow
+from console.store.models import Agent, Market, utcnow
 from console.store.reply_tables import APPROVED, MACHINE_DRAFT, ReplyEntry, ReplyVariant
 from translation.engines import TranslationError
 from translation.protect import Glossary, GlossaryTerm
@@ -282,6 +282,47 @@ def draft_variant(
     target = normalize_code(language)
     text = draft_text(translator, source.text, source.language, target, entry.key)
     return set_variant(session, entry, target, text, status=MACHINE_DRAFT, now=now)
+
+
+@dataclass(frozen=True)
+class DraftSource:
+    """What drafting a variant needs from the store, so the engine runs off the store lane."""
+
+    entry_id: int
+    key: str
+    language: str
+    text: str
+    version: int
+
+
+def draft_source(session: Session, entry_id: int) -> DraftSource:
+    """The source variant of *entry_id*, to translate (see :func:`save_draft`)."""
+    entry = _entry(session, entry_id)
+    source = _source_of(entry)
+    if source is None:
+        raise ProblemError(problem(NO_SOURCE, reply=entry.key, language=entry.source_language))
+    return DraftSource(entry.id, entry.key, source.language, source.text, source.version)
+
+
+def save_draft(
+    session: Session, source: DraftSource, language: str, text: str, *, now: datetime | None = None
+) -> ReplyVariant:
+    """Store a machine draft made from *source*: stale at once if the source moved on since."""
+    variant = set_variant(session, source.entry_id, language, text, status=MACHINE_DRAFT, now=now)
+    variant.approved_source_version = source.version
+    session.flush()
+    return variant
+
+
+def library_languages(session: Session) -> list[str]:
+    """The languages the library should speak: the markets', the agents' and those it has."""
+    languages: set[str] = set()
+    for (spoken,) in session.execute(select(Market.languages)):
+        languages.update(spoken or ())
+    for (spoken,) in session.execute(select(Agent.languages)):
+        languages.update(spoken or ())
+    languages.update(session.scalars(select(ReplyVariant.language).distinct()))
+    return sorted({normalize_code(language) for language in languages if language})
 
 
 def draft_missing(

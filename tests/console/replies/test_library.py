@@ -12,10 +12,14 @@ from console.problems import ProblemError
 from console.replies import (
     EntryView,
     approve_variant,
+    draft_source,
+    draft_text,
     draft_variant,
+    library_languages,
     list_entries,
     render,
     reply_context,
+    save_draft,
     save_entry,
     search,
     set_variant,
@@ -23,6 +27,7 @@ from console.replies import (
 )
 from console.replies.library import NO_DRAFT_ROUTE
 from console.store import Store
+from console.store.models import Agent, Market
 from translation.engines import ApertiumEngine
 from translation.translator import Translator
 
@@ -154,3 +159,30 @@ def test_a_return_request_suggests_the_return_replies(
     ] == ["return_label"]
     assert second.suggested == ("data_request",)
     assert first.variables["customer_name"]
+
+
+def test_a_draft_made_off_the_store_lane_is_stale_if_the_source_moved_on_meanwhile(
+    store: Store, apertium_required: None
+) -> None:
+    entry_id = _seed(store)
+    translator = Translator([ApertiumEngine()])
+    with store.session() as session:
+        source = draft_source(session, entry_id)
+    text = draft_text(translator, source.text, source.language, "es", source.key)
+    with store.session() as session:  # the source changes while the engine works
+        set_variant(session, entry_id, "en", RETURN_EN + " Thank you.")
+    with store.session() as session:
+        save_draft(session, source, "es", text)
+    spanish = next(e for e in list_entries_of(store) if e.id == entry_id).variants["es"]
+    assert spanish.machine_draft and spanish.stale
+    assert "{withdrawal_deadline}" in spanish.text
+
+
+def test_the_library_speaks_the_markets_and_agents_languages(store: Store) -> None:
+    _seed(store)
+    with store.session() as session:
+        session.add(Market(code="DACH", name="DACH", countries=["DE"], languages=["de"]))
+        session.add(Agent(name="Kim", languages=["ko", "en"]))
+        session.commit()
+    with store.session() as session:
+        assert library_languages(session) == ["de", "en", "ko", "zh"]
