@@ -6,6 +6,12 @@ it plus :data:`BASE_WEIGHT` (so hours without history still count a little),
 and an hour counts as covered only when an assigned agent who speaks one of the
 market's languages is on shift. Each agent takes at most ``max_markets`` markets.
 
+When the plan carries each market's required agents per hour
+(:mod:`console.coverage.requirement`), the suggestion aims at the requirement: an
+hour needing ``r`` agents is ``r`` seats of ``weight / r`` each, and every missing
+speaker on shift leaves a seat empty. With one agent required everywhere this is
+the objective above.
+
 Small instances are solved exactly (exhaustive search with a bound); larger
 ones greedily (best marginal gain first) followed by a local search that
 swaps, adds or drops single assignments while that lowers the cost.
@@ -53,6 +59,8 @@ class MarketExplanation:
     demand_covered: float
     uncovered: tuple[UncoveredSpan, ...]
     speakers: tuple[str, ...]  # names of all agents speaking a market language
+    #: Support hours with fewer speakers on shift than required (covered or not).
+    short_hours: int = 0
 
     @property
     def covered_share(self) -> float:
@@ -68,6 +76,12 @@ class Suggestion:
     explanations: tuple[MarketExplanation, ...]
 
 
+ALL_SLOTS = (1 << SLOTS) - 1
+
+#: One seat layer of a market: the slots needing at least k agents, each seat's weight.
+Layer = tuple[int, tuple[float, ...]]
+
+
 @dataclass(frozen=True)
 class _Problem:
     agents: tuple[int, ...]
@@ -75,6 +89,7 @@ class _Problem:
     weights: tuple[tuple[float, ...], ...]  # per market, per slot (0 outside support hours)
     useful: tuple[tuple[int, ...], ...]  # per agent, per market: slots the agent covers
     max_markets: int
+    layers: tuple[tuple[Layer, ...], ...] = ()  # per market: layer k = "at least k+1 agents"
 
 
 def slot_weights(market: MarketCoverage) -> tuple[float, ...]:
@@ -84,11 +99,42 @@ def slot_weights(market: MarketCoverage) -> tuple[float, ...]:
     )
 
 
+def seats(market: MarketCoverage) -> tuple[int, ...]:
+    """Agents wanted in each slot: the requirement in support hours (at least one), else 0."""
+    return tuple(
+        max(1, market.required[s] if market.required else 1) if market.open_slots >> s & 1 else 0
+        for s in range(SLOTS)
+    )
+
+
+def seat_layers(market: MarketCoverage) -> tuple[Layer, ...]:
+    weights, wanted = slot_weights(market), seats(market)
+    layers = []
+    for k in range(1, max(wanted, default=0) + 1):
+        mask = sum(1 << s for s in range(SLOTS) if wanted[s] >= k)
+        layers.append(
+            (mask, tuple(weights[s] / wanted[s] if wanted[s] >= k else 0.0 for s in range(SLOTS)))
+        )
+    return tuple(layers)
+
+
+def layers_cost(layers: Sequence[Layer], masks: Iterable[int]) -> float:
+    """Weight of the seats left empty when agents on shift in ``masks`` serve the market."""
+    at_least = [ALL_SLOTS] + [0] * len(layers)  # at_least[k]: slots with >= k agents
+    for mask in masks:
+        for k in range(len(layers), 0, -1):
+            at_least[k] |= at_least[k - 1] & mask
+    return sum(
+        _masked_weight(weights, mask & ~at_least[k + 1]) for k, (mask, weights) in enumerate(layers)
+    )
+
+
 def _problem(plan: CoveragePlan, max_markets: int) -> _Problem:
     return _Problem(
         agents=tuple(a.id for a in plan.agents),
         markets=tuple(m.id for m in plan.markets),
         weights=tuple(slot_weights(m) for m in plan.markets),
+        layers=tuple(seat_layers(m) for m in plan.markets),
         useful=tuple(
             tuple(
                 (a.on_shift & m.open_slots) if a.speaks_any(m.languages) else 0
@@ -104,16 +150,19 @@ def _masked_weight(weights: Sequence[float], mask: int) -> float:
     return sum(weights[s] for s in bits(mask))
 
 
-def cost_of(problem: _Problem, choice: Sequence[Iterable[int]]) -> float:
-    """Uncovered weight when agent i takes the market indexes choice[i]."""
-    covered = [0] * len(problem.markets)
+def _masks_by_market(problem: _Problem, choice: Sequence[Iterable[int]]) -> list[list[int]]:
+    masks: list[list[int]] = [[] for _ in problem.markets]
     for agent_index, markets in enumerate(choice):
         for m in markets:
-            covered[m] |= problem.useful[agent_index][m]
-    return sum(
-        sum(problem.weights[m]) - _masked_weight(problem.weights[m], covered[m])
-        for m in range(len(problem.markets))
-    )
+            if problem.useful[agent_index][m]:
+                masks[m].append(problem.useful[agent_index][m])
+    return masks
+
+
+def cost_of(problem: _Problem, choice: Sequence[Iterable[int]]) -> float:
+    """Uncovered weight when agent i takes the market indexes choice[i]."""
+    masks = _masks_by_market(problem, choice)
+    return sum(layers_cost(problem.layers[m], masks[m]) for m in range(len(problem.markets)))
 
 
 def _options(problem: _Problem, agent_index: int) -> list[tuple[int, ...]]:
@@ -125,47 +174,47 @@ def _options(problem: _Problem, agent_index: int) -> list[tuple[int, ...]]:
 
 def _exact(problem: _Problem) -> list[tuple[int, ...]]:
     options = [_options(problem, a) for a in range(len(problem.agents))]
-    total = sum(sum(w) for w in problem.weights)
+    n_markets = len(problem.markets)
     best_cost = float("inf")
     best: list[tuple[int, ...]] = [() for _ in problem.agents]
-    covered = [0] * len(problem.markets)
+    chosen_masks: list[list[int]] = [[] for _ in range(n_markets)]
     chosen: list[tuple[int, ...]] = []
 
-    def uncovered() -> float:
-        return total - sum(
-            _masked_weight(problem.weights[m], covered[m]) for m in range(len(covered))
+    def cost(extra: Sequence[Sequence[int]] | None = None) -> float:
+        return sum(
+            layers_cost(problem.layers[m], chosen_masks[m] + list(extra[m] if extra else ()))
+            for m in range(n_markets)
         )
 
-    # Upper bound on what the remaining agents can still add: everything they could cover.
-    reach = [0] * len(problem.markets)
-    remaining_reach: list[list[int]] = []
+    # What the remaining agents could still add at best: every market they help.
+    remaining: list[list[list[int]]] = [[[] for _ in range(n_markets)]]
     for a in reversed(range(len(problem.agents))):
-        reach = [r | problem.useful[a][m] for m, r in enumerate(reach)]
-        remaining_reach.insert(0, list(reach))
-    remaining_reach.append([0] * len(problem.markets))
+        following = remaining[0]
+        remaining.insert(
+            0,
+            [
+                following[m] + ([problem.useful[a][m]] if problem.useful[a][m] else [])
+                for m in range(n_markets)
+            ],
+        )
 
     def search(a: int) -> None:
         nonlocal best_cost, best
         if a == len(problem.agents):
-            cost = uncovered()
-            if cost < best_cost - 1e-9:
-                best_cost, best = cost, list(chosen)
+            total = cost()
+            if total < best_cost - 1e-9:
+                best_cost, best = total, list(chosen)
             return
-        optimistic = total - sum(
-            _masked_weight(problem.weights[m], covered[m] | remaining_reach[a][m])
-            for m in range(len(covered))
-        )
-        if optimistic >= best_cost - 1e-9:
+        if cost(remaining[a]) >= best_cost - 1e-9:
             return
         for option in options[a]:
-            saved = [covered[m] for m in option]
             for m in option:
-                covered[m] |= problem.useful[a][m]
+                chosen_masks[m].append(problem.useful[a][m])
             chosen.append(option)
             search(a + 1)
             chosen.pop()
-            for m, value in zip(option, saved, strict=True):
-                covered[m] = value
+            for m in option:
+                chosen_masks[m].pop()
 
     search(0)
     return best
@@ -174,25 +223,26 @@ def _exact(problem: _Problem) -> list[tuple[int, ...]]:
 def _heuristic(problem: _Problem) -> list[tuple[int, ...]]:
     n_agents, n_markets = len(problem.agents), len(problem.markets)
     choice: list[set[int]] = [set() for _ in range(n_agents)]
-    covered = [0] * n_markets
+    masks: list[list[int]] = [[] for _ in range(n_markets)]
+    costs = [layers_cost(problem.layers[m], ()) for m in range(n_markets)]
     # Greedy: best marginal gain first.
     while True:
-        best_gain, best_pair = 1e-9, None
+        best_gain, best_pair, best_cost = 1e-9, None, 0.0
         for a in range(n_agents):
             if len(choice[a]) >= problem.max_markets:
                 continue
             for m in range(n_markets):
-                new = problem.useful[a][m] & ~covered[m]
-                if m in choice[a] or not new:
+                if m in choice[a] or not problem.useful[a][m] or not costs[m]:
                     continue
-                gain = _masked_weight(problem.weights[m], new)
-                if gain > best_gain:
-                    best_gain, best_pair = gain, (a, m)
+                after = layers_cost(problem.layers[m], [*masks[m], problem.useful[a][m]])
+                if costs[m] - after > best_gain:
+                    best_gain, best_pair, best_cost = costs[m] - after, (a, m), after
         if best_pair is None:
             break
         a, m = best_pair
         choice[a].add(m)
-        covered[m] |= problem.useful[a][m]
+        masks[m].append(problem.useful[a][m])
+        costs[m] = best_cost
     # Local search: move one assignment of one agent elsewhere while that helps.
     current = cost_of(problem, [sorted(c) for c in choice])
     improved = True
@@ -290,6 +340,14 @@ def explain(plan: CoveragePlan) -> tuple[MarketExplanation, ...]:
             else:
                 spans.append(UncoveredSpan(slot, slot, reason, market.demand[slot]))
         total = sum(weights)
+        layers = seat_layers(market)
+        speaking = [a.on_shift for a in assigned if a.speaks_any(market.languages)]
+        wanted = seats(market)
+        short = sum(
+            1
+            for s in bits(market.open_slots)
+            if sum(mask >> s & 1 for mask in speaking) < wanted[s]
+        )
         explanations.append(
             MarketExplanation(
                 market_id=market.id,
@@ -299,9 +357,10 @@ def explain(plan: CoveragePlan) -> tuple[MarketExplanation, ...]:
                 open_hours=bin(market.open_slots).count("1"),
                 covered_hours=bin(covered_mask).count("1"),
                 demand_total=total,
-                demand_covered=_masked_weight(weights, covered_mask),
+                demand_covered=total - layers_cost(layers, speaking),
                 uncovered=tuple(spans),
                 speakers=tuple(a.name for a in speakers),
+                short_hours=short,
             )
         )
     return tuple(explanations)
