@@ -69,7 +69,7 @@ _audit = sa.Table(
 
 
 def upgrade() -> None:
-    kpis = op.create_table(
+    op.create_table(
         "conversation_kpis",
         sa.Column("conversation_id", sa.Integer(), nullable=False),
         sa.Column("first_inbound_at", sa.DateTime(), nullable=True),
@@ -97,8 +97,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["market_id"], ["markets.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("market_id"),
     )
-    assert kpis is not None
-    _backfill(op.get_bind(), kpis)
+    _backfill(op.get_bind())
 
 
 def downgrade() -> None:
@@ -159,7 +158,8 @@ def _resolutions(bind: Any) -> dict[int, list[datetime]]:
     return resolved
 
 
-def _backfill(bind: Any, kpis: sa.Table) -> None:
+def _backfill(bind: Any) -> None:
+    kpis = sa.Table("conversation_kpis", sa.MetaData(), autoload_with=bind)
     inbound = _messages.c.direction == "inbound"
     outbound = _messages.c.direction == "outbound"
     clocks = _clocks(bind)
@@ -216,9 +216,11 @@ def _backfill(bind: Any, kpis: sa.Table) -> None:
             row = derived.get(cid)
             first = _utc(row.first_inbound) if row is not None else None
             response_at, responder = replies.get(cid, (None, None))
-            resolved_at = None
-            if conversation.status == "resolved":
-                resolved_at = (resolutions.get(cid) or [_utc(conversation.last_activity_at)])[-1]
+            # The last resolution; without one in the audit log, a resolved conversation's
+            # last activity.
+            resolved_at = resolutions[cid][-1] if resolutions.get(cid) else None
+            if resolved_at is None and conversation.status == "resolved":
+                resolved_at = _utc(conversation.last_activity_at)
             reopens = _reopens(resolutions.get(cid, []), late_inbound.get(cid, []))
             local = first.astimezone(clock.tz) if first else None
             measurable = first is not None and resolved_at is not None and resolved_at >= first

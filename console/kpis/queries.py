@@ -1,0 +1,408 @@
+"""KPIs per group for a period, as GROUP BY queries over :class:`ConversationKpi`.
+
+The period selects conversations by their first customer message (``since``
+inclusive, ``until`` exclusive). Percentiles use the nearest-rank method
+computed with window functions (``ROW_NUMBER``/``COUNT`` over the group), the
+same SQL and the same answers on SQLite and PostgreSQL. The backlog is as of
+``now``, whatever the period: conversations of the group waiting on an agent
+(the customer wrote last; not resolved or snoozed).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Table,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from console.store.kpi_tables import (
+    DEFAULT_FIRST_RESPONSE_TARGET_MINUTES,
+    ConversationKpi,
+    MarketKpiTarget,
+)
+from console.store.models import (
+    Agent,
+    Conversation,
+    ConversationStatus,
+    Direction,
+    Market,
+    Message,
+)
+
+_KPIS = cast(Table, ConversationKpi.__table__)
+#: The percentiles reported.
+PERCENTILES = (50, 90)
+
+
+class Slice(enum.StrEnum):
+    """What the KPIs are grouped by."""
+
+    MARKET = "market"
+    LANGUAGE = "language"
+    CHANNEL = "channel"
+    AGENT = "agent"  # the assignee
+    VENDOR = "vendor"  # the assignee's vendor
+    HOUR = "hour"  # hour of the first customer message, in the market's zone
+    WEEKDAY = "weekday"  # its weekday (Monday 0)
+
+
+class Figure(enum.StrEnum):
+    """A figure whose conversations can be listed (:func:`conversation_ids_for`)."""
+
+    INBOUND = "inbound"
+    ANSWERED = "answered"
+    UNANSWERED = "unanswered"
+    SLA_MET = "sla_met"
+    SLA_MISSED = "sla_missed"
+    RESOLVED = "resolved"
+    REOPENED = "reopened"
+    BACKLOG = "backlog"
+
+
+@dataclass(frozen=True)
+class KpiQuery:
+    since: datetime | None = None
+    until: datetime | None = None
+    by: Slice = Slice.MARKET
+
+
+GroupKey = int | str | None
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    """The figures of one group (minutes and hours rounded to 0.1; None: nothing to measure)."""
+
+    key: GroupKey  # market or agent id, language, channel, vendor, hour, weekday
+    label: str  # market code, agent name, ... ("" for the group without one)
+    inbound: int  # conversations whose first customer message fell in the period
+    inbound_messages: int  # customer messages in those conversations
+    answered: int
+    first_response_minutes_p50: float | None
+    first_response_minutes_p90: float | None
+    first_response_business_minutes_p50: float | None
+    first_response_business_minutes_p90: float | None
+    sla_met: int  # first responses within the market's target (business minutes)
+    sla_met_pct: float | None  # of the first responses
+    resolved: int
+    resolution_minutes_p50: float | None
+    resolution_minutes_p90: float | None
+    resolution_business_minutes_p50: float | None
+    resolution_business_minutes_p90: float | None
+    reopened: int  # conversations the customer wrote to again after resolution
+    reopen_rate_pct: float | None  # of the conversations resolved at least once
+    replies_per_conversation: float | None
+    backlog: int  # waiting on an agent now
+    backlog_age_hours_p50: float | None
+    backlog_age_hours_max: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {item.name: getattr(self, item.name) for item in fields(self)}
+
+
+def _group_column(by: Slice) -> ColumnElement[Any]:
+    columns: dict[Slice, Any] = {
+        Slice.MARKET: Conversation.market_id,
+        Slice.LANGUAGE: Conversation.language,
+        Slice.CHANNEL: Conversation.channel,
+        Slice.AGENT: Conversation.assignee_id,
+        Slice.VENDOR: Agent.vendor,
+        Slice.HOUR: _KPIS.c.inbound_hour,
+        Slice.WEEKDAY: _KPIS.c.inbound_weekday,
+    }
+    return columns[by]
+
+
+def _in_period(query: KpiQuery) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [_KPIS.c.first_inbound_at.is_not(None)]
+    if query.since is not None:
+        conditions.append(_KPIS.c.first_inbound_at >= query.since)
+    if query.until is not None:
+        conditions.append(_KPIS.c.first_inbound_at < query.until)
+    return conditions
+
+
+def _target_seconds() -> ColumnElement[int]:
+    return func.coalesce(
+        MarketKpiTarget.first_response_minutes, DEFAULT_FIRST_RESPONSE_TARGET_MINUTES
+    ) * literal(60)
+
+
+def _cohort(query: KpiQuery) -> Select[Any]:
+    """One row per conversation of the period, with its group and the measured values."""
+    resolved = Conversation.status == ConversationStatus.RESOLVED
+    statement = (
+        select(
+            _group_column(query.by).label("grp"),
+            _KPIS.c.inbound_count.label("inbound_messages"),
+            _KPIS.c.reply_count.label("replies"),
+            _KPIS.c.reopen_count.label("reopens"),
+            _KPIS.c.resolved_at.label("resolved_at"),
+            _KPIS.c.first_response_seconds.label("fr"),
+            _KPIS.c.first_response_business_seconds.label("frb"),
+            case((resolved, _KPIS.c.resolution_seconds)).label("res"),
+            case((resolved, _KPIS.c.resolution_business_seconds)).label("resb"),
+            case((_KPIS.c.first_response_business_seconds <= _target_seconds(), 1), else_=0).label(
+                "met"
+            ),
+        )
+        .select_from(_KPIS)
+        .join(Conversation, Conversation.id == _KPIS.c.conversation_id)
+        .outerjoin(MarketKpiTarget, MarketKpiTarget.market_id == Conversation.market_id)
+        .where(*_in_period(query))
+    )
+    if query.by is Slice.VENDOR:
+        statement = statement.outerjoin(Agent, Agent.id == Conversation.assignee_id)
+    return statement
+
+
+_MEASURES = ("fr", "frb", "res", "resb")
+
+
+def _ranked(query: KpiQuery) -> Any:
+    """The cohort with, per measure, each value's rank and the count of values in its group."""
+    cohort = _cohort(query).subquery("cohort")
+    ranks = []
+    for name in _MEASURES:
+        value = cohort.c[name]
+        partition = [cohort.c.grp, value.is_(None)]
+        ranks.append(
+            func.row_number().over(partition_by=partition, order_by=value).label(f"{name}_rank")
+        )
+        ranks.append(func.count().over(partition_by=partition).label(f"{name}_n"))
+    return select(cohort, *ranks).subquery("ranked")
+
+
+def _percentile(ranked: Any, name: str, share: int) -> ColumnElement[Any]:
+    """The nearest-rank percentile: the value at rank ceil(share * n / 100)."""
+    value, rank, n = ranked.c[name], ranked.c[f"{name}_rank"], ranked.c[f"{name}_n"]
+    wanted = (n * share + 99) // 100  # ceil(share * n / 100) in integers
+    return func.max(case((and_(value.is_not(None), rank == wanted), value)))
+
+
+def kpi_rows(session: Session, query: KpiQuery, *, now: datetime | None = None) -> list[KpiRow]:
+    """The KPIs of each group that has conversations in the period or a backlog now."""
+    ranked = _ranked(query)
+    columns = [
+        ranked.c.grp,
+        func.count().label("inbound"),
+        func.coalesce(func.sum(ranked.c.inbound_messages), 0).label("inbound_messages"),
+        func.count(ranked.c.fr).label("answered"),
+        func.coalesce(func.sum(ranked.c.met), 0).label("met"),
+        func.count(ranked.c.res).label("resolved"),
+        func.count(ranked.c.resolved_at).label("ever_resolved"),
+        func.coalesce(func.sum(case((ranked.c.reopens > 0, 1), else_=0)), 0).label("reopened"),
+        func.coalesce(func.sum(ranked.c.replies), 0).label("replies"),
+    ]
+    for name in _MEASURES:
+        for share in PERCENTILES:
+            columns.append(_percentile(ranked, name, share).label(f"{name}_p{share}"))
+    figures = {row.grp: row for row in session.execute(select(*columns).group_by(ranked.c.grp))}
+    backlog = _backlog(session, query, now or datetime.now(UTC))
+    labels = _labels(session, query.by)
+    rows = []
+    for key in sorted(set(figures) | set(backlog), key=_sort_key):
+        row = figures.get(key)
+        waiting = backlog.get(key, (0, None, None))
+        rows.append(_kpi_row(key, labels, row, waiting))
+    return rows
+
+
+def _kpi_row(
+    key: GroupKey,
+    labels: dict[GroupKey, str],
+    row: Any,
+    waiting: tuple[int, float | None, float | None],
+) -> KpiRow:
+    def minutes(name: str) -> float | None:
+        value = getattr(row, name) if row is not None else None
+        return None if value is None else round(value / 60, 1)
+
+    inbound = int(row.inbound) if row is not None else 0
+    answered = int(row.answered) if row is not None else 0
+    met = int(row.met) if row is not None else 0
+    ever = int(row.ever_resolved) if row is not None else 0
+    reopened = int(row.reopened) if row is not None else 0
+    return KpiRow(
+        key=key,
+        label=labels.get(key, "" if key is None else str(key)),
+        inbound=inbound,
+        inbound_messages=int(row.inbound_messages) if row is not None else 0,
+        answered=answered,
+        first_response_minutes_p50=minutes("fr_p50"),
+        first_response_minutes_p90=minutes("fr_p90"),
+        first_response_business_minutes_p50=minutes("frb_p50"),
+        first_response_business_minutes_p90=minutes("frb_p90"),
+        sla_met=met,
+        sla_met_pct=_pct(met, answered),
+        resolved=int(row.resolved) if row is not None else 0,
+        resolution_minutes_p50=minutes("res_p50"),
+        resolution_minutes_p90=minutes("res_p90"),
+        resolution_business_minutes_p50=minutes("resb_p50"),
+        resolution_business_minutes_p90=minutes("resb_p90"),
+        reopened=reopened,
+        reopen_rate_pct=_pct(reopened, ever),
+        replies_per_conversation=round(int(row.replies) / inbound, 2) if inbound else None,
+        backlog=waiting[0],
+        backlog_age_hours_p50=waiting[1],
+        backlog_age_hours_max=waiting[2],
+    )
+
+
+def _pct(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _sort_key(key: GroupKey) -> tuple[int, str]:
+    if key is None:
+        return (2, "")
+    if isinstance(key, int):
+        return (0, f"{key:012d}")
+    return (1, str(key))
+
+
+def _waiting() -> ColumnElement[bool]:
+    """Waiting on an agent: the customer wrote last, not resolved, not snoozed."""
+    return and_(
+        Conversation.awaiting_reply.is_(True),
+        Conversation.status != ConversationStatus.RESOLVED,
+        Conversation.snoozed_until.is_(None),
+    )
+
+
+def _backlog(
+    session: Session, query: KpiQuery, now: datetime
+) -> dict[GroupKey, tuple[int, float | None, float | None]]:
+    """Per group: conversations waiting on an agent now, the median and the longest wait."""
+    base = (
+        select(
+            _group_column(query.by).label("grp"),
+            Conversation.last_activity_at.label("since"),
+        )
+        .select_from(Conversation)
+        .outerjoin(_KPIS, _KPIS.c.conversation_id == Conversation.id)
+        .where(_waiting())
+    )
+    if query.by is Slice.VENDOR:
+        base = base.outerjoin(Agent, Agent.id == Conversation.assignee_id)
+    inner = base.subquery("waiting")
+    ranked = select(
+        inner,
+        func.row_number().over(partition_by=inner.c.grp, order_by=inner.c.since.desc()).label("r"),
+        func.count().over(partition_by=inner.c.grp).label("n"),
+    ).subquery("ranked_waiting")
+    rows = session.execute(
+        select(
+            ranked.c.grp,
+            func.count(),
+            func.max(case((ranked.c.r == (ranked.c.n * 50 + 99) // 100, ranked.c.since))),
+            func.min(ranked.c.since),
+        ).group_by(ranked.c.grp)
+    )
+    moment = now.astimezone(UTC)
+
+    def hours(since: datetime | None) -> float | None:
+        if since is None:
+            return None
+        aware = since if since.tzinfo else since.replace(tzinfo=UTC)
+        return round(max((moment - aware) / timedelta(hours=1), 0.0), 1)
+
+    return {grp: (int(count), hours(median), hours(oldest)) for grp, count, median, oldest in rows}
+
+
+def _labels(session: Session, by: Slice) -> dict[GroupKey, str]:
+    if by is Slice.MARKET:
+        return {
+            market_id: code for market_id, code in session.execute(select(Market.id, Market.code))
+        }
+    if by is Slice.AGENT:
+        return {agent_id: name for agent_id, name in session.execute(select(Agent.id, Agent.name))}
+    if by is Slice.HOUR:
+        return {hour: f"{hour:02d}:00" for hour in range(24)}
+    if by is Slice.WEEKDAY:
+        return dict(enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")))
+    return {}
+
+
+def _group_is(by: Slice, key: GroupKey) -> ColumnElement[bool]:
+    column = _group_column(by)
+    return column.is_(None) if key is None else column == key
+
+
+def conversation_ids_for(
+    session: Session, query: KpiQuery, key: GroupKey, figure: Figure, *, limit: int = 5000
+) -> list[int]:
+    """The conversations behind one figure of one group (newest first, at most ``limit``)."""
+    if figure is Figure.BACKLOG:
+        statement = (
+            select(Conversation.id)
+            .select_from(Conversation)
+            .outerjoin(_KPIS, _KPIS.c.conversation_id == Conversation.id)
+            .where(_waiting(), _group_is(query.by, key))
+        )
+    else:
+        conditions = {
+            Figure.INBOUND: None,
+            Figure.ANSWERED: _KPIS.c.first_response_seconds.is_not(None),
+            Figure.UNANSWERED: _KPIS.c.first_response_seconds.is_(None),
+            Figure.SLA_MET: _KPIS.c.first_response_business_seconds <= _target_seconds(),
+            Figure.SLA_MISSED: _KPIS.c.first_response_business_seconds > _target_seconds(),
+            Figure.RESOLVED: and_(
+                Conversation.status == ConversationStatus.RESOLVED,
+                _KPIS.c.resolution_seconds.is_not(None),
+            ),
+            Figure.REOPENED: _KPIS.c.reopen_count > 0,
+        }
+        statement = (
+            select(Conversation.id)
+            .select_from(_KPIS)
+            .join(Conversation, Conversation.id == _KPIS.c.conversation_id)
+            .outerjoin(MarketKpiTarget, MarketKpiTarget.market_id == Conversation.market_id)
+            .where(*_in_period(query), _group_is(query.by, key))
+        )
+        condition = conditions[figure]
+        if condition is not None:
+            statement = statement.where(condition)
+    if query.by is Slice.VENDOR:
+        statement = statement.outerjoin(Agent, Agent.id == Conversation.assignee_id)
+    statement = statement.order_by(Conversation.last_activity_at.desc(), Conversation.id.desc())
+    return list(session.scalars(statement.limit(limit)))
+
+
+def daily_inbound(
+    session: Session, since: datetime, until: datetime, *, market_ids: Sequence[int] | None = None
+) -> dict[date, int]:
+    """Customer messages per UTC day in [since, until), of the given markets (None: all)."""
+    day = func.date(Message.sent_at)
+    statement = (
+        select(day, func.count())
+        .where(
+            Message.direction == Direction.INBOUND,
+            Message.sent_at >= since,
+            Message.sent_at < until,
+        )
+        .group_by(day)
+    )
+    if market_ids is not None:
+        statement = statement.join(Conversation, Conversation.id == Message.conversation_id).where(
+            or_(Conversation.market_id.in_(list(market_ids)), literal(False))
+        )
+    counts: dict[date, int] = {}
+    for value, count in session.execute(statement):
+        key = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        counts[key] = counts.get(key, 0) + int(count)
+    return counts
