@@ -64,6 +64,9 @@ DRAFT_LOST_VARIABLES = define(
     "The machine translation of the reply \u201c{reply}\u201d lost {variables}; "
     "the draft was not saved.",
 )
+KEY_TAKEN = define(
+    "replies.key_taken", "The library already has a reply named \u201c{reply}\u201d."
+)
 EMPTY_TEXT = define(
     "replies.empty_text", "The reply \u201c{reply}\u201d needs a text in {language}."
 )
@@ -196,6 +199,22 @@ def save_entry(
         set_variant(session, entry, language, text, by=by, now=now)
     session.flush()
     return entry
+
+
+def create_entry(
+    session: Session,
+    key: str,
+    *,
+    category: str,
+    source_language: str,
+    text: str,
+    by: str = "",
+) -> ReplyEntry:
+    """A new reply written by a person in *source_language*; an existing name is refused."""
+    if session.scalar(select(ReplyEntry.id).where(ReplyEntry.key == key)) is not None:
+        raise ProblemError(problem(KEY_TAKEN, reply=key))
+    return save_entry(session, key, category=category, source_language=source_language,
+                      variants={source_language: text}, by=by)  # fmt: skip
 
 
 def set_variant(

@@ -52,6 +52,7 @@ from console.policies import (
     render_reply,
 )
 from console.policies.view import swap_facts
+from console.translations.background import BackgroundReport
 from console.translations.pipeline import MessageTranslation
 from console.translations.translator_setup import TranslatorHolder, argos_package_dir
 from console.ui import i18n
@@ -88,6 +89,7 @@ from console.ui.model_manager import ModelManagerDialog
 from console.ui.outbox_view import OutboxView
 from console.ui.problem_texts import error_text, problem_text
 from console.ui.quarantine_view import QuarantineView
+from console.ui.reply_library import ReplyLibraryDialog
 from console.ui.reply_translation import ReplyTranslationPanel
 from console.ui.retranslating import Retranslating
 from console.ui.search_match_delegate import SearchMatchDelegate
@@ -262,6 +264,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.models_action = QAction(self)
         self.coverage_action = QAction(self)
         self.compliance_action = QAction(self)
+        self.reply_library_action = QAction(self)
         self.import_action = QAction(self)
         self.channels_action = QAction(self)
         self.quarantine_action = QAction(self)
@@ -279,6 +282,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.coverage_action)
         self.view_menu.addAction(self.compliance_action)
+        self.view_menu.addAction(self.reply_library_action)
         self.view_menu.addAction(self.quarantine_action)
         self.view_menu.addAction(self.outbox_action)
         self.view_menu.addSeparator()
@@ -305,6 +309,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.models_action.triggered.connect(self.open_model_manager)
         self.coverage_action.triggered.connect(self.open_coverage_planner)
         self.compliance_action.triggered.connect(self.open_compliance_editor)
+        self.reply_library_action.triggered.connect(self.open_reply_library)
         self.import_action.triggered.connect(self._choose_import)
         self.channels_action.triggered.connect(self.open_channel_settings)
         self.quarantine_action.triggered.connect(self.open_quarantine)
@@ -363,6 +368,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.customer_panel.failed.connect(self._on_failed)
         self.identity_panel.failed.connect(self._on_failed)
         self.translation.translated.connect(self._on_translated)
+        self.background_translation.slice_done.connect(self._on_translated_ahead)
         self.translation.route_missing.connect(self.conversation.show_missing_route)
         self.translation.failed.connect(self._on_failed)
         self.translation_worker.failed.connect(self._on_failed)
@@ -387,6 +393,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.models_action.setText(self.tr("&Translation models…"))
         self.coverage_action.setText(self.tr("&Coverage planner…"))
         self.compliance_action.setText(self.tr("Return and &privacy rules…"))
+        self.reply_library_action.setText(self.tr("Reply &library…"))
         self.import_action.setText(self.tr("&Import messages…"))
         self.channels_action.setText(self.tr("&Channels…"))
         self.quarantine_action.setText(self.tr("&Quarantine"))
@@ -506,6 +513,15 @@ class MainWindow(Retranslating, QMainWindow):
             translation=view,
         )
         self._follow_customer_language()
+
+    def _on_translated_ahead(self, report: BackgroundReport) -> None:
+        """Translations stored in the background that the open conversation lacks: show them."""
+        detail = self.conversation.detail
+        if detail is None:
+            return
+        untranslated = {m.id for m in detail.messages if m.translation is None}
+        if untranslated & report.translated_messages:
+            self.controller.reload()
 
     def open_reply_palette(self) -> None:
         """The reply library for the conversation in view (Ctrl+Shift+L in the reply box)."""
@@ -792,6 +808,14 @@ class MainWindow(Retranslating, QMainWindow):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor
+
+    def open_reply_library(self) -> ReplyLibraryDialog:
+        library = ReplyLibraryDialog(
+            self._executor, self.translation_worker, self.translator.get, self._actor_name, self
+        )
+        library.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        library.open()
+        return library
 
     def _facts_for_customer(self, text: str) -> str:
         """An untranslated reply in the customer's own language: their way of writing dates."""
