@@ -88,6 +88,7 @@ from console.ui.mapping_preview import MappingPreviewDialog
 from console.ui.model_manager import ModelManagerDialog
 from console.ui.outbox_view import OutboxView
 from console.ui.problem_texts import error_text, problem_text
+from console.ui.quality_window import QualityWindow
 from console.ui.quarantine_view import QuarantineView
 from console.ui.reply_library import ReplyLibraryDialog
 from console.ui.reply_translation import ReplyTranslationPanel
@@ -269,6 +270,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.channels_action = QAction(self)
         self.quarantine_action = QAction(self)
         self.outbox_action = QAction(self)
+        self.quality_action = QAction(self)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.import_action)
@@ -285,6 +287,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_menu.addAction(self.reply_library_action)
         self.view_menu.addAction(self.quarantine_action)
         self.view_menu.addAction(self.outbox_action)
+        self.view_menu.addAction(self.quality_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
         self.conversation_menu = self.menuBar().addMenu("")
@@ -314,6 +317,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.channels_action.triggered.connect(self.open_channel_settings)
         self.quarantine_action.triggered.connect(self.open_quarantine)
         self.outbox_action.triggered.connect(self.open_outbox)
+        self.quality_action.triggered.connect(self.open_quality_review)
         self.customer_panel.policy_panel.open_task_requested.connect(self._open_policy_task)
         self.customer_panel.policy_panel.complete_task_requested.connect(self._complete_policy_task)
         self._their_clock.timeout.connect(self.inbox_model.refresh_local_times)
@@ -398,6 +402,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.channels_action.setText(self.tr("&Channels…"))
         self.quarantine_action.setText(self.tr("&Quarantine"))
         self.outbox_action.setText(self.tr("&Outbox"))
+        self.quality_action.setText(self.tr("&Quality review…"))
         self.inbox_model.retranslate()
         self._update_count()
         self.channel_status.retranslate()
@@ -537,6 +542,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.conversation.customer_language(),
             panel.agent_language if panel is not None else self.translation.target_language,
             self,
+            drafting=(self.translation_worker, self.translator.get),
         )
 
     def _follow_customer_language(self) -> None:
@@ -789,6 +795,16 @@ class MainWindow(Retranslating, QMainWindow):
             self.inbox_model.refresh_row(conversation_id)  # clears an overdue marker
 
         self._executor.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
+
+    def open_quality_review(self) -> QualityWindow:
+        window = QualityWindow(self._executor, self.controller.agent_id, self)
+        window.setWindowFlag(Qt.WindowType.Window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        room = self.screen().availableGeometry()
+        window.resize(min(1200, room.width()), min(720, room.height()))
+        window.show()
+        window.load()
+        return window
 
     def open_outbox(self) -> OutboxView:
         agent = self._current_agent()

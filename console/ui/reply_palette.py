@@ -10,11 +10,18 @@ Inserting: when replies to this conversation go through translation, the
 agent's-language variant goes into the composer and the customer-language
 variant becomes the text sent (as if the agent had edited it); otherwise the
 customer-language variant goes into the composer.
+
+Drafting: a reply with no text in the customer's language yet stays in the
+list; Enter on it drafts that variant offline (the source read on the store
+lane, translated on the translation lane with its ``{variables}`` protected,
+stored as a *machine draft*), and the draft is then shown, marked, for the
+agent to insert with Enter or leave.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -30,12 +37,26 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from console.replies import EntryView, ReplyContext, VariantView, render, reply_context, search
+from console.replies import (
+    DraftSource,
+    EntryView,
+    ReplyContext,
+    VariantView,
+    draft_source,
+    draft_text,
+    render,
+    reply_context,
+    save_draft,
+    search,
+)
 from console.ui.composer import Composer
 from console.ui.display_names import language_name
+from console.ui.problem_texts import error_text
 from console.ui.reply_translation import ReplyTranslationPanel
 from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
+from console.ui.translation_worker import VISIBLE, TranslationWorker
+from translation.translator import Translator
 
 SHORTCUT = "Ctrl+Shift+L"
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -56,6 +77,8 @@ class ReplyPalette(Retranslating, QDialog):
         facts: Mapping[str, str],
         agent_facts: Mapping[str, str],
         parent: Any = None,
+        *,
+        drafting: tuple[TranslationWorker, Callable[[], Translator]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("replyPalette")
@@ -64,6 +87,9 @@ class ReplyPalette(Retranslating, QDialog):
         self.agent_language = agent_language
         self._facts, self._agent_facts = dict(facts), dict(agent_facts)
         self._context = ReplyContext((), {}, ())
+        self._executor, self._conversation_id = executor, conversation_id
+        self._drafting = drafting
+        self._drafting_entry: int | None = None
         self.filter = QLineEdit(self)
         self.filter.setObjectName("replyPaletteFilter")
         self.filter.setClearButtonEnabled(True)
@@ -90,10 +116,15 @@ class ReplyPalette(Retranslating, QDialog):
         self.results.currentItemChanged.connect(lambda *_: self._show_beside())
         self.retranslate()
 
+        self._load()
+
+    def _load(self) -> None:
+        conversation_id = self._conversation_id
+
         def work(session: Session) -> ReplyContext:
             return reply_context(session, conversation_id)
 
-        executor.run(self, work, self._arrived)
+        self._executor.run(self, work, self._arrived)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reply library"))
@@ -108,9 +139,19 @@ class ReplyPalette(Retranslating, QDialog):
     # -- data ------------------------------------------------------------------------
 
     def _arrived(self, context: ReplyContext) -> None:
+        chosen = self._drafting_entry
         self._context = context
         self._refill()
+        if chosen is not None:
+            self._drafting_entry = None
+            self._select_entry(chosen)
         self.loaded.emit()
+
+    def _select_entry(self, entry_id: int) -> None:
+        for row in range(self.results.count()):
+            if self.results.item(row).data(_ENTRY_ROLE) == entry_id:
+                self.results.setCurrentRow(row)
+                return
 
     def _ordered(self) -> list[EntryView]:
         found = search(self._context.entries, self.filter.text())
@@ -126,7 +167,7 @@ class ReplyPalette(Retranslating, QDialog):
             variant = self._customer_variant(entry)
             item = QListWidgetItem(self._label(entry, variant))
             item.setData(_ENTRY_ROLE, entry.id)
-            if variant is None:
+            if variant is None and self._drafting is None:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.results.addItem(item)
         for row in range(self.results.count()):
@@ -147,9 +188,13 @@ class ReplyPalette(Retranslating, QDialog):
         suggested = entry.category in self._context.suggested
         head = (self.tr("Suggested: ") if suggested else "") + entry.title
         if variant is None:
-            missing = self.tr("no text in %1 yet").replace(
-                "%1", language_name(self.customer_language)
-            )
+            language = language_name(self.customer_language)
+            if self._drafting is None:
+                missing = self.tr("no text in %1 yet").replace("%1", language)
+            else:
+                missing = self.tr(
+                    "no text in %1 yet: Enter drafts it by machine translation"
+                ).replace("%1", language)
             return f"{head}\n{missing}"
         return f"{head}{self._marks(variant)}\n{self._fill(variant.text, self._facts)}"
 
@@ -199,6 +244,9 @@ class ReplyPalette(Retranslating, QDialog):
     def _choose(self) -> None:
         entry = self.current_entry()
         variant = self._customer_variant(entry) if entry is not None else None
+        if entry is not None and variant is None:
+            self.draft(entry)
+            return
         if entry is None or variant is None:
             return
         agent = self._agent_variant(entry)
@@ -206,6 +254,49 @@ class ReplyPalette(Retranslating, QDialog):
         agent_text = self._fill(agent.text, self._agent_facts) if agent is not None else ""
         self.chosen.emit(customer_text, agent_text)
         self.accept()
+
+    # -- drafting a missing variant ----------------------------------------------------
+
+    def draft(self, entry: EntryView) -> None:
+        """Draft *entry* in the customer's language; then show it, marked, to insert or not."""
+        if self._drafting is None or self._drafting_entry is not None:
+            return
+        self._drafting_entry = entry.id
+        self.hint.setText(
+            self.tr("Drafting in %1…").replace("%1", language_name(self.customer_language))
+        )
+        self._executor.run(
+            self, lambda s: draft_source(s, entry.id), self._translate, error=self._failed
+        )
+
+    def _translate(self, source: DraftSource) -> None:
+        assert self._drafting is not None
+        worker, translator = self._drafting
+        target = self.customer_language
+
+        def work() -> str:
+            return draft_text(translator(), source.text, source.language, target, source.key)
+
+        worker.submit(
+            self, work, partial(self._store_draft, source, target), priority=VISIBLE,
+            error=self._failed,
+        )  # fmt: skip
+
+    def _store_draft(self, source: DraftSource, language: str, text: str) -> None:
+        self._executor.run(
+            self,
+            lambda s: save_draft(s, source, language, text),
+            lambda _: self._drafted(),
+            error=self._failed,
+        )
+
+    def _drafted(self) -> None:
+        self.retranslate()
+        self._load()
+
+    def _failed(self, exc: Exception) -> None:
+        self._drafting_entry = None
+        self.hint.setText(error_text(exc))
 
 
 def insert_reply(
@@ -234,6 +325,7 @@ def open_reply_palette(
     customer_language: str | None,
     agent_language: str,
     parent: QWidget,
+    drafting: tuple[TranslationWorker, Callable[[], Translator]] | None = None,
 ) -> ReplyPalette | None:
     """Open the palette for the conversation in view (None when there is nothing to reply to)."""
     if conversation_id is None or not composer.editor.isEnabled():
@@ -246,6 +338,7 @@ def open_reply_palette(
         composer.facts(),
         composer.agent_facts(),
         parent,
+        drafting=drafting,
     )
     palette.chosen.connect(lambda customer, agent: insert_reply(composer, panel, customer, agent))
     palette.show()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from console.replies import save_entry, set_variant
 from console.store import Store
 from console.store.models import Conversation, Direction, Message
-from console.store.reply_tables import MACHINE_DRAFT
+from console.store.reply_tables import MACHINE_DRAFT, ReplyEntry
 from console.ui.main_window import MainWindow
 from console.ui.reply_palette import ReplyPalette
 
@@ -24,7 +26,9 @@ SPANISH = "Hola {customer_name}, hoy le enviamos una etiqueta de devolución pre
 
 
 def _seed(store: Store) -> None:
+    """A library of just these two replies (the demo's own are taken out)."""
     with store.session() as session:
+        session.execute(delete(ReplyEntry))
         save_entry(
             session, "return_label", category="return", keywords=["label"],
             source_language="en", variants={"en": ENGLISH, "es": SPANISH},
@@ -135,3 +139,35 @@ def test_machine_drafts_are_marked_and_arrow_keys_choose(
     qtbot.keyClick(palette.filter, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not palette.isVisible(), timeout=5000)
     assert window.conversation.composer.editor.toPlainText() == ""
+
+
+def test_enter_on_a_reply_without_spanish_drafts_it_offline_then_inserts_it(
+    qtbot: QtBot, window: MainWindow, demo_store: Store
+) -> None:
+    assert shutil.which("apertium"), "apertium is not installed: run .ci/setup"
+    with demo_store.session() as session:
+        session.execute(delete(ReplyEntry))
+        save_entry(
+            session, "parcel_left", category="shipping", keywords=["warehouse"],
+            source_language="en",
+            variants={"en": "Hello {customer_name}, your parcel left our warehouse today."},
+        )  # fmt: skip
+    _open_spanish(qtbot, window)
+    palette = _palette(qtbot, window)
+    qtbot.keyClicks(palette.filter, "warehouse")
+    assert "Enter drafts it by machine translation" in palette.results.item(0).text()
+    with qtbot.waitSignal(palette.loaded, timeout=30_000):
+        qtbot.keyClick(palette.filter, Qt.Key.Key_Return)
+    assert palette.isVisible()  # the draft is shown first, not inserted unseen
+    item = palette.results.currentItem()
+    assert item is not None and "machine draft" in item.text()
+    entry = palette.current_entry()
+    assert entry is not None
+    spanish = entry.variants["es"]
+    assert spanish.machine_draft and "{customer_name}" in spanish.text
+    qtbot.keyClick(palette.filter, Qt.Key.Key_Return)
+    panel = window.conversation.reply_translation
+    assert panel is not None
+    qtbot.waitUntil(lambda: "{customer_name}" not in panel.target.toPlainText()
+                    and panel.target.toPlainText() != "", timeout=5000)  # fmt: skip
+    assert panel.outgoing_text().startswith(spanish.text.split("{customer_name}")[0])
