@@ -8,6 +8,10 @@ to a market without a shift inside its support hours (computed in the background
 like the plan). Drag an agent onto a market (or
 tick agents in the list on the right) to assign; "Suggest assignment" proposes
 a plan; the plan exports as CSV and as one iCalendar file per agent.
+
+The demand curve is the forecast of the shown week (history, trend and the peak
+events entered with "Peak events…"); under the grid, the selected market's required
+agents per hour (Erlang C for chat, workload for e-mail) against the scheduled ones.
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ from console.coverage import (
     write_calendars,
     write_csv,
 )
+from console.coverage.requirement import with_requirements
 from console.ui.coverage_delegate import (
     DEMAND_COLOR,
     NOW_COLOR,
@@ -80,7 +85,9 @@ from console.ui.coverage_models import (
     periods_text,
     state_name,
 )
+from console.ui.coverage_peak_editor import CoveragePeakEditor
 from console.ui.coverage_shift_editor import CoverageShiftEditor
+from console.ui.coverage_staffing import StaffingRowsModel, StaffingStrip
 from console.ui.coverage_suggestion import CoverageSuggestionDialog
 from console.ui.data_label import data_label
 from console.ui.problem_texts import error_text, problem_text
@@ -213,6 +220,7 @@ class CoveragePlanner(QWidget):
         self.suggestion_dialog: CoverageSuggestionDialog | None = None
         self.shift_editor: CoverageShiftEditor | None = None
         self.hours_editor: CoverageHoursEditor | None = None
+        self.peak_editor: CoveragePeakEditor | None = None
 
         self.grid_model = CoverageGridModel(self)
         self.agents_model = CoverageAgentsModel(self)
@@ -233,6 +241,8 @@ class CoveragePlanner(QWidget):
         self.suggest_button.setObjectName("suggestButton")
         self.csv_button = QPushButton(self)
         self.ics_button = QPushButton(self)
+        self.peaks_button = QPushButton(self)
+        self.peaks_button.setObjectName("peaksButton")
 
         self.agents_caption = QLabel(self)
         self.agents_view = QListView(self)
@@ -273,6 +283,12 @@ class CoveragePlanner(QWidget):
         vertical.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.grid_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.ruler = CoverageRuler(self.grid_view, self)
+        self.staffing_model = StaffingRowsModel(self)
+        self.staffing_strip = StaffingStrip(self.grid_view, HEADER_WIDTH, self)
+        self.staffing_strip.setModel(self.staffing_model)
+        self.staffing_model.modelReset.connect(self.staffing_strip.follow_grid)
+        self.staffing_summary = data_label(self)
+        self.staffing_summary.setObjectName("coverageStaffingSummary")
         self.legend_labels: list[tuple[QLabel, QLabel]] = []
         legend = QHBoxLayout()
         legend.setSpacing(6)
@@ -334,7 +350,7 @@ class CoveragePlanner(QWidget):
         top.addWidget(self.week_label)
         top.addWidget(self.next_button)
         top.addStretch(1)
-        for button in (self.suggest_button, self.csv_button, self.ics_button):
+        for button in (self.peaks_button, self.suggest_button, self.csv_button, self.ics_button):
             top.addWidget(button)
 
         left = QWidget(self)
@@ -349,6 +365,7 @@ class CoveragePlanner(QWidget):
         center_layout.setSpacing(2)
         center_layout.addWidget(self.ruler)
         center_layout.addWidget(self.grid_view, 1)
+        center_layout.addWidget(self.staffing_strip)
         center_layout.addLayout(legend)
         center_layout.addWidget(self.summary)
         center_layout.addWidget(self.warnings)
@@ -357,6 +374,7 @@ class CoveragePlanner(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.market_title)
         right_layout.addWidget(self.market_details)
+        right_layout.addWidget(self.staffing_summary)
         right_layout.addWidget(self.edit_hours_button)
         right_layout.addWidget(self.assignments_caption)
         right_layout.addWidget(self.assignments_view, 1)
@@ -397,6 +415,7 @@ class CoveragePlanner(QWidget):
         self.next_button.clicked.connect(lambda: self.show_week(self._at + timedelta(days=7)))
         # clicked(bool) must not reach max_markets: the button is not checkable.
         self.suggest_button.clicked.connect(lambda: self.suggest())
+        self.peaks_button.clicked.connect(lambda: self.edit_peaks())
         self.csv_button.clicked.connect(lambda: self.export_csv())
         self.ics_button.clicked.connect(lambda: self.export_calendars())
         self.now_view.clicked.connect(self._select_market_of)
@@ -416,6 +435,10 @@ class CoveragePlanner(QWidget):
         self.next_button.setText("▶")
         self.next_button.setToolTip(self.tr("Next week"))
         self.suggest_button.setText(self.tr("Suggest assignment…"))
+        self.peaks_button.setText(self.tr("Peak events…"))
+        self.peaks_button.setToolTip(
+            self.tr("Sales peaks (Double 11, 618, Black Friday) that raise the forecast")
+        )
         self.csv_button.setText(self.tr("Export CSV…"))
         self.ics_button.setText(self.tr("Export calendars…"))
         self.agents_caption.setText(self.tr("Agents — drag onto a market"))
@@ -437,6 +460,7 @@ class CoveragePlanner(QWidget):
         for (_swatch_label, text_label), text in zip(self.legend_labels, texts, strict=True):
             text_label.setText(text)
         self._show_texts()
+        self._show_staffing()
         self._show_status_texts()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -457,6 +481,7 @@ class CoveragePlanner(QWidget):
 
         def work(session: Session) -> tuple[CoveragePlan, PlanStatus]:
             plan = load_plan(session, lead_zone(session, agent_id), moment)
+            plan = with_requirements(session, plan, now).plan
             return plan, plan_status(plan, now)
 
         self._executor.run(
@@ -481,6 +506,7 @@ class CoveragePlanner(QWidget):
         self.grid_model.set_plan(plan)
         self.assignments_model.set_plan(plan, self._selected_market_id())
         self._show_texts()
+        self._show_staffing()
         self.ruler.update()
         if status is not None:
             self._status_request += 1  # an older background answer is stale now
@@ -578,6 +604,21 @@ class CoveragePlanner(QWidget):
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.assignments_model.set_plan(self.plan, self._selected_market_id())
         self._show_texts()
+        self._show_staffing()
+
+    def _show_staffing(self) -> None:
+        """The selected market's required against scheduled agents, under the grid."""
+        self.staffing_model.set_market(self.plan, self._selected_market_id())
+        if self.staffing_model.market_id is None:
+            self.staffing_summary.clear()
+            return
+        required, scheduled, short = self.staffing_model.totals()
+        self.staffing_summary.setText(
+            self.tr(
+                "Forecast: {required} agent-hours required, {scheduled} scheduled; "
+                "short in {short} h"
+            ).format(required=required, scheduled=scheduled, short=short)
+        )
 
     def _show_texts(self) -> None:
         plan = self.plan
@@ -716,6 +757,23 @@ class CoveragePlanner(QWidget):
         dialog.saved.connect(self._edited)
         dialog.finished.connect(dialog.deleteLater)
         self.hours_editor = dialog
+        dialog.open()
+        return dialog
+
+    def edit_peaks(self) -> CoveragePeakEditor | None:
+        """Open the peak events editor; each stored change reloads the shown week."""
+        if self.plan is None:
+            return None
+        dialog = CoveragePeakEditor(
+            self._executor,
+            self.plan.markets,
+            actor=self._actor,
+            today=self._at.astimezone(load_zone(self.plan.zone)).date(),
+            parent=self,
+        )
+        dialog.saved.connect(self._edited)
+        dialog.finished.connect(dialog.deleteLater)
+        self.peak_editor = dialog
         dialog.open()
         return dialog
 
