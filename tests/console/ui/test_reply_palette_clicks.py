@@ -170,4 +170,5 @@ def test_enter_on_a_reply_without_spanish_drafts_it_offline_then_inserts_it(
     assert panel is not None
     qtbot.waitUntil(lambda: "{customer_name}" not in panel.target.toPlainText()
                     and panel.target.toPlainText() != "", timeout=5000)  # fmt: skip
-    assert panel.outgoing_text().startswith(spanish.text.split("{customer_name}")[0])
+    outgoing = panel.outgoing_text()
+    assert outgoing is not None and outgoing.startswith(spanish.text.split("{customer_name}")[0])
