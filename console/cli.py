@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.search_cli import add_search_parser
 
     add_search_parser(commands)
+    from console.kpis.cli import add_report_parser
+
+    add_report_parser(commands)
     return parser
 
 
@@ -151,11 +154,15 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "replies":
         from console.replies.cli import run_replies
 
-        return run_replies(args)
+        return run_replies(args, open_selected_store)
     if args.command == "translate-pending":
         from console.translations.cli_pending import run_translate_pending
 
-        return run_translate_pending(args)
+        return run_translate_pending(args, open_selected_store)
+    if args.command == "report":
+        from console.kpis.cli import run_report
+
+        return run_report(args, open_selected_store)
     if args.command == "search":
         from console.search_cli import run_search
 

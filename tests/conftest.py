@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from factories import T0, MessageFactory
 
-from console.inbox.ingest import CustomerInfo, IncomingMessage
+from console.incoming import CustomerInfo, IncomingMessage
 from console.store import Store, open_store, sqlite_url
 from console.store.models import ChannelKind, Direction
 

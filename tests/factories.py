@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from keyring.backend import KeyringBackend
 
-from console.inbox.ingest import IncomingMessage
+from console.incoming import IncomingMessage
 
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 MessageFactory = Callable[..., IncomingMessage]

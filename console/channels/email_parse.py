@@ -22,7 +22,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
 from email._header_value_parser import get_address_list
@@ -33,6 +33,7 @@ from email.utils import collapse_rfc2231_value, getaddresses, parsedate_to_datet
 from pathlib import PurePosixPath
 
 from console.channels.html_text import html_to_text, sanitize_html
+from console.incoming import Attachment
 from console.problems import ProblemError, define, problem
 
 EMPTY = define("mail.empty", "The message is empty.")
@@ -75,16 +76,6 @@ _SUPERSETS = {
 
 class MalformedEmail(ProblemError, ValueError):
     """The message cannot be stored; its :class:`Problem` says why, for the quarantine view."""
-
-
-@dataclass(frozen=True)
-class Attachment:
-    filename: str
-    content_type: str
-    size: int
-    sha256: str
-    dangerous: bool
-    data: bytes | None = field(default=None, repr=False)  # None when over the size cap
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,8 @@ from console.channels.email_parse import (
 from console.channels.mapping import ColumnMapping, guess_mapping
 from console.channels.table_encoding import DecodedTable, EncodingNameError, decode
 from console.identity.linking import normalize_email, normalize_phone
-from console.inbox.ingest import CustomerInfo, IncomingMessage, content_external_id
+from console.inbox.ingest import content_external_id
+from console.incoming import CustomerInfo, IncomingMessage
 from console.problems import Problem, ProblemError, define, problem
 from console.store.models import ADDRESS_CHARS, ChannelKind, Direction
 

@@ -1,5 +1,6 @@
 """Customers' clocks (no Qt): the zone guess and its corrections, the local facts the
-customer panel shows, and the next business-hours start for "send at their 09:00"."""
+customer panel shows, and the next business-hours start ("send at their 09:00" itself is
+:mod:`console.inbox.their_hours`)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ from console.customers.local_time import (
     facts_at,
     market_business_hours,
     next_business_start,
-    schedule_reply_at_their_business_start,
-    their_next_business_start,
 )
 from console.customers.zones import (
     CORRECTED,
@@ -40,7 +39,5 @@ __all__ = [
     "facts_at",
     "market_business_hours",
     "next_business_start",
-    "schedule_reply_at_their_business_start",
-    "their_next_business_start",
     "zone_of_customer",
 ]

@@ -18,21 +18,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from console import audit
+from console.incoming import IncomingMessage
 from console.problems import ProblemError, define, problem
 from console.store.models import ChannelKind, Conversation, Customer, Market, utcnow
 from timezones import customer_country
 from timezones.country_guess import declared_country
 from timezones.zone_guess import parse_date_header
-
-if TYPE_CHECKING:
-    from console.inbox.ingest import IncomingMessage
 
 #: ``Customer.country_source`` of a country the channel declared.
 CHANNEL = "channel"
@@ -230,15 +228,26 @@ def _place_text(value: str | None, field: str) -> str | None:
     return text or None
 
 
-def market_for_country(session: Session, country: str | None) -> int | None:
-    if not country:
-        return None
+def markets_by_country(session: Session) -> dict[str, int]:
+    """The market of each country: the one resolver of a customer's (support) market.
+
+    A country listed by several markets belongs to the first (lowest id). Ingest
+    gives a new conversation its customer's market from here, a changed place
+    moves conversations with it (:func:`set_customer_place`), and the customer
+    panel falls back to it for a customer whose conversations have none.
+    """
+    markets: dict[str, int] = {}
     for market_id, countries in session.execute(
         select(Market.id, Market.countries).order_by(Market.id)
     ):
-        if country in (countries or []):
-            return int(market_id)
-    return None
+        for country in countries or []:
+            markets.setdefault(country, int(market_id))
+    return markets
+
+
+def market_for_country(session: Session, country: str | None) -> int | None:
+    """The market of one country (:func:`markets_by_country`)."""
+    return markets_by_country(session).get(country) if country else None
 
 
 def _follow_market(session: Session, customer_id: int, old: str | None, new: str | None) -> None:

@@ -1,4 +1,7 @@
-"""What the customer panel shows about the customer's clock, and "send at their 09:00"."""
+"""What the customer panel shows about the customer's clock, and their business hours.
+
+"Send at their 09:00" itself is a reply command: :mod:`console.inbox.their_hours`.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console.customers.country import market_for_country
 from console.customers.zones import CustomerZone, zone_of_customer
-from console.inbox.commands import CommandError, Composed, schedule_reply
 from console.store.coverage_tables import MarketSupportHours
 from console.store.models import Conversation, Customer, Market
 from timezones import BusinessHours, LocalFacts, default_business_hours, is_open, local_facts
@@ -78,13 +81,9 @@ def _market_of(session: Session, customer: Customer) -> Market | None:
         .order_by(Conversation.last_activity_at.desc())
         .limit(1)
     )
-    if market_id is not None:
-        return session.get(Market, market_id)
-    if customer.country:
-        for market in session.scalars(select(Market).order_by(Market.id)):
-            if customer.country in (market.countries or []):
-                return market
-    return None
+    if market_id is None:
+        market_id = market_for_country(session, customer.country)
+    return None if market_id is None else session.get(Market, market_id)
 
 
 def _market_view(session: Session, market: Market | None) -> MarketHoursView | None:
@@ -130,43 +129,3 @@ def customer_local_view(
             start = None
     market_open = is_open(market_business_hours(market), at) if market else None
     return CustomerLocalView(zone, at, facts, start, market, market_open)
-
-
-def their_next_business_start(session: Session, customer_id: int, after: datetime) -> datetime:
-    """When "send at their 09:00" sends: the customer's next business-hours start."""
-    customer = session.get(Customer, customer_id)
-    if customer is None:
-        raise CommandError(f"Customer {customer_id} no longer exists.")
-    hours = customer_hours(zone_of_customer(session, customer))
-    if hours is None:
-        raise CommandError("The customer's time zone is unknown; set it first.")
-    return next_business_start(hours, after)
-
-
-def schedule_reply_at_their_business_start(
-    session: Session,
-    conversation_id: int,
-    text: str,
-    *,
-    agent_id: int | None,
-    now: datetime,
-    composed: Composed | None = None,
-    language: str | None = None,
-) -> tuple[int, datetime]:
-    """Store a reply that waits in the outbox until the customer's next business-hours
-    start; returns (message id, send time in UTC)."""
-    conversation = session.get(Conversation, conversation_id)
-    if conversation is None:
-        raise CommandError(f"Conversation {conversation_id} no longer exists.")
-    send_at = their_next_business_start(session, conversation.customer_id, now)
-    message_id = schedule_reply(
-        session,
-        conversation_id,
-        text,
-        agent_id=agent_id,
-        send_at=send_at,
-        reason=THEIR_BUSINESS_START,
-        composed=composed,
-        language=language,
-    )
-    return message_id, send_at

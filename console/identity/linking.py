@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 import phonenumbers
 from sqlalchemy import Table, delete, insert, or_, select, tuple_
@@ -31,11 +31,10 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from console.customers.country import country_at_ingest
+from console.incoming import IncomingMessage
 from console.store.channel_tables import CustomerKey, MergeSuggestion
 from console.store.models import ADDRESS_CHARS, ChannelIdentity, ChannelKind, Customer, utcnow
-
-if TYPE_CHECKING:
-    from console.inbox.ingest import IncomingMessage
 
 CERTAIN_KINDS = ("email", "phone")
 _CUSTOMERS = cast(Table, Customer.__table__)
@@ -326,8 +325,6 @@ def _names(session: Session, ids: set[int]) -> dict[int, str]:
 def _create_customers(session: Session, new: list[_New]) -> dict[int, int]:
     if not new:
         return {}
-    from console.customers.country import country_at_ingest  # (the package imports ingest)
-
     now = utcnow()
     ids = session.scalars(
         insert(_CUSTOMERS).returning(_CUSTOMERS.c.id, sort_by_parameter_order=True),

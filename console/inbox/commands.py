@@ -10,9 +10,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from console import audit
-from console.channels.outbox import UNDO_WINDOW, enqueue_reply
 from console.inbox.drafts import discard_draft
 from console.inbox.ingest import PREVIEW_CHARS
+from console.inbox.outgoing import UNDO_WINDOW, enqueue_reply
 from console.problems import ProblemError, define, problem
 from console.store.channel_tables import ChannelOutboxEntry
 from console.store.coverage_tables import ScheduledSend

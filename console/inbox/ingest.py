@@ -21,13 +21,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from sqlalchemy import Table, bindparam, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from console import audit
+from console.customers.country import markets_by_country
 from console.identity.linking import resolve_customers
+from console.incoming import Attachment, IncomingMessage
 from console.store import Store
 from console.store.channel_tables import AttachmentBlob, MessageAttachment, MessageRef
 from console.store.models import (
@@ -37,60 +39,12 @@ from console.store.models import (
     ConversationStatus,
     Customer,
     Direction,
-    Market,
     Message,
 )
 from console.store.text_safety import clean_fields
 from console.translations.arrival import UNDETERMINED, Arrival, detect_arrivals, store_languages
 
-if TYPE_CHECKING:
-    from console.channels.email_parse import Attachment
-
 PREVIEW_CHARS = 200
-
-
-@dataclass(frozen=True)
-class CustomerInfo:
-    """What a channel tells us about who wrote."""
-
-    name: str
-    country: str | None = None
-    region: str | None = None
-    city: str | None = None
-    address: str | None = None  # postal address (models.ADDRESS_CHARS at most)
-    locale: str | None = None
-    preferred_language: str | None = None
-    time_zone: str | None = None
-
-
-@dataclass(frozen=True)
-class IncomingMessage:
-    channel: ChannelKind
-    address: str  # the customer's address on that channel
-    customer: CustomerInfo
-    sent_at: datetime
-    text: str
-    direction: Direction = Direction.INBOUND
-    external_id: str | None = None
-    subject: str | None = None
-    html: str | None = None
-    language: str | None = None
-    language_confidence: float | None = None
-    author_agent_id: int | None = None
-    # E-mail threading headers (ids without the angle brackets).
-    rfc_message_id: str | None = None
-    in_reply_to: str | None = None
-    references: tuple[str, ...] = ()
-    # What else the channel tells about the customer, for linking identities.
-    email: str | None = None
-    phone: str | None = None
-    order_number: str | None = None
-    attachments: tuple[Attachment, ...] = ()
-    # The e-mail's Date header as written: its UTC offset is evidence of the country.
-    date_header: str | None = None
-    # "detected" when ingest detected the language (an undetermined one stays None here
-    # and is stored as "und"), None when the channel gave it.
-    language_source: str | None = None
 
 
 def content_external_id(*parts: object) -> str:
@@ -451,7 +405,7 @@ def _item_refs(item: IncomingMessage) -> list[str]:
 def _new_threads(
     session: Session, items: Sequence[IncomingMessage], pending: dict[int, list[int]]
 ) -> dict[int, _Thread]:
-    markets = _market_by_country(session)
+    markets = markets_by_country(session)
     customers = sorted(pending)
     firsts = [items[pending[customer_id][0]] for customer_id in customers]
     # The customer's country as stored: guessed at creation, or set by an agent.
@@ -556,14 +510,6 @@ def _save_threads(session: Session, threads: Iterable[_Thread]) -> None:
         .values({name: bindparam(name) for name in _THREAD_FIELDS})
     )
     session.connection().execute(statement, [thread.values() for thread in threads])
-
-
-def _market_by_country(session: Session) -> dict[str, int]:
-    return {
-        country: market_id
-        for market_id, countries in session.execute(select(Market.id, Market.countries))
-        for country in countries
-    }
 
 
 def _message_row(conversation_id: int, item: IncomingMessage) -> dict[str, object]:

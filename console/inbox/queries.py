@@ -29,7 +29,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from console.channels.outbox import UNDO_WINDOW, Delivery, delivery_problem, delivery_states
+from console.customers.zones import zones_of_customers
+from console.inbox.outgoing import UNDO_WINDOW, Delivery, delivery_problem, delivery_states
 from console.policies.tasks import overdue_task_ids_query
 from console.problems import Problem
 from console.store.coverage_tables import ScheduledSend
@@ -55,6 +56,7 @@ from console.store.models import (
     utcnow,
 )
 from console.store.policy_tables import PolicyTask
+from console.translations.service import TranslationView
 from timezones import main_zone
 from timezones.wallclock import is_valid_zone, load_zone
 
@@ -116,7 +118,8 @@ class InboxRow:
     awaiting_reply: bool
     market_code: str | None
     assignee_name: str | None
-    #: The customer's zone (stored, else their country's main zone), for "their time now".
+    #: The customer's zone (:func:`console.customers.zones.zone_of_customer`), for
+    #: "their time now".
     time_zone: str | None = None
     #: An open request task (data request, withdrawal) is past its statutory due date.
     overdue_task: bool = False
@@ -144,13 +147,6 @@ class CustomerCard:
     time_zone: str | None
     identities: tuple[tuple[ChannelKind, str], ...]
     address: str | None = None  # postal address, as the channel gave it
-
-
-@dataclass(frozen=True)
-class TranslationView:
-    target_language: str
-    engine: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -301,13 +297,6 @@ def _local_offset_order(session: Session, now: datetime | None = None) -> Column
     return case(by_zone, value=Customer.time_zone, else_=country_case)
 
 
-def effective_zone(time_zone: str | None, country: str | None) -> str | None:
-    """The zone whose clock the inbox shows: the stored one, else the country's main zone."""
-    if time_zone and is_valid_zone(time_zone):
-        return time_zone
-    return main_zone(country) if country else None
-
-
 def _matching_conversations(session: Session, text: str) -> Select[Any] | None:
     """Conversations with a message, or a stored translation of one, matching ``text``.
 
@@ -438,14 +427,7 @@ def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:
         return {}
     assignee = aliased(Agent)
     query = (
-        select(
-            Conversation,
-            Customer.name,
-            Customer.country,
-            Market.code,
-            assignee.name,
-            Customer.time_zone,
-        )
+        select(Conversation, Customer, Market.code, assignee.name)
         .join(Customer, Customer.id == Conversation.customer_id)
         .outerjoin(Market, Market.id == Conversation.market_id)
         .outerjoin(assignee, assignee.id == Conversation.assignee_id)
@@ -461,20 +443,23 @@ def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:
             select(Draft.conversation_id).where(Draft.conversation_id.in_(list(ids))).distinct()
         )
     )
+    found = session.execute(query).all()
+    # The page's customers' zones in one batch (zone_of_customer's resolution, not per row).
+    zones = zones_of_customers(session, [customer for _, customer, _, _ in found])
     return {
         conversation.id: dataclasses.replace(
             _row(
                 conversation,
-                name,
-                country,
+                customer.name,
+                customer.country,
                 market_code,
                 assignee_name,
-                effective_zone(zone, country),
+                zones[customer.id].zone,
             ),
             overdue_task=conversation.id in overdue,
             has_draft=conversation.id in drafted,
         )
-        for conversation, name, country, market_code, assignee_name, zone in session.execute(query)
+        for conversation, customer, market_code, assignee_name in found
     }
 
 
@@ -549,7 +534,7 @@ def conversation_detail(
         identities=tuple((ChannelKind(kind), address) for kind, address in identities),
         address=customer.address,
     )
-    zone = effective_zone(customer.time_zone, customer.country)
+    zone = summary.time_zone  # zone_of_customer's, resolved with the row
     return ConversationDetail(
         summary=summary,
         customer=card,

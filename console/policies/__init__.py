@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from console.policies.classifier import Classification, RequestKind, classify
+from console.policies.customer_rules import market_code_for
 from console.policies.deadlines import Deadline, period_end
 from console.policies.defaults import (
     set_store_return_window,
@@ -66,7 +67,6 @@ from console.policies.view import (
     PolicyView,
     TaskOffer,
     TrackedTask,
-    market_code_for,
     policy_view,
     render_reply,
     reply_variables,

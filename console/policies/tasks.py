@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from console import audit
 from console.policies.classifier import RequestKind
+from console.policies.customer_rules import request_deadline
 from console.store.models import Agent, Conversation, Message, utcnow
 from console.store.policy_tables import PolicyTask
 
@@ -78,8 +79,6 @@ def open_task(
     refund deadline after a withdrawal. :class:`TaskError` when the market has
     no statutory deadline for this kind of request.
     """
-    from console.policies.view import request_deadline
-
     now = now or utcnow()
     conversation = session.get(Conversation, conversation_id)
     if conversation is None:

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from console.problems import ProblemError
+from console.store import Store
+
+StoreOpener = Callable[[argparse.Namespace], Store]
 
 EXIT_BAD_INPUT = 1
 EXIT_STORE_ERROR = 2
@@ -31,8 +35,9 @@ def add_replies_parser(commands: Any) -> None:
     load.add_argument("--db", dest="command_db", metavar="URL", help="store to change")
 
 
-def run_replies(args: argparse.Namespace) -> int:
-    from console.cli import open_selected_store
+def run_replies(args: argparse.Namespace, open_selected_store: StoreOpener) -> int:
+    """Run ``replies export|import``; ``open_selected_store`` opens the store the
+    arguments name (the CLI's choice of store: ``--db``, ``--demo`` or the user's)."""
     from console.replies.exchange import export_library, import_library, read_library_file
 
     entries = None

@@ -14,8 +14,10 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
+from console.store import Store
 from console.translations.background import BackgroundReport, TargetCounts
 
 EXIT_BAD_INPUT = 1
@@ -67,7 +69,11 @@ def report_lines(report: BackgroundReport) -> list[str]:
     return lines
 
 
-def run_translate_pending(args: argparse.Namespace) -> int:
+def run_translate_pending(
+    args: argparse.Namespace, open_selected_store: Callable[[argparse.Namespace], Store]
+) -> int:
+    """Run ``translate-pending``; ``open_selected_store`` opens the store the arguments
+    name (the CLI's choice of store: ``--db``, ``--demo`` or the user's)."""
     from console.store import StoreError
     from console.translations.background import translate_pending, wanted_targets
     from console.translations.translator_setup import TranslatorHolder
@@ -82,8 +88,6 @@ def run_translate_pending(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_BAD_INPUT
-    from console.cli import open_selected_store
-
     try:
         store = open_selected_store(args)
     except StoreError as exc:

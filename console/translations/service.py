@@ -13,11 +13,19 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from console import audit
-from console.inbox.queries import TranslationView
 from console.store.models import Conversation, Direction, Market, Message, Translation
 
 #: Below this a detected language is shown as uncertain and offered for correction.
 LOW_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True)
+class TranslationView:
+    """A stored translation of a message, as the thread shows it."""
+
+    target_language: str
+    engine: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -80,9 +88,7 @@ def detection_context(session: Session, conversation_id: int) -> DetectionContex
     )
 
 
-def record_detection(
-    session: Session, message_id: int, language: str, confidence: float
-) -> None:
+def record_detection(session: Session, message_id: int, language: str, confidence: float) -> None:
     """Store a detected language, unless an agent has already set one."""
     message = session.get(Message, message_id)
     if message is None or message.language_source == "agent":

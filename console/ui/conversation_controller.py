@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
-from console.customers import schedule_reply_at_their_business_start
 from console.inbox.commands import Composed, mark_read, send_reply
 from console.inbox.queries import ConversationDetail, conversation_detail
+from console.inbox.their_hours import schedule_reply_at_their_business_start
 from console.store.models import Conversation
 from console.ui.problem_texts import error_text
 from console.ui.store_executor import StoreExecutor

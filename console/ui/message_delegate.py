@@ -41,8 +41,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from console.channels import outbox
-from console.channels.outbox import Delivery
+from console.inbox import outgoing
+from console.inbox.outgoing import Delivery
 from console.inbox.queries import MessageView
 from console.store.models import Direction
 from console.translations.service import LOW_CONFIDENCE
@@ -86,7 +86,7 @@ def delivery_html(message: MessageView) -> str:
     colour = _WAITING_COLOUR
     link = ""
     state = delivery.state
-    if state == outbox.HELD and delivery.at is not None:
+    if state == outgoing.HELD and delivery.at is not None:
         leaves = QDateTime.fromSecsSinceEpoch(int(delivery.at.timestamp())).toLocalTime()
         text = QCoreApplication.translate(
             "MessageDelegate", "Queued: leaves the outbox at %1"
@@ -94,7 +94,7 @@ def delivery_html(message: MessageView) -> str:
         link = _link(
             f"{UNDO_LINK}:{message.id}", QCoreApplication.translate("MessageDelegate", "Undo")
         )
-    elif state == outbox.SCHEDULED and delivery.at is not None:
+    elif state == outgoing.SCHEDULED and delivery.at is not None:
         text = QCoreApplication.translate("MessageDelegate", "Scheduled: %1 your time").replace(
             "%1", _when(delivery.at)
         )
@@ -106,33 +106,33 @@ def delivery_html(message: MessageView) -> str:
                 .replace("%1", _when(delivery.at, message.their_zone))
                 .replace("%2", _when(delivery.at))
             )
-    elif state == outbox.QUEUED:
+    elif state == outgoing.QUEUED:
         text = QCoreApplication.translate("MessageDelegate", "Queued: waiting to be sent")
         if delivery.reason:
             text += " · " + QCoreApplication.translate("MessageDelegate", "last try: %1").replace(
                 "%1", delivery.reason
             )
-    elif state == outbox.SENDING:
+    elif state == outgoing.SENDING:
         text = QCoreApplication.translate("MessageDelegate", "Sending…")
-    elif state == outbox.SENT:
+    elif state == outgoing.SENT:
         colour = _DONE_COLOUR
         text = QCoreApplication.translate("MessageDelegate", "Sent")
         if delivery.at is not None:
             text = QCoreApplication.translate("MessageDelegate", "Sent %1").replace(
                 "%1", _when(delivery.at)
             )
-    elif state == outbox.EXPORT:
+    elif state == outgoing.EXPORT:
         text = QCoreApplication.translate(
             "MessageDelegate", "Queued: waiting to be exported from the outbox"
         )
-    elif state == outbox.EXPORTED:
+    elif state == outgoing.EXPORTED:
         colour = _DONE_COLOUR
         text = QCoreApplication.translate("MessageDelegate", "Exported for sending")
         if delivery.at is not None:
             text = QCoreApplication.translate("MessageDelegate", "Exported for sending %1").replace(
                 "%1", _when(delivery.at)
             )
-    elif state == outbox.FAILED:
+    elif state == outgoing.FAILED:
         colour = _PROBLEM_COLOUR
         text = QCoreApplication.translate("MessageDelegate", "Failed: %1").replace(
             "%1",
@@ -142,7 +142,7 @@ def delivery_html(message: MessageView) -> str:
             f"{RETRY_LINK}:{delivery.entry_id}",
             QCoreApplication.translate("MessageDelegate", "Retry"),
         )
-    elif state == outbox.UNDELIVERABLE and delivery.problem is not None:
+    elif state == outgoing.UNDELIVERABLE and delivery.problem is not None:
         colour = _PROBLEM_COLOUR
         text = QCoreApplication.translate("MessageDelegate", "Not sent: %1").replace(
             "%1", problem_text(delivery.problem)

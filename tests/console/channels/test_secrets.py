@@ -25,9 +25,10 @@ from console.channels.admin import (
 )
 from console.channels.imap_source import ImapConnector, ImapError, ImapSettings
 from console.channels.importer import import_path
-from console.channels.outbox import SmtpSettings, enqueue_reply, outbox_items, send_pending
+from console.channels.outbox import SmtpSettings, outbox_items, send_pending
 from console.channels.scrub import scrub
 from console.inbox.commands import send_reply
+from console.inbox.outgoing import enqueue_reply
 from console.store import Store
 from console.store.models import Conversation
 

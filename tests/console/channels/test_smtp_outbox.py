@@ -16,7 +16,6 @@ from console.channels.importer import import_path
 from console.channels.outbox import (
     INTERRUPTED,
     SmtpSettings,
-    enqueue_reply,
     export_outbox,
     outbox_items,
     retry,
@@ -24,6 +23,7 @@ from console.channels.outbox import (
 )
 from console.inbox.commands import schedule_reply, send_reply
 from console.inbox.ingest import ingest
+from console.inbox.outgoing import enqueue_reply
 from console.store import Store
 from console.store.channel_tables import ChannelOutboxEntry
 from console.store.coverage_tables import ScheduledSend

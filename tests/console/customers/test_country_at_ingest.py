@@ -20,7 +20,9 @@ from console.customers.country import (
     customer_place,
     set_customer_place,
 )
-from console.inbox.ingest import IncomingMessage, ingest
+from console.identity import linking as linking_module
+from console.inbox.ingest import ingest
+from console.incoming import IncomingMessage
 from console.policies import policy_view
 from console.policies.classifier import RequestKind
 from console.problems import ProblemError
@@ -186,7 +188,7 @@ def test_the_resolver_runs_once_per_new_customer_not_per_message(
         calls.append(item.address)
         return real(item)
 
-    monkeypatch.setattr(country_module, "country_at_ingest", counting)
+    monkeypatch.setattr(linking_module, "country_at_ingest", counting)  # where ingest calls it
     first = [message(address="a@voorbeeld.nl", country=None) for _ in range(5)]
     first += [message(address="b@exemple.fr", country=None) for _ in range(5)]
     ingest(store, first)

@@ -18,11 +18,9 @@ from console.customers import (
     customer_local_view,
     customer_zone_info,
     next_business_start,
-    schedule_reply_at_their_business_start,
-    their_next_business_start,
 )
 from console.inbox.commands import CommandError, schedule_reply
-from console.inbox.ingest import CustomerInfo, IncomingMessage, ingest
+from console.inbox.ingest import ingest
 from console.inbox.queries import (
     InboxFilter,
     InboxSort,
@@ -30,6 +28,11 @@ from console.inbox.queries import (
     conversation_ids,
     inbox_rows,
 )
+from console.inbox.their_hours import (
+    schedule_reply_at_their_business_start,
+    their_next_business_start,
+)
+from console.incoming import CustomerInfo, IncomingMessage
 from console.store import Store
 from console.store.coverage_tables import ScheduledSend
 from console.store.models import AuditEntry, Conversation, Customer, Market

@@ -13,7 +13,8 @@ import pytest
 from factories import MessageFactory
 from sqlalchemy import event, func, select
 
-from console.inbox.ingest import IncomingMessage, ingest
+from console.inbox.ingest import ingest
+from console.incoming import IncomingMessage
 from console.store import Store
 from console.store.channel_tables import CustomerKey, MergeSuggestion
 from console.store.models import ChannelIdentity, ChannelKind, Conversation, Customer, Message

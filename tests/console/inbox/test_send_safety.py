@@ -16,18 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "channels"))
 
 from mailservers import Capture, smtp_server
 
-from console.channels.outbox import (
-    FAILED,
-    HELD,
-    NO_MAIL_SERVER,
-    QUEUED,
-    SCHEDULED,
-    SENT,
-    UNDELIVERABLE,
-    SmtpSettings,
-    retry,
-    send_pending,
-)
+from console.channels.outbox import SmtpSettings, retry, send_pending
 from console.inbox.commands import (
     UNDO_TOO_LATE,
     Composed,
@@ -36,6 +25,15 @@ from console.inbox.commands import (
     undo_reply,
 )
 from console.inbox.ingest import ingest
+from console.inbox.outgoing import (
+    FAILED,
+    HELD,
+    NO_MAIL_SERVER,
+    QUEUED,
+    SCHEDULED,
+    SENT,
+    UNDELIVERABLE,
+)
 from console.inbox.queries import conversation_detail
 from console.problems import ProblemError
 from console.store import Store

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from console.inbox.ingest import CustomerInfo, IncomingMessage, ingest
+from console.inbox.ingest import ingest
+from console.incoming import CustomerInfo, IncomingMessage
 from console.store import Store
 from console.store.models import Agent, AgentRole, ChannelKind, Conversation, Customer, Direction
 

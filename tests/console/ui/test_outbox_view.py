@@ -15,8 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "channels"))
 
 from mailservers import smtp_server
 
-from console.channels.outbox import SmtpSettings, enqueue_reply, outbox_items, send_pending
+from console.channels.outbox import SmtpSettings, outbox_items, send_pending
 from console.inbox.commands import send_reply
+from console.inbox.outgoing import enqueue_reply
 from console.store import Store
 from console.store.channel_tables import ChannelOutboxEntry
 from console.store.models import AuditEntry, ChannelIdentity, ChannelKind, Conversation
