@@ -227,3 +227,15 @@ def sample_week(session: Session, day: date, *, actor: str = "quality sampling")
             assigned=result.assigned,
         )
     return result
+
+
+def sample_weeks(
+    session: Session, first_day: date, last_day: date, *, actor: str = "quality sampling"
+) -> list[SampleResult]:
+    """Draw every week from ``first_day``'s to ``last_day``'s (each week at most once)."""
+    results = []
+    monday = week_start(first_day)
+    while monday <= last_day:
+        results.append(sample_week(session, monday, actor=actor))
+        monday += timedelta(days=7)
+    return results

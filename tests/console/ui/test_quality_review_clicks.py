@@ -1,0 +1,98 @@
+"""Quality review from clicks: the lead opens the queue and a review, scores by clicking,
+types a comment and submits; the agent reviewed then reads it in "My reviews"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QRadioButton, QTableView
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from console.quality import ensure_default_rubric
+from console.store.models import Agent
+from console.store.quality_tables import QualityComment, QualityReview
+from console.ui.main_window import MainWindow
+from console.ui.quality_review import ReviewScreen
+from console.ui.quality_window import QualityWindow
+
+
+def _click_row(qtbot: QtBot, table: QTableView, row: int) -> None:
+    rect = table.visualRect(table.model().index(row, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _open(qtbot: QtBot, window: MainWindow, agent_name: str) -> QualityWindow:
+    agent_id = next(a.id for a in window._agents if a.name == agent_name)
+    window.apply_settings("en", agent_id)
+    quality = window.open_quality_review()
+    qtbot.waitUntil(lambda: quality.access.agent_id == agent_id, timeout=10_000)
+    return quality
+
+
+def test_a_lead_scores_a_sampled_conversation_and_the_agent_reads_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    store = window._executor.store
+    with store.session() as session:
+        rubric = ensure_default_rubric(session)
+    quality = _open(qtbot, window, "Li Wei")
+    qtbot.waitUntil(lambda: quality.queue_model.rowCount() > 0, timeout=10_000)
+    waiting = quality.queue_model.rowCount()
+    entry = quality.queue_model.row_at(0)
+    assert entry is not None and "conversation(s) to review" in quality.queue_note.text()
+
+    _click_row(qtbot, quality.queue, 0)
+    assert quality.open_button.isEnabled()
+    qtbot.mouseClick(quality.open_button, Qt.MouseButton.LeftButton)
+    screen = quality.review
+    assert isinstance(screen, ReviewScreen)
+    qtbot.waitUntil(lambda: screen.material is not None, timeout=10_000)
+    assert quality.tabs.currentWidget() is screen
+    assert screen.messages.rowCount() > 0 and not screen.submit_button.isEnabled()
+    assert "choose an answer" in screen.total_label.text()
+
+    for item in rubric.items:
+        if item.auto_fail:
+            continue
+        choice = "partly" if item.key == "policy_correct" else "met"
+        button = screen.findChild(QRadioButton, f"score_{item.key}_{choice}")
+        assert button is not None
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert screen.total_label.text() == "Score: 87.5"  # 10.5 of 12
+    failed = screen.findChild(QRadioButton, "score_wrong_language_failed")
+    qtbot.mouseClick(failed, Qt.MouseButton.LeftButton)
+    assert screen.total_label.text() == "Score: 0 (auto-fail)"
+    qtbot.mouseClick(
+        screen.findChild(QRadioButton, "score_wrong_language_passed"), Qt.MouseButton.LeftButton
+    )
+    qtbot.mouseClick(screen.comment, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(screen.comment, "Name the return deadline as the law says.")
+    assert screen.submit_button.isEnabled()
+    with qtbot.waitSignal(quality.review_submitted, timeout=10_000):
+        qtbot.mouseClick(screen.submit_button, Qt.MouseButton.LeftButton)
+    assert quality.review is None and quality.tabs.currentWidget() is quality.queue_page
+    assert quality.status.text() == f"Review of {entry.agent} submitted: 87.5."
+    qtbot.waitUntil(lambda: quality.queue_model.rowCount() == waiting - 1, timeout=10_000)
+    with store.session() as session:
+        review = session.scalars(select(QualityReview)).one()
+        comment = session.scalars(select(QualityComment)).one()
+        reviewer = session.get(Agent, review.reviewer_id)
+    assert (review.total, review.conversation_id) == (87.5, entry.conversation_id)
+    assert comment.text == "Name the return deadline as the law says."
+    assert reviewer is not None and reviewer.name == "Li Wei"
+    quality.close()
+
+    mine = _open(qtbot, window, entry.agent)
+    qtbot.waitUntil(lambda: mine.mine_model.rowCount() == 1, timeout=10_000)
+    assert "Only quality reviewers" in mine.queue_note.text()
+    qtbot.mouseClick(mine.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=mine.tabs.tabBar().tabRect(1).center())  # fmt: skip
+    assert mine.tabs.currentWidget() is mine.mine_page
+    with qtbot.waitSignal(mine.detail_shown, timeout=10_000):
+        _click_row(qtbot, mine.mine, 0)
+    text = mine.detail.text()
+    assert text.startswith("Li Wei reviewed this conversation on ") and ": 87.5." in text
+    assert "Stated the return, refund and warranty rules correctly: partly" in text
+    assert "Replied in a language the customer did not write: did not happen" in text
+    assert "Li Wei: Name the return deadline as the law says." in text
+    mine.close()
