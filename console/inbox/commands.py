@@ -13,6 +13,7 @@ from console import audit
 from console.inbox.drafts import discard_draft
 from console.inbox.ingest import PREVIEW_CHARS
 from console.inbox.outgoing import UNDO_WINDOW, enqueue_reply
+from console.kpis import facts as kpi_facts
 from console.problems import ProblemError, define, problem
 from console.store.channel_tables import ChannelOutboxEntry
 from console.store.coverage_tables import ScheduledSend
@@ -153,6 +154,7 @@ def _store_reply(
     if conversation.status is ConversationStatus.OPEN:
         conversation.status = ConversationStatus.PENDING
     session.flush()
+    kpi_facts.refresh(session, [conversation.id])  # a first reply starts the response KPIs
     discard_draft(session, conversation.id, agent_id)  # the draft went out as this reply
     enqueue_reply(session, message.id)  # the channel outbox sends it (held back while scheduled)
     actor = agent.name if agent else "unknown agent"
@@ -230,6 +232,7 @@ def undo_reply(session: Session, message_id: int, *, actor: str) -> str:
     before = next((e.detail for e in replied if e.detail.get("message_id") == message_id), {})
     session.delete(message)
     session.flush()
+    kpi_facts.refresh(session, [conversation.id])  # the taken-back reply no longer counts
     conversation.message_count = max(conversation.message_count - 1, 0)
     latest = session.scalars(
         select(Message)
@@ -280,9 +283,17 @@ def set_status(
 
 
 def set_statuses(
-    session: Session, conversation_ids: Sequence[int], status: ConversationStatus, *, actor: str
+    session: Session,
+    conversation_ids: Sequence[int],
+    status: ConversationStatus,
+    *,
+    actor: str,
+    at: datetime | None = None,
 ) -> list[int]:
-    """Give each conversation ``status`` (a snooze ends); returns the ids that changed."""
+    """Give each conversation ``status`` (a snooze ends); returns the ids that changed.
+
+    ``at``: when it happened (now when not given), for the resolution KPIs.
+    """
     changed = []
     for conversation in _existing(session, conversation_ids):
         if conversation.status is status and conversation.snoozed_until is None:
@@ -300,6 +311,9 @@ def set_statuses(
             previous=previous.value,
             status=status.value,
         )
+    if status is ConversationStatus.RESOLVED and changed:
+        moment = at or utcnow()
+        kpi_facts.record_resolved(session, dict.fromkeys(changed, moment))
     return changed
 
 

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from console import audit
 from console.customers.country import markets_by_country
 from console.identity.linking import resolve_customers
+from console.kpis import facts as kpi_facts
 from console.incoming import Attachment, IncomingMessage
 from console.store import Store
 from console.store.channel_tables import AttachmentBlob, MessageAttachment, MessageRef
@@ -107,6 +108,7 @@ def ingest_batch(session: Session, batch: Sequence[IncomingMessage]) -> IngestRe
     fresh = _detect_languages(session, fresh)  # before linking: a new customer's country uses it
     customer_ids = resolve_customers(session, fresh)
     threads, placement = _threads_for(session, fresh, customer_ids)
+    resolved = {t.id for t in threads.values() if t.status is ConversationStatus.RESOLVED}
     rows = []
     for item, thread in zip(fresh, placement, strict=True):
         rows.append(_message_row(thread.id, item))
@@ -117,6 +119,11 @@ def ingest_batch(session: Session, batch: Sequence[IncomingMessage]) -> IngestRe
     _save_refs(session, fresh, message_ids)
     _save_attachments(session, fresh, message_ids)
     _save_threads(session, threads.values())
+    # KPI facts: first message and reply of each touched conversation, reopens after resolution.
+    kpi_facts.refresh(session, {thread.id for thread in placement})
+    kpi_facts.record_reopened(
+        session, {i for i in resolved if threads[i].status is ConversationStatus.OPEN}
+    )
     result.imported = len(fresh)
     result.conversation_ids = {thread.id for thread in threads.values()}
     return result
