@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from functools import cache, partial
 from typing import Any
@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from sqlalchemy.orm import Session
 
+from console.changes import Changes
 from console.inbox.queries import (
     InboxFilter,
     InboxRow,
@@ -150,6 +151,8 @@ class InboxModel(QAbstractTableModel):
     page_loaded = Signal()
     #: Open work per view ({InboxView: count}), with every new id list.
     counts_loaded = Signal(object)
+    #: Some rows were fetched again in place (their conversation ids).
+    rows_refreshed = Signal(list)
 
     def __init__(self, executor: StoreExecutor, parent: Any = None) -> None:
         super().__init__(parent)
@@ -165,6 +168,7 @@ class InboxModel(QAbstractTableModel):
         self._fetch_timer.setSingleShot(True)
         self._fetch_timer.setInterval(0)
         self._fetch_timer.timeout.connect(self._fetch_wanted_pages)
+        executor.changes.changed.connect(self.apply_changes)
 
     # -- what the view asks -------------------------------------------------
 
@@ -274,18 +278,41 @@ class InboxModel(QAbstractTableModel):
         except ValueError:
             return None
 
+    def apply_changes(self, changes: Changes) -> None:
+        """A write (here or, in team mode, at another seat) changed something: show it.
+
+        Changed rows are fetched again in place; the id list only when which
+        conversations the filter finds may have changed (``changes.listing``) or a
+        customer changed (their rows are not known here).
+        """
+        if changes.listing or changes.customers:
+            self.reload()
+        elif changes.conversations:
+            self.refresh_rows(changes.conversations)
+
     def refresh_row(self, conversation_id: int) -> None:
         """Fetch one row again (after a change to that conversation only)."""
+        self.refresh_rows([conversation_id])
+
+    def refresh_rows(self, conversation_ids: Iterable[int]) -> None:
+        """Fetch the listed ones of these rows again, in one job; the others are left alone."""
+        listed = set(self._ids)
+        wanted = [i for i in conversation_ids if i in listed]
+        if not wanted:
+            return
         generation = self._generation
 
         def arrived(page: Page) -> None:
-            row = self.row_of(conversation_id)
-            if generation != self._generation or row is None or conversation_id not in page.rows:
+            if generation != self._generation:
                 return
             self._keep(page)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            for conversation_id in page.rows:
+                row = self.row_of(conversation_id)
+                if row is not None:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            self.rows_refreshed.emit(sorted(page.rows))
 
-        self._executor.run(self, self._page_job([conversation_id]), arrived)
+        self._executor.run(self, self._page_job(wanted), arrived)
 
     def cached_row(self, conversation_id: int) -> InboxRow | None:
         return self._rows.get(conversation_id)

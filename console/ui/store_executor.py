@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from console.problems import Problem
 from console.store import Store, StoreError, translate_database_error
+from console.ui.operations import ChangeBus, Wrote
 from console.ui.problem_texts import error_text, problem_text
 from console.ui.result_relay import ResultRelay
 
@@ -66,6 +67,8 @@ class StoreExecutor(QObject):
         self._dialog: QMessageBox | None = None
         #: Show store failures in a dialog (off for tools that report them otherwise).
         self.show_store_errors = True
+        #: What writes changed, for every view (console/ui/operations.py).
+        self.changes = ChangeBus(self)
 
     @property
     def store(self) -> Store:
@@ -102,6 +105,31 @@ class StoreExecutor(QObject):
         if len(self._jobs) == 1:
             self.busy_changed.emit(True)
         self._pool.submit(self._execute, job_id)
+
+    def write(
+        self,
+        owner: QObject,
+        work: Callable[[Session], Wrote[T]],
+        done: Callable[[T], None] | None = None,
+        *,
+        error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Like :meth:`run` for a write: ``done(value)``, then its changes on :attr:`changes`.
+
+        The changes are published even if ``owner`` is gone by then.
+        """
+
+        def wrote(result: Wrote[T]) -> None:
+            if done is not None and shiboken6.isValid(owner):
+                done(result.value)
+            self.changes.publish(result.changes)
+
+        def failed(exc: Exception) -> None:
+            if not shiboken6.isValid(owner):
+                return
+            (error or self._report)(exc)
+
+        self.run(self, work, wrote, error=failed)
 
     def _execute(self, job_id: int) -> None:
         """On the store thread. Holds no reference to the job's callables when it posts."""
