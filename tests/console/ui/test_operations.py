@@ -37,6 +37,7 @@ def test_a_write_hands_its_value_then_publishes_what_it_changed(
     with qtbot.waitSignal(executor.changes.changed, timeout=5000):
         WriteOp(parent=owner, op=work, success=events.append).run(executor)
     value, changes = events
+    assert isinstance(value, int)
     assert changes == Changes(conversations=frozenset({value}))
 
 
