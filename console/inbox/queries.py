@@ -100,6 +100,8 @@ class InboxFilter:
     search: str = ""
     sort: InboxSort = InboxSort.LAST_ACTIVITY
     descending: bool = True
+    #: Only these conversations (the ones behind a dashboard figure); None: no such limit.
+    only_ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,8 @@ def conversation_ids(session: Session, inbox_filter: InboxFilter) -> list[int]:
             if inbox_filter.assignee_id == NOBODY
             else Conversation.assignee_id == inbox_filter.assignee_id
         )
+    if inbox_filter.only_ids is not None:
+        query = query.where(Conversation.id.in_(inbox_filter.only_ids))
     if inbox_filter.status is not None:
         query = query.where(Conversation.status == inbox_filter.status)
     if inbox_filter.channel is not None:

@@ -39,6 +39,7 @@ from console.inbox.commands import Composed, wake_snoozed
 from console.inbox.queries import (
     AgentSummary,
     FilterOptions,
+    InboxFilter,
     TranslationView,
     filter_options,
     list_agents,
@@ -97,6 +98,7 @@ from console.ui.search_match_delegate import SearchMatchDelegate
 from console.ui.send_guard import SendGuard, check_reply, reply_language
 from console.ui.settings_dialog import SettingsDialog
 from console.ui.store_executor import StoreExecutor
+from console.ui.team_dashboard import TeamDashboard
 from console.ui.translation_worker import TranslationWorker
 from console.ui.undo_send import UndoSendBar, save_undo_seconds, undo_seconds
 
@@ -264,6 +266,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_action = QAction(self)
         self.models_action = QAction(self)
         self.coverage_action = QAction(self)
+        self.dashboard_action = QAction(self)
         self.compliance_action = QAction(self)
         self.reply_library_action = QAction(self)
         self.import_action = QAction(self)
@@ -283,6 +286,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.coverage_action)
+        self.view_menu.addAction(self.dashboard_action)
         self.view_menu.addAction(self.compliance_action)
         self.view_menu.addAction(self.reply_library_action)
         self.view_menu.addAction(self.quarantine_action)
@@ -311,6 +315,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.models_action.triggered.connect(self.open_model_manager)
         self.coverage_action.triggered.connect(self.open_coverage_planner)
+        self.dashboard_action.triggered.connect(self.open_team_dashboard)
         self.compliance_action.triggered.connect(self.open_compliance_editor)
         self.reply_library_action.triggered.connect(self.open_reply_library)
         self.import_action.triggered.connect(self._choose_import)
@@ -396,6 +401,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_action.setText(self.tr("&About Support Console"))
         self.models_action.setText(self.tr("&Translation models…"))
         self.coverage_action.setText(self.tr("&Coverage planner…"))
+        self.dashboard_action.setText(self.tr("Team &dashboard…"))
         self.compliance_action.setText(self.tr("Return and &privacy rules…"))
         self.reply_library_action.setText(self.tr("Reply &library…"))
         self.import_action.setText(self.tr("&Import messages…"))
@@ -869,6 +875,30 @@ class MainWindow(Retranslating, QMainWindow):
         planner.show()
         planner.show_week()
         return planner
+
+    def open_team_dashboard(self) -> TeamDashboard:
+        dashboard = TeamDashboard(self._executor, parent=self)
+        dashboard.setWindowFlag(Qt.WindowType.Window)
+        dashboard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dashboard.failed.connect(self._on_failed)
+        dashboard.exported.connect(lambda m: self.statusBar().showMessage(m, STATUS_MESSAGE_MS))
+        dashboard.open_conversations.connect(self.show_conversations)
+        room = self.screen().availableGeometry()
+        dashboard.resize(min(PLANNER_SIZE[0], room.width()), min(PLANNER_SIZE[1], room.height()))
+        dashboard.show()
+        dashboard.reload()
+        return dashboard
+
+    def show_conversations(self, ids: list[int]) -> None:
+        """Only these conversations in the inbox (a dashboard figure's); any filter change
+        in the filter bar shows the inbox as filtered there again."""
+        self.inbox_model.apply_filter(InboxFilter(only_ids=tuple(ids)))
+        self.statusBar().showMessage(
+            self.tr("Showing %n conversation(s) from the dashboard", "", len(ids)),
+            STATUS_MESSAGE_MS,
+        )
+        self.raise_()
+        self.activateWindow()
 
     def _show_channel_status(self, *_args: object) -> None:
         model = self.channel_status
