@@ -20,11 +20,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
 )
 from sqlalchemy.orm import Session
 
 from console.coverage import InvalidSchedule, MarketCoverage, check_periods, set_market_hours
+from console.kpis.targets import (
+    MAX_TARGET_MINUTES,
+    first_response_target,
+    set_first_response_target,
+)
+from console.store.kpi_tables import DEFAULT_FIRST_RESPONSE_TARGET_MINUTES
 from console.ui.coverage_shift_editor import (
     ERROR_STYLE,
     WeekdayDelegate,
@@ -87,6 +94,13 @@ class CoverageHoursEditor(Retranslating, QDialog):
         self.zone_label = QLabel(self)
         self.zone_edit = QLineEdit(market.zone, self)
         self.zone_edit.setObjectName("supportZone")
+        # The market's first-response target (KPIs), in business minutes of these hours.
+        self.target_label = QLabel(self)
+        self.target_edit = QSpinBox(self)
+        self.target_edit.setObjectName("firstResponseTarget")
+        self.target_edit.setRange(1, MAX_TARGET_MINUTES)
+        self.target_edit.setValue(DEFAULT_FIRST_RESPONSE_TARGET_MINUTES)
+        self.target_edit.setEnabled(False)  # until the stored target is read
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.view = schedule_table(self, "supportPeriods")
@@ -110,6 +124,8 @@ class CoverageHoursEditor(Retranslating, QDialog):
         zone_row = QHBoxLayout()
         zone_row.addWidget(self.zone_label)
         zone_row.addWidget(self.zone_edit, 1)
+        zone_row.addWidget(self.target_label)
+        zone_row.addWidget(self.target_edit)
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.add_button)
         edit_row.addWidget(self.remove_button)
@@ -130,11 +146,21 @@ class CoverageHoursEditor(Retranslating, QDialog):
         self.buttons.rejected.connect(self.reject)
         self.model.edited.connect(self.message.clear)
         self.retranslate()
+        market_id = market.id
+        self._executor.run(
+            self, lambda session: first_response_target(session, market_id), self._show_target
+        )
+
+    def _show_target(self, minutes: int) -> None:
+        self.target_edit.setValue(minutes)
+        self.target_edit.setEnabled(True)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Edit support hours"))
         self.heading.setText(f"{self._market.code} · {self._market.name}")
         self.zone_label.setText(self.tr("Time zone of the market:"))
+        self.target_label.setText(self.tr("First-response target:"))
+        self.target_edit.setSuffix(self.tr(" business min"))
         self.note.setText(
             self.tr(
                 "Support periods in the market's local time, several a day if needed. A "
@@ -175,11 +201,14 @@ class CoverageHoursEditor(Retranslating, QDialog):
         market_id, actor = self._market.id, self._actor
         zone = self.zone_edit.text().strip()
         country = self._market.holiday_country
+        target = self.target_edit.value() if self.target_edit.isEnabled() else None
 
         def work(session: Session) -> None:
             set_market_hours(
                 session, market_id, zone, periods, actor=actor, holiday_country=country
             )
+            if target is not None:
+                set_first_response_target(session, market_id, target, actor=actor)
 
         self._set_busy(True)
         self._executor.run(self, work, self._saved, error=self._failed)
