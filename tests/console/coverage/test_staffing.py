@@ -16,10 +16,11 @@ from console.coverage.staffing import (
 
 # Call Centre Helper, "Erlang C Formula - Made Simple With an Easy Worked Example"
 # (https://www.callcentrehelper.com/erlang-c-formula-example-121281.htm): 100 calls in
-# 30 minutes, 180 s average handling time, 80 % to be answered within 20 s. Traffic
-# intensity 10 Erlangs; with 11 agents the probability of waiting is 68.21 % and the
-# service level 39.0 %; 12 agents 64.0 %, 13 agents 79.6 %, 14 agents 88.8 %, so 14
-# agents are needed (before shrinkage).
+# 30 minutes, 180 s average handling time, 80 % to be answered within 20 s: traffic
+# intensity 10 Erlangs, 14 agents needed (before shrinkage). The article's inputs and
+# answer; the per-row figures below were worked out by hand from the Erlang C formula
+# with those inputs (with 11 agents the probability of waiting is 68.21 % and the
+# service level 39.0 %; 12 agents 64.0 %, 13 agents 79.6 %, 14 agents 88.8 %).
 CALL_CENTRE_HELPER = [(11, 0.390), (12, 0.640), (13, 0.796), (14, 0.888)]
 
 # Mitan Ltd, "The Erlang-C formula" (https://www.mitan.co.uk/erlang/elgcmath.htm): 360
