@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from console.customers.zones import zones_of_customers
+from console.customers.zones import zone_names_of_customers
 from console.inbox.outgoing import UNDO_WINDOW, Delivery, delivery_problem, delivery_states
 from console.policies.tasks import overdue_task_ids_query
 from console.problems import Problem
@@ -449,7 +449,7 @@ def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:
     )
     found = session.execute(query).all()
     # The page's customers' zones in one batch (zone_of_customer's resolution, not per row).
-    zones = zones_of_customers(session, [customer for _, customer, _, _ in found])
+    zones = zone_names_of_customers(session, [customer for _, customer, _, _ in found])
     return {
         conversation.id: dataclasses.replace(
             _row(
@@ -458,7 +458,7 @@ def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:
                 customer.country,
                 market_code,
                 assignee_name,
-                zones[customer.id].zone,
+                zones[customer.id],
             ),
             overdue_task=conversation.id in overdue,
             has_draft=conversation.id in drafted,

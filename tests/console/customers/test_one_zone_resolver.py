@@ -110,3 +110,26 @@ def test_a_page_of_rows_resolves_zones_in_a_batch(store: Store, message: Message
         return len(seen)
 
     assert statements_for(ids) == statements_for(ids[:1])
+
+
+def test_the_zone_alone_is_the_full_resolution_s_zone(
+    store: Store, message: MessageFactory
+) -> None:
+    """The inbox's cheap path (stored zone, else the evidence) answers as the full resolver."""
+    from console.customers.zones import (
+        correct_customer_zone,
+        zone_names_of_customers,
+        zones_of_customers,
+    )
+
+    _californian(store, message)
+    ingest(store, [message("hola", address="ana@example.es", name="Ana", country="ES"),
+                   message("hi", address="jo@example.com", name="Jo", country=None)])  # fmt: skip
+    with store.session() as session:
+        customers = session.scalars(select(Customer).order_by(Customer.id)).all()
+        correct_customer_zone(session, customers[-1].id, "Asia/Tokyo", actor="Li Wei")
+        customers[0].time_zone = "Mars/Olympus"  # not a zone: resolved from evidence
+        session.flush()
+        full = {i: z.zone for i, z in zones_of_customers(session, customers).items()}
+        assert zone_names_of_customers(session, customers) == full
+        assert full[customers[0].id] == LOS_ANGELES and full[customers[-1].id] == "Asia/Tokyo"
