@@ -66,9 +66,19 @@ def demand_by_hour_of_week(
 
 
 def load_plan(
-    session: Session, zone: str, at: datetime, *, demand_since: datetime | None = None
+    session: Session,
+    zone: str,
+    at: datetime,
+    *,
+    demand_since: datetime | None = None,
+    history_demand: bool = True,
 ) -> CoveragePlan:
-    """The plan of the week containing ``at``, seen from ``zone``."""
+    """The plan of the week containing ``at``, seen from ``zone``.
+
+    ``history_demand=False`` leaves the demand curve empty, for callers that put the
+    forecast there (console/coverage/requirement.py: ``with_requirements``) and need
+    not read every inbound message of the store's history first.
+    """
     if not is_valid_zone(zone):
         raise ValueError(f"unknown time zone {zone!r}")
     start = week_start(zone, at)
@@ -122,7 +132,7 @@ def load_plan(
             )
         )
     hours = {h.market_id: h for h in session.scalars(select(MarketSupportHours))}
-    demand = demand_by_hour_of_week(session, zone, since=demand_since)
+    demand = demand_by_hour_of_week(session, zone, since=demand_since) if history_demand else {}
     markets = []
     for market in session.scalars(select(Market).order_by(Market.code)):
         support = hours.get(market.id)

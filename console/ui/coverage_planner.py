@@ -480,7 +480,7 @@ class CoveragePlanner(QWidget):
         request, moment, agent_id, now = self._request, self._at, self._agent_id, self._clock()
 
         def work(session: Session) -> tuple[CoveragePlan, PlanStatus]:
-            plan = load_plan(session, lead_zone(session, agent_id), moment)
+            plan = load_plan(session, lead_zone(session, agent_id), moment, history_demand=False)
             plan = with_requirements(session, plan, now).plan
             return plan, plan_status(plan, now)
 
