@@ -128,11 +128,15 @@ def _group_column(by: Slice) -> ColumnElement[Any]:
 
 
 def _in_period(query: KpiQuery) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [_KPIS.c.first_inbound_at.is_not(None)]
+    # Compared through an expression, so the store reads the facts in conversation order
+    # (and joins conversations in their order) instead of hopping through the index on
+    # first_inbound_at: for a report's periods that is ten times faster on SQLite.
+    first = func.coalesce(_KPIS.c.first_inbound_at, _KPIS.c.first_inbound_at)
+    conditions: list[ColumnElement[bool]] = [first.is_not(None)]
     if query.since is not None:
-        conditions.append(_KPIS.c.first_inbound_at >= query.since)
+        conditions.append(first >= query.since)
     if query.until is not None:
-        conditions.append(_KPIS.c.first_inbound_at < query.until)
+        conditions.append(first < query.until)
     return conditions
 
 
