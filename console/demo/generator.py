@@ -24,6 +24,7 @@ from sqlalchemy import select, update
 
 from console.coverage.demo_rota import seed_demo_rota
 from console.inbox.ingest import ingest
+from console.kpis.facts import record_resolved
 from console.incoming import CustomerInfo, IncomingMessage
 from console.paths import RESOURCES_DIR
 from console.policies import ensure_seed_pack
@@ -337,14 +338,19 @@ def _fill(template: str, values: dict[str, str]) -> str:
 def _settle(store: Store, rng: random.Random, agent_ids: list[int]) -> None:
     """Statuses, assignees, priorities and read markers a working team would have."""
     with store.session() as session:
-        rows = session.execute(select(Conversation.id, Conversation.awaiting_reply)).all()
-        for conversation_id, awaiting in sorted(rows):
+        rows = session.execute(
+            select(Conversation.id, Conversation.awaiting_reply, Conversation.last_activity_at)
+        ).all()
+        resolved = {}  # resolved with the last reply, for the KPIs
+        for conversation_id, awaiting, last_activity in sorted(rows):
             if awaiting:
                 status = ConversationStatus.OPEN
                 unread = 1 if rng.random() < 0.6 else 0
             else:
                 status = rng.choice((ConversationStatus.PENDING, ConversationStatus.RESOLVED))
                 unread = 0
+                if status is ConversationStatus.RESOLVED:
+                    resolved[conversation_id] = last_activity
             session.execute(
                 update(Conversation)
                 .where(Conversation.id == conversation_id)
@@ -355,6 +361,7 @@ def _settle(store: Store, rng: random.Random, agent_ids: list[int]) -> None:
                     priority=rng.choices(list(Priority), weights=(2, 10, 3, 1))[0],
                 )
             )
+        record_resolved(session, resolved)
 
 
 def iter_demo_messages() -> Iterator[IncomingMessage]:
