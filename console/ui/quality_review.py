@@ -95,9 +95,9 @@ class ReviewScreen(Retranslating, QWidget):
         self.card = QWidget()
         self.card.setObjectName("qualityScorecard")
         self.grid = QGridLayout(self.card)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.card)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.card)
         self.comment_label = QLabel(self)
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("qualityReviewComment")
@@ -117,7 +117,7 @@ class ReviewScreen(Retranslating, QWidget):
         right = QWidget(self)
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(scroll, 1)
+        side.addWidget(self.scroll, 1)
         side.addWidget(self.comment_label)
         side.addWidget(self.comment)
         bottom = QHBoxLayout()
@@ -128,8 +128,8 @@ class ReviewScreen(Retranslating, QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)
@@ -165,17 +165,18 @@ class ReviewScreen(Retranslating, QWidget):
                 title.setStyleSheet("font-weight: bold")
                 title.setText(localized(section, language))
                 self._section_labels.append((title, section))
-                self.grid.addWidget(title, row, 0, 1, 5)
+                self.grid.addWidget(title, row, 0, 1, 4)
                 row += 1
             label = QLabel(localized(item.names, language), self.card)
             label.setWordWrap(True)
             label.setProperty("showsData", True)
             self._item_labels.append((label, item))
-            self.grid.addWidget(label, row, 0)
+            self.grid.addWidget(label, row, 0, 1, 4)
+            row += 1  # the choices go under the wording: the card stays narrow
             group = QButtonGroup(self.card)
             choices = AUTO_FAIL_CHOICES if item.auto_fail else WEIGHTED_CHOICES
             names = AUTO_FAIL_NAMES if item.auto_fail else CHOICE_NAMES
-            for column, value in enumerate(choices, start=1):
+            for column, value in enumerate(choices):
                 button = QRadioButton(self.card)
                 button.setObjectName(f"score_{item.key}_{names[value]}")
                 group.addButton(button, value)
@@ -183,11 +184,12 @@ class ReviewScreen(Retranslating, QWidget):
                 self.grid.addWidget(button, row, column)
             if item.auto_fail:
                 group.button(PASSED).setChecked(True)
-            group.idClicked.connect(lambda _id: self._changed())
+            group.idToggled.connect(lambda _id, _on: self._changed())
             self._groups[item.id] = group
             row += 1
         self.grid.setRowStretch(row, 1)
-        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(3, 1)
+        self.grid.activate()  # placed now: a click lands on the choice it is aimed at
         self._changed()
 
     # -- scoring ------------------------------------------------------------------

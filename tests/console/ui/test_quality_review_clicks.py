@@ -3,17 +3,26 @@ types a comment and submits; the agent reviewed then reads it in "My reviews".""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import timedelta
+
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QRadioButton, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from console.quality import ensure_default_rubric
+from console.demo.generator import DEMO_NOW
+from console.quality import ensure_default_rubric, sample_weeks
 from console.store.models import Agent
 from console.store.quality_tables import QualityComment, QualityReview
 from console.ui.main_window import MainWindow
 from console.ui.quality_review import ReviewScreen
 from console.ui.quality_window import QualityWindow
+
+
+def _click_choice(qtbot: QtBot, button: QRadioButton) -> None:
+    """Click the round indicator (a radio button's text ends before its widget does)."""
+    qtbot.waitUntil(button.isVisible, timeout=3000)  # shown once the card is laid out
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(7, button.height() // 2))
 
 
 def _click_row(qtbot: QtBot, table: QTableView, row: int) -> None:
@@ -35,6 +44,8 @@ def test_a_lead_scores_a_sampled_conversation_and_the_agent_reads_it(
     store = window._executor.store
     with store.session() as session:
         rubric = ensure_default_rubric(session)
+        # The demo's weeks are drawn (the demo generator does so too; each week once).
+        sample_weeks(session, (DEMO_NOW - timedelta(days=60)).date(), DEMO_NOW.date())
     quality = _open(qtbot, window, "Li Wei")
     qtbot.waitUntil(lambda: quality.queue_model.rowCount() > 0, timeout=10_000)
     waiting = quality.queue_model.rowCount()
@@ -57,14 +68,16 @@ def test_a_lead_scores_a_sampled_conversation_and_the_agent_reads_it(
         choice = "partly" if item.key == "policy_correct" else "met"
         button = screen.findChild(QRadioButton, f"score_{item.key}_{choice}")
         assert button is not None
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        screen.scroll.ensureWidgetVisible(button)  # scrolled to, as a person would
+        _click_choice(qtbot, button)
     assert screen.total_label.text() == "Score: 87.5"  # 10.5 of 12
     failed = screen.findChild(QRadioButton, "score_wrong_language_failed")
-    qtbot.mouseClick(failed, Qt.MouseButton.LeftButton)
+    passed = screen.findChild(QRadioButton, "score_wrong_language_passed")
+    screen.scroll.ensureWidgetVisible(failed)
+    _click_choice(qtbot, failed)
     assert screen.total_label.text() == "Score: 0 (auto-fail)"
-    qtbot.mouseClick(
-        screen.findChild(QRadioButton, "score_wrong_language_passed"), Qt.MouseButton.LeftButton
-    )
+    _click_choice(qtbot, passed)
+    assert screen.total_label.text() == "Score: 87.5"
     qtbot.mouseClick(screen.comment, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(screen.comment, "Name the return deadline as the law says.")
     assert screen.submit_button.isEnabled()
