@@ -68,12 +68,13 @@ def test_a_lead_scores_a_sampled_conversation_and_the_agent_reads_it(
         choice = "partly" if item.key == "policy_correct" else "met"
         button = screen.findChild(QRadioButton, f"score_{item.key}_{choice}")
         assert button is not None
-        screen.scroll.ensureWidgetVisible(button)  # scrolled to, as a person would
+        screen.card_scroll.ensureWidgetVisible(button)  # scrolled to, as a person would
         _click_choice(qtbot, button)
     assert screen.total_label.text() == "Score: 87.5"  # 10.5 of 12
     failed = screen.findChild(QRadioButton, "score_wrong_language_failed")
     passed = screen.findChild(QRadioButton, "score_wrong_language_passed")
-    screen.scroll.ensureWidgetVisible(failed)
+    assert failed is not None and passed is not None
+    screen.card_scroll.ensureWidgetVisible(failed)
     _click_choice(qtbot, failed)
     assert screen.total_label.text() == "Score: 0 (auto-fail)"
     _click_choice(qtbot, passed)
