@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -61,7 +62,15 @@ class QualityScores(Retranslating, QWidget):
         self.by.currentIndexChanged.connect(lambda _i: self.reload())
         self.retranslate()
 
+    def title(self) -> str:
+        """The tab title where a dashboard hosts these scores."""
+        return self.tr("Quality")
+
     def retranslate(self) -> None:
+        host = self.parentWidget()
+        tabs = host.parentWidget() if host is not None else None
+        if isinstance(tabs, QTabWidget) and tabs.indexOf(self) >= 0:
+            tabs.setTabText(tabs.indexOf(self), self.title())
         self.by_label.setText(self.tr("&Scores by:"))
         self.by.setItemText(0, self.tr("Agent"))
         self.by.setItemText(1, self.tr("Vendor"))

@@ -11,11 +11,19 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from console.demo.generator import DEMO_NOW
-from console.quality import ensure_default_rubric, sample_weeks
+from console.quality import (
+    MET,
+    PASSED,
+    ensure_default_rubric,
+    reviewer_queue,
+    sample_weeks,
+    submit_review,
+)
 from console.store.models import Agent
 from console.store.quality_tables import QualityComment, QualityReview
 from console.ui.main_window import MainWindow
 from console.ui.quality_review import ReviewScreen
+from console.ui.quality_scores import QualityScores
 from console.ui.quality_window import QualityWindow
 
 
@@ -110,3 +118,29 @@ def test_a_lead_scores_a_sampled_conversation_and_the_agent_reads_it(
     assert "Replied in a language the customer did not write: did not happen" in text
     assert "Li Wei: Name the return deadline as the law says." in text
     mine.close()
+
+
+def test_the_team_dashboard_hosts_the_quality_scores(qtbot: QtBot, window: MainWindow) -> None:
+    store = window._executor.store
+    with store.session() as session:
+        rubric = ensure_default_rubric(session)
+        sample_weeks(session, (DEMO_NOW - timedelta(days=60)).date(), DEMO_NOW.date())
+        lead = session.scalars(select(Agent.id).where(Agent.name == "Li Wei")).one()
+        entry = reviewer_queue(session, lead)[0]
+        scores = {i.id: (PASSED if i.auto_fail else MET) for i in rubric.items}
+        submit_review(
+            session, entry.assignment_id, reviewer_id=lead,
+            rubric_version_id=rubric.version_id, scores=scores,
+        )  # fmt: skip
+    dashboard = window.open_team_dashboard()
+    quality = dashboard.findChild(QualityScores)
+    assert quality is not None
+    bar = dashboard.tabs.tabBar()
+    index = dashboard.tabs.indexOf(quality)
+    assert dashboard.tabs.tabText(index) == "Quality"
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert dashboard.tabs.currentWidget() is quality
+    qtbot.waitUntil(lambda: quality.model.rowCount() == 1, timeout=10_000)
+    row = quality.model.row_at(0)
+    assert row is not None and (row.group, row.reviews, row.average) == (entry.agent, 1, 100.0)
+    dashboard.close()
