@@ -33,6 +33,11 @@ KEYRING_NO_SECRET = define(
 )
 
 
+def keyring_account(kind: str, name: str) -> str:
+    """The keyring entry of a channel's secret (``imap:Shop mailbox``)."""
+    return f"{kind}:{name}"
+
+
 class CredentialError(ProblemError):
     """The keyring is unavailable or holds no secret for the account; its problem says which."""
 

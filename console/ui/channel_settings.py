@@ -33,7 +33,7 @@ from console.channels.admin import (
     delete_channel_config,
     save_channel_config,
 )
-from console.channels.credentials import set_secret
+from console.channels.credentials import keyring_account, set_secret
 from console.ui.channel_models import ChannelConfigModel
 from console.ui.problem_texts import error_text
 from console.ui.retranslating import Retranslating
@@ -43,11 +43,6 @@ KINDS = ("imap", "smtp", "webhook")
 DEFAULT_PORTS = {("imap", "tls"): 993, ("imap", "starttls"): 143, ("smtp", "tls"): 465,
                  ("smtp", "starttls"): 587, ("webhook", "tls"): 8765,
                  ("webhook", "starttls"): 8765}  # fmt: skip
-
-
-def keyring_account(kind: str, name: str) -> str:
-    """The keyring entry of a channel's secret."""
-    return f"{kind}:{name}"
 
 
 class ChannelSettingsDialog(Retranslating, QDialog):
