@@ -7,7 +7,8 @@ Beside it: who is on shift now per market, and a warning for every agent assigne
 to a market without a shift inside its support hours (computed in the background,
 like the plan). Drag an agent onto a market (or
 tick agents in the list on the right) to assign; "Suggest assignment" proposes
-a plan; the plan exports as CSV and as one iCalendar file per agent.
+a plan; the plan exports as CSV and as one iCalendar file per agent (written on
+the file lane, console/ui/file_lane.py).
 
 The demand curve is the forecast of the shown week (history, trend and the peak
 events entered with "Peak events…"); under the grid, the selected market's required
@@ -804,10 +805,10 @@ class CoveragePlanner(QWidget):
             path = Path(chosen)
         plan, target = self.plan, path
 
-        def work(_session: Session) -> Path:
+        def work() -> Path:
             return write_csv(plan, target)
 
-        self._executor.run(
+        self._executor.files.run(
             self,
             work,
             lambda written: self.exported.emit(
@@ -826,10 +827,10 @@ class CoveragePlanner(QWidget):
             folder = Path(chosen)
         plan, target, titles = self.plan, folder, self._titles()
 
-        def work(_session: Session) -> list[Path]:
+        def work() -> list[Path]:
             return write_calendars(plan, target, now=datetime.now(UTC), titles=titles)
 
-        self._executor.run(
+        self._executor.files.run(
             self,
             work,
             lambda written: self.exported.emit(

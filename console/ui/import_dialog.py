@@ -1,7 +1,9 @@
 """File → Import: choose files or a folder, watch the count, read the result.
 
-The import runs on a thread of its own: reading files must neither freeze the
-window nor hold up the store executor's lane that every other view waits on.
+The import runs on the file lane (``console/ui/file_lane.py``): reading files
+must neither freeze the window nor hold up the store lane that every other view
+waits on. Its batches are stored in their own short transactions; once it ends,
+the store lane's change bus hears that the inbox's listing changed.
 A CSV or JSON export goes through the column mapping preview first.
 """
 
@@ -11,6 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,11 +28,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from console.changes import Changes
 from console.channels.import_run import import_paths
 from console.channels.importer import ImportReport
 from console.ui.mapping_preview import MappingPreviewDialog
 from console.ui.problem_texts import error_text, problem_text
-from console.ui.result_relay import ResultRelay
 from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
 
@@ -41,7 +44,7 @@ SEPARATOR = ";"
 
 
 class ImportDialog(Retranslating, QDialog):
-    #: The import ended (its report); the inbox should reload.
+    #: The import ended (its report); the change bus has heard of it.
     imported = Signal(object)
 
     def __init__(
@@ -52,9 +55,8 @@ class ImportDialog(Retranslating, QDialog):
         self._executor = executor
         self._actor = actor
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._count = 0  # written by the import thread, read by the timer
-        self._relay = ResultRelay(self)
+        self._running = False
+        self._count = 0  # written by the file lane's thread, read by the timer
         self.report: ImportReport | None = None
         self.result_box: QMessageBox | None = None
 
@@ -128,7 +130,7 @@ class ImportDialog(Retranslating, QDialog):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._running
 
     def paths(self) -> list[Path]:
         parts = (part.strip() for part in self.path_edit.text().split(SEPARATOR))
@@ -193,37 +195,40 @@ class ImportDialog(Retranslating, QDialog):
     def _run(self, paths: list[Path]) -> None:
         store = self._executor.store
         actor = self._actor
-        self._stop.clear()
+        stop = self._stop
+        stop.clear()
         self._count = 0
         self.report = None
 
         def count(items: int) -> None:
             self._count = items
 
-        def work() -> None:
-            try:
-                report: ImportReport | BaseException = import_paths(
-                    store, paths, actor=actor, progress=count, stop=self._stop
-                )
-            except Exception as exc:  # shown to the person, worded by error_text
-                report = exc
-            self._relay.post(self, self._finished, report)
+        def work() -> ImportReport:
+            return import_paths(store, paths, actor=actor, progress=count, stop=stop)
 
-        self._thread = threading.Thread(target=work, name="import", daemon=True)
+        self._running = True
         self.progress.show()
         self.stop_button.show()
         self._show_count()
         self._update_buttons()
         self._ticker.start()
-        self._thread.start()
+        executor, dialog = self._executor, self
+
+        def finished(outcome: ImportReport | Exception) -> None:
+            # Told even when the dialog is gone, and after a stop or a failure: the
+            # batches stored until then are in the inbox.
+            quarantined = isinstance(outcome, ImportReport) and outcome.quarantined > 0
+            executor.changes.publish(Changes(listing=True, quarantine=quarantined))
+            if shiboken6.isValid(dialog):
+                dialog._finished(outcome)
+
+        executor.files.run(executor, work, finished, error=finished, stop=stop)
 
     def _show_count(self) -> None:
         self.status.setText(self.tr("%n item(s) read so far…", "", self._count))
 
     def _finished(self, outcome: ImportReport | BaseException) -> None:
-        if self._thread is not None:
-            self._thread.join()
-        self._thread = None
+        self._running = False
         self._ticker.stop()
         self.progress.hide()
         self.stop_button.hide()

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from console.problems import Problem
 from console.store import Store, StoreError, translate_database_error
+from console.ui.file_lane import FileLane
 from console.ui.operations import ChangeBus, Wrote
 from console.ui.problem_texts import error_text, problem_text
 from console.ui.result_relay import ResultRelay
@@ -69,6 +70,8 @@ class StoreExecutor(QObject):
         self.show_store_errors = True
         #: What writes changed, for every view (console/ui/operations.py).
         self.changes = ChangeBus(self)
+        #: The lane for file work (import, export), beside this one (console/ui/file_lane.py).
+        self.files = FileLane(self)
 
     @property
     def store(self) -> Store:
@@ -183,6 +186,7 @@ class StoreExecutor(QObject):
     def shutdown(self) -> None:
         """Finish queued work and stop the thread (results are no longer delivered)."""
         self._closed = True
+        self.files.shutdown()  # an import stops first: it may be writing through this store
         self._pool.shutdown(wait=True)
         dialog = self.error_dialog
         if dialog is not None:

@@ -6,8 +6,8 @@ day against the coverage planner's demand curve, first response in business
 minutes per group, SLA kept and the backlog. The table (:class:`KpiTableModel`)
 holds every figure; clicking a cell or a bar emits :attr:`open_conversations`
 with the ids behind it, which the main window shows in the inbox. *Export CSV*
-writes the table (cells guarded against formula injection). All store work runs
-on the store executor. Other tabs (quality) are added with :meth:`add_tab`.
+writes the table (cells guarded against formula injection) on the file lane.
+All store work runs on the store executor. Other tabs (quality) are added with :meth:`add_tab`.
 """
 
 from __future__ import annotations
@@ -450,10 +450,10 @@ class TeamDashboard(Retranslating, QWidget):
             for row in self.data.rows
         ]
 
-        def work(_session: Session) -> Path:
+        def work() -> Path:
             return write_kpi_csv(path, headers, rows)
 
-        self._executor.run(
+        self._executor.files.run(
             self,
             work,
             lambda written: self.exported.emit(
