@@ -89,8 +89,8 @@ class ZoneGuess:
     def __post_init__(self) -> None:
         if not isinstance(self.source, ZoneSource):
             object.__setattr__(self, "source", ZoneSource(self.source))
-        if not isinstance(self.alternatives, tuple):
-            object.__setattr__(self, "alternatives", tuple(self.alternatives))
+        # A caller may hand a list; tuple() of a tuple is the same tuple.
+        object.__setattr__(self, "alternatives", tuple(self.alternatives))
 
 
 NO_GUESS = ZoneGuess(zone=None, source=ZoneSource.NONE, certain=False, alternatives=())
