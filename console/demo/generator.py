@@ -24,10 +24,11 @@ from sqlalchemy import select, update
 
 from console.coverage.demo_rota import seed_demo_rota
 from console.inbox.ingest import ingest
-from console.kpis.facts import record_resolved
 from console.incoming import CustomerInfo, IncomingMessage
+from console.kpis.facts import record_resolved
 from console.paths import RESOURCES_DIR
 from console.policies import ensure_seed_pack
+from console.quality import ensure_default_rubric, sample_weeks
 from console.replies.exchange import import_library, read_library_file
 from console.store import Store, open_store, sqlite_url
 from console.store.models import (
@@ -146,6 +147,9 @@ def populate(store: Store, *, conversations: int, seed: int = DEMO_SEED) -> None
         ensure_seed_pack(session)
         # And with a reply library in the demo's main languages (others are drafted).
         import_library(session, read_library_file(CORPUS_DIR / "replies.json"))
+        # The default scorecard and the weeks' quality samples (Li Wei, the lead, reviews).
+        ensure_default_rubric(session)
+        sample_weeks(session, (DEMO_NOW - timedelta(days=60)).date(), DEMO_NOW.date())
 
 
 def seed_agents_and_markets(store: Store, corpus: Corpus) -> list[int]:

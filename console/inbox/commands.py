@@ -157,7 +157,7 @@ def _store_reply(
     kpi_facts.refresh(session, [conversation.id])  # a first reply starts the response KPIs
     discard_draft(session, conversation.id, agent_id)  # the draft went out as this reply
     enqueue_reply(session, message.id)  # the channel outbox sends it (held back while scheduled)
-    actor = agent.name if agent else "unknown agent"
+    actor = audit.actor_name(agent)
     if send_at is None:
         if hold_until is not None:  # the outbox waits out the undo window
             session.add(

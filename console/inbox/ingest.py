@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 from console import audit
 from console.customers.country import markets_by_country
 from console.identity.linking import resolve_customers
-from console.kpis import facts as kpi_facts
 from console.incoming import Attachment, IncomingMessage
+from console.kpis import facts as kpi_facts
 from console.store import Store
 from console.store.channel_tables import AttachmentBlob, MessageAttachment, MessageRef
 from console.store.models import (
@@ -139,8 +139,7 @@ def _detect_languages(session: Session, items: list[IncomingMessage]) -> list[In
     if not wanted:
         return items
     arrivals = [
-        Arrival(items[i].text or items[i].subject or "", items[i].customer.country)
-        for i in wanted
+        Arrival(items[i].text or items[i].subject or "", items[i].customer.country) for i in wanted
     ]
     detections = detect_arrivals(arrivals, store_languages(session))
     detected = list(items)
@@ -530,8 +529,7 @@ def _message_row(conversation_id: int, item: IncomingMessage) -> dict[str, objec
         "subject": item.subject,
         "text": item.text,
         "html": item.html,
-        "language": item.language
-        or (UNDETERMINED if item.language_source == "detected" else None),
+        "language": item.language or (UNDETERMINED if item.language_source == "detected" else None),
         "language_confidence": item.language_confidence,
         "language_source": item.language_source,
     }

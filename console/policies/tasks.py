@@ -113,7 +113,7 @@ def open_task(
         market_code=market_code or "",
         title=TASK_TITLES[kind],
         opened_at=now,
-        opened_by=agent.name if agent else "unknown agent",
+        opened_by=audit.actor_name(agent),
         due_at=deadline.ends_at,
         status=OPEN,
     )
@@ -145,7 +145,7 @@ def complete_task(
         agent = session.get(Agent, agent_id) if agent_id is not None else None
         audit.record(
             session,
-            actor=agent.name if agent else "unknown agent",
+            actor=audit.actor_name(agent),
             action="policy_task_done",
             entity="conversation",
             entity_id=task.conversation_id,

@@ -2,8 +2,9 @@
 
 One set of actions, shared by the thread header's buttons, the inbox's context
 menu (for every selected row) and the keyboard, so each does the same thing and
-shows the same shortcut. The actions run the core's commands on the store
-executor and say which conversations changed; they hold no rules of their own.
+shows the same shortcut. The actions run the core's commands as write
+operations (console/ui/operations.py): what changed goes on the change bus, and
+each view refreshes itself; they hold no rules of their own.
 """
 
 from __future__ import annotations
@@ -25,10 +26,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from console.changes import Changes
 from console.inbox.commands import assign, set_priority, set_statuses, snooze
 from console.inbox.queries import AgentSummary
 from console.store.models import ConversationStatus, Priority
+from console.ui.app_state import AppState
 from console.ui.display_names import priority_name
+from console.ui.operations import WriteOp, Wrote
 from console.ui.problem_texts import error_text
 from console.ui.store_executor import StoreExecutor
 
@@ -63,8 +67,6 @@ def snooze_choices(now: datetime) -> list[tuple[str, datetime]]:
 
 
 class ConversationActions(QObject):
-    #: Conversations changed (their ids); views showing them should refresh.
-    changed = Signal(list)
     #: A change could not be made; a message for the agent.
     failed = Signal(str)
 
@@ -73,13 +75,16 @@ class ConversationActions(QObject):
         executor: StoreExecutor,
         selection: Callable[[], list[int]],
         parent: QWidget,
+        *,
+        state: AppState | None = None,
     ) -> None:
         super().__init__(parent)
         self._executor = executor
         self._selection = selection
         self._window = parent
-        self.agent_id: int | None = None
-        self.actor = ""
+        #: Who is working: "assign to me" means them, and changes are recorded for them.
+        self.state = state or AppState(self)
+        self.state.person_changed.connect(lambda _person: self._enable_assign_me())
         self._agents: list[AgentSummary] = []
 
         self.resolve_action = self._action("resolveAction", SHORTCUTS["resolve"])
@@ -91,7 +96,7 @@ class ConversationActions(QObject):
         self.resolve_action.triggered.connect(lambda: self._set(ConversationStatus.RESOLVED))
         self.reopen_action.triggered.connect(lambda: self._set(ConversationStatus.OPEN))
         self.waiting_action.triggered.connect(lambda: self._set(ConversationStatus.PENDING))
-        self.assign_me_action.triggered.connect(lambda: self._assign(self.agent_id))
+        self.assign_me_action.triggered.connect(lambda: self._assign(self.state.person_id))
         self.unassign_action.triggered.connect(lambda: self._assign(None))
 
         self.snooze_menu = QMenu(parent)
@@ -166,10 +171,8 @@ class ConversationActions(QObject):
     def set_agents(self, agents: Sequence[AgentSummary]) -> None:
         self._agents = list(agents)
 
-    def set_me(self, agent_id: int | None, actor: str) -> None:
-        self.agent_id = agent_id
-        self.actor = actor
-        self.assign_me_action.setEnabled(agent_id is not None)
+    def _enable_assign_me(self) -> None:
+        self.assign_me_action.setEnabled(self.state.person_id is not None)
 
     def update_for(self, status: ConversationStatus | None) -> None:
         """Enable what makes sense for the open conversation's status (None: nothing open)."""
@@ -183,7 +186,7 @@ class ConversationActions(QObject):
         self.resolve_action.setEnabled(status is not ConversationStatus.RESOLVED)
         self.reopen_action.setEnabled(status is not ConversationStatus.OPEN)
         self.waiting_action.setEnabled(status is not ConversationStatus.PENDING)
-        self.assign_me_action.setEnabled(self.agent_id is not None)
+        self._enable_assign_me()
 
     # -- menus ----------------------------------------------------------------
 
@@ -230,27 +233,28 @@ class ConversationActions(QObject):
         ids = self._selection()
         if not ids:
             return
-        self._executor.run(
-            self,
-            lambda session: work(session, ids),
-            lambda changed: self.changed.emit(list(ids)),
-            error=lambda exc: self.failed.emit(error_text(exc)),
-        )
+        # Status, snooze and assignee decide which views list a conversation: ``listing``.
+        WriteOp(
+            parent=self,
+            op=lambda session: Wrote(
+                work(session, ids), Changes(conversations=frozenset(ids), listing=True)
+            ),
+        ).failure(lambda exc: self.failed.emit(error_text(exc))).run(self._executor)
 
     def _set(self, status: ConversationStatus) -> None:
-        actor = self.actor
+        actor = self.state.actor
         self._run(lambda session, ids: set_statuses(session, ids, status, actor=actor))
 
     def _snooze(self, until: datetime) -> None:
-        actor = self.actor
+        actor = self.state.actor
         self._run(lambda session, ids: snooze(session, ids, until, actor=actor))
 
     def _prioritize(self, priority: Priority) -> None:
-        actor = self.actor
+        actor = self.state.actor
         self._run(lambda session, ids: set_priority(session, ids, priority, actor=actor))
 
     def _assign(self, agent_id: int | None) -> None:
-        actor = self.actor
+        actor = self.state.actor
         self._run(lambda session, ids: assign(session, ids, agent_id, actor=actor))
 
 
@@ -272,8 +276,14 @@ class SnoozeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("The conversation comes back at this time, or at once "
-                                        "when the customer writes."), self))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "The conversation comes back at this time, or at once when the customer writes."
+                ),
+                self,
+            )
+        )
         layout.addWidget(self.when)
         layout.addWidget(buttons)
 

@@ -9,10 +9,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
+from console.changes import Changes
 from console.inbox.commands import Composed, mark_read, send_reply
 from console.inbox.queries import ConversationDetail, conversation_detail
 from console.inbox.their_hours import schedule_reply_at_their_business_start
 from console.store.models import Conversation
+from console.ui.operations import Wrote
 from console.ui.problem_texts import error_text
 from console.ui.store_executor import StoreExecutor
 
@@ -36,12 +38,15 @@ class ConversationController(QObject):
     def __init__(self, executor: StoreExecutor, parent: Any = None) -> None:
         super().__init__(parent)
         self._executor = executor
+        executor.changes.changed.connect(self.apply_changes)
         self.conversation_id: int | None = None
         self.agent_id: int | None = None
         self.translation_language: str | None = None
         self._request = 0
         #: How many messages were unread when the loaded conversation was opened.
         self.unread_on_open = 0
+        #: The conversation shown (None until loaded, or when none is open).
+        self.detail: ConversationDetail | None = None
 
     def open(self, conversation_id: int | None) -> None:
         if conversation_id != self.conversation_id:
@@ -49,6 +54,7 @@ class ConversationController(QObject):
         self.conversation_id = conversation_id
         self._request += 1
         if conversation_id is None:
+            self.detail = None
             self.loaded.emit(None)
             return
         language = self.translation_language
@@ -65,12 +71,20 @@ class ConversationController(QObject):
     def reload(self) -> None:
         self.open(self.conversation_id)
 
-    def _arrived(
-        self, request: int, outcome: tuple[ConversationDetail | None, bool, int]
-    ) -> None:
+    def apply_changes(self, changes: Changes) -> None:
+        """The open conversation (or its customer) changed: load it again."""
+        if self.conversation_id is None:
+            return
+        if self.conversation_id in changes.conversations or (
+            self.detail is not None and self.detail.customer.id in changes.customers
+        ):
+            self.reload()
+
+    def _arrived(self, request: int, outcome: tuple[ConversationDetail | None, bool, int]) -> None:
         if request != self._request:
             return  # the agent has moved on to another conversation
         detail, changed, self.unread_on_open = outcome
+        self.detail = detail
         self.loaded.emit(detail)
         if changed and detail is not None:
             self.marked_read.emit(detail.summary.id)
@@ -89,7 +103,7 @@ class ConversationController(QObject):
         if conversation_id is None:
             return
 
-        def work(session: Session) -> tuple[int, datetime]:
+        def work(session: Session) -> Wrote[tuple[int, datetime]]:
             message_id = send_reply(
                 session,
                 conversation_id,
@@ -99,7 +113,13 @@ class ConversationController(QObject):
                 language=language,
                 undo_seconds=undo_seconds,
             )
-            return message_id, datetime.now(UTC) + timedelta(seconds=undo_seconds)
+            until = datetime.now(UTC) + timedelta(seconds=undo_seconds)
+            changes = Changes(
+                conversations=frozenset({conversation_id}),
+                messages=frozenset({message_id}),
+                outbox=True,
+            )
+            return Wrote((message_id, until), changes)
 
         def stored(outcome: tuple[int, datetime]) -> None:
             message_id, until = outcome
@@ -107,7 +127,7 @@ class ConversationController(QObject):
                 self.reply_held.emit(message_id, conversation_id, until)
             self.reply_stored.emit(conversation_id)
 
-        self._executor.run(self, work, stored, error=self._failed)
+        self._executor.write(self, work, stored, error=self._failed)
 
     def send_at_their_business_start(
         self, text: str, composed: Composed | None = None, *, language: str | None = None
@@ -117,8 +137,8 @@ class ConversationController(QObject):
         if conversation_id is None:
             return
 
-        def work(session: Session) -> datetime:
-            _message_id, send_at = schedule_reply_at_their_business_start(
+        def work(session: Session) -> Wrote[datetime]:
+            message_id, send_at = schedule_reply_at_their_business_start(
                 session,
                 conversation_id,
                 text,
@@ -127,9 +147,14 @@ class ConversationController(QObject):
                 composed=composed,
                 language=language,
             )
-            return send_at
+            changes = Changes(
+                conversations=frozenset({conversation_id}),
+                messages=frozenset({message_id}),
+                outbox=True,
+            )
+            return Wrote(send_at, changes)
 
-        self._executor.run(
+        self._executor.write(
             self,
             work,
             lambda send_at: self.reply_scheduled.emit(conversation_id, send_at),

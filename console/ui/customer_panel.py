@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from console.changes import Changes
 from console.customers.country import (
     AGENT,
     CHANNEL,
@@ -31,8 +32,10 @@ from console.customers.country import (
 )
 from console.inbox.queries import CustomerCard
 from console.policies import PolicyView
+from console.ui.app_state import AppState
 from console.ui.data_label import data_label
 from console.ui.display_names import channel_name, country_name, language_name
+from console.ui.operations import Wrote
 from console.ui.place_editor import PlaceEditor
 from console.ui.policy_panel import PolicyPanel
 from console.ui.problem_texts import error_text
@@ -49,7 +52,13 @@ class CustomerPanel(Retranslating, QWidget):
     #: Something failed; a message for the user.
     failed = Signal(str)
 
-    def __init__(self, parent: Any = None, *, executor: StoreExecutor | None = None) -> None:
+    def __init__(
+        self,
+        parent: Any = None,
+        *,
+        executor: StoreExecutor | None = None,
+        state: AppState | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("customerPanel")
         self._customer: CustomerCard | None = None
@@ -57,8 +66,8 @@ class CustomerPanel(Retranslating, QWidget):
         self._request = 0
         #: Where the country came from, for the customer shown (None until loaded).
         self.place: CustomerPlace | None = None
-        #: Who changes are recorded for (the window sets the current agent's name).
-        self.actor = "unknown agent"
+        #: Who is working: changes are recorded for them.
+        self.state = state or AppState(self)
         self.place_editor: PlaceEditor | None = None
         self.details = QGroupBox(self)
         self.name = data_label(self)
@@ -146,7 +155,12 @@ class CustomerPanel(Retranslating, QWidget):
         self.details.setEnabled(customer is not None)
         if customer is None:
             labels = (
-                self.name, self.country, self.location, self.address, self.language, self.channels
+                self.name,
+                self.country,
+                self.location,
+                self.address,
+                self.language,
+                self.channels,
             )
             for label in labels:
                 label.clear()
@@ -246,18 +260,19 @@ class CustomerPanel(Retranslating, QWidget):
 
     def set_place(self, customer_id: int, country: str, region: str, city: str) -> None:
         """Store the place (audited), show it, and tell the window (rules and clock follow)."""
-        executor, actor = self._executor, self.actor
+        executor, actor = self._executor, self.state.actor
         if executor is None:
             return
 
-        def work(session: Session) -> CustomerPlace:
-            return set_customer_place(
+        def work(session: Session) -> Wrote[CustomerPlace]:
+            place = set_customer_place(
                 session, customer_id, country=country, region=region, city=city, actor=actor
             )
+            return Wrote(place, Changes(customers=frozenset({customer_id})))
 
         def done(place: CustomerPlace) -> None:
             if self._customer is not None and self._customer.id == customer_id:
                 self._show_place(place)
             self.place_changed.emit(customer_id)
 
-        executor.run(self, work, done, error=self._error)
+        executor.write(self, work, done, error=self._error)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from console.changes import Changes
 from console.identity import (
     CustomerSuggestion,
     IdentityChangeInfo,
@@ -43,7 +44,9 @@ from console.identity import (
     split_off_identities,
     undo_change,
 )
+from console.ui.app_state import AppState
 from console.ui.display_names import channel_name
+from console.ui.operations import Wrote
 from console.ui.problem_texts import error_text
 from console.ui.retranslating import Retranslating
 from console.ui.rows_model import READ_ONLY
@@ -152,12 +155,13 @@ class IdentityPanel(Retranslating, QGroupBox):
     loaded = Signal()
 
     def __init__(
-        self, executor: StoreExecutor, *, actor: str = "agent", parent: Any = None
+        self, executor: StoreExecutor, *, state: AppState | None = None, parent: Any = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("identityPanel")
         self._executor = executor
-        self._actor = actor
+        #: Who is working: merges and dismissals are recorded for them.
+        self.state = state or AppState(self)
         self._customer_id: int | None = None
         self._request = 0
         self._change: IdentityChangeInfo | None = None
@@ -249,10 +253,6 @@ class IdentityPanel(Retranslating, QGroupBox):
     @property
     def customer_id(self) -> int | None:
         return self._customer_id
-
-    def set_actor(self, actor: str) -> None:
-        """Who merges and dismisses (the audit log's actor), e.g. the signed-in agent's name."""
-        self._actor = actor
 
     def show_customer(self, customer_id: int | None) -> None:
         """Show the suggestions of ``customer_id`` (None: hide)."""
@@ -372,32 +372,32 @@ class IdentityPanel(Retranslating, QGroupBox):
             self._refuse_all()
             return
         ids = [item.id for item in chosen]
-        actor = self._actor
+        actor = self.state.actor
 
-        def work(session: Session) -> int:
+        def work(session: Session) -> Wrote[int]:
             split_off_identities(session, current, ids, name=name, actor=actor)
-            return current
+            return _moved(current)
 
-        self._executor.run(self, work, self._changed, error=self._fail)
+        self._executor.write(self, work, self._changed, error=self._fail)
 
     def merge_selected(self) -> None:
         """Merge the selected suggestion's other customer into the current one."""
         item, keep = self.selected(), self._customer_id
         if item is None or keep is None:
             return
-        actor = self._actor
+        actor = self.state.actor
 
-        def work(session: Session) -> int:
+        def work(session: Session) -> Wrote[int]:
             accept_suggestion(session, item.id, keep, actor=actor)
-            return keep
+            return _moved(keep)
 
-        self._executor.run(self, work, self._changed, error=self._fail)
+        self._executor.write(self, work, self._changed, error=self._fail)
 
     def dismiss_selected(self) -> None:
         item = self.selected()
         if item is None:
             return
-        actor = self._actor
+        actor = self.state.actor
         self._executor.run(
             self,
             lambda session: dismiss_suggestion(session, item.id, actor=actor),
@@ -409,13 +409,13 @@ class IdentityPanel(Retranslating, QGroupBox):
         change, current = self._change, self._customer_id
         if change is None or current is None:
             return
-        actor = self._actor
+        actor = self.state.actor
 
-        def work(session: Session) -> int:
+        def work(session: Session) -> Wrote[int]:
             undo_change(session, change.id, actor=actor)
-            return current
+            return _moved(current)
 
-        self._executor.run(self, work, self._changed, error=self._fail)
+        self._executor.write(self, work, self._changed, error=self._fail)
 
     def _changed(self, customer_id: int) -> None:
         self.error.hide()
@@ -435,3 +435,8 @@ class IdentityPanel(Retranslating, QGroupBox):
         self.error.setText(error_text(exc))
         self.error.show()
         self.failed.emit(error_text(exc))
+
+
+def _moved(customer_id: int) -> Wrote[int]:
+    """Identities moved between customers: their conversations may have moved too."""
+    return Wrote(customer_id, Changes(customers=frozenset({customer_id}), listing=True))

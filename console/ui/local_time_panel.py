@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from console.changes import Changes
 from console.customers import (
     CORRECTED,
     STORED,
@@ -32,8 +33,10 @@ from console.customers import (
     facts_at,
     market_business_hours,
 )
+from console.ui.app_state import AppState
 from console.ui.coverage_models import periods_text
 from console.ui.data_label import data_label
+from console.ui.operations import Wrote
 from console.ui.problem_texts import error_text
 from console.ui.retranslating import Retranslating
 from console.ui.store_executor import StoreExecutor
@@ -62,15 +65,17 @@ class LocalTimePanel(Retranslating, QWidget):
     #: Something failed; a message for the user.
     failed = Signal(str)
 
-    def __init__(self, executor: StoreExecutor, parent: Any = None) -> None:
+    def __init__(
+        self, executor: StoreExecutor, parent: Any = None, *, state: AppState | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("localTimePanel")
         self._executor = executor
         self._request = 0
         self._customer_id: int | None = None
         self.view: CustomerLocalView | None = None
-        #: Who corrections are recorded for (the window sets the current agent's name).
-        self.actor = "unknown agent"
+        #: Who is working: corrections are recorded for them.
+        self.state = state or AppState(self)
 
         self.box = QGroupBox(self)
         self.time_label = data_label(self.box)
@@ -179,19 +184,20 @@ class LocalTimePanel(Retranslating, QWidget):
 
     def correct_zone(self, zone: str) -> None:
         """Store ``zone`` as the customer's zone (audited), then show it."""
-        customer_id, actor = self._customer_id, self.actor
+        customer_id, actor = self._customer_id, self.state.actor
         if customer_id is None:
             return
 
-        def work(session: Session) -> CustomerLocalView | None:
+        def work(session: Session) -> Wrote[CustomerLocalView | None]:
             correct_customer_zone(session, customer_id, zone, actor=actor)
-            return customer_local_view(session, customer_id, datetime.now(UTC))
+            view = customer_local_view(session, customer_id, datetime.now(UTC))
+            return Wrote(view, Changes(customers=frozenset({customer_id})))
 
         def done(view: CustomerLocalView | None) -> None:
             self._show(view)
             self.zone_corrected.emit(customer_id, zone)
 
-        self._executor.run(self, work, done, error=self._error)
+        self._executor.write(self, work, done, error=self._error)
 
     # -- display ------------------------------------------------------------
 

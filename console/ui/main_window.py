@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from console.changes import Changes
 from console.channels.importer import import_path
 from console.channels.outbox import retry
 from console.inbox.commands import Composed, wake_snoozed
@@ -57,6 +58,7 @@ from console.translations.background import BackgroundReport
 from console.translations.pipeline import MessageTranslation
 from console.translations.translator_setup import TranslatorHolder, argos_package_dir
 from console.ui import i18n
+from console.ui.app_state import AppState
 from console.ui.background_translation import BackgroundTranslation
 from console.ui.channel_models import ChannelStatusModel
 from console.ui.channel_service import ChannelService
@@ -87,8 +89,10 @@ from console.ui.inbox_model import (
 from console.ui.local_time_panel import LocalTimePanel
 from console.ui.mapping_preview import MappingPreviewDialog
 from console.ui.model_manager import ModelManagerDialog
+from console.ui.operations import WriteOp, Wrote
 from console.ui.outbox_view import OutboxView
 from console.ui.problem_texts import error_text, problem_text
+from console.ui.quality_scores import QualityScores
 from console.ui.quality_window import QualityWindow
 from console.ui.quarantine_view import QuarantineView
 from console.ui.reply_library import ReplyLibraryDialog
@@ -142,13 +146,15 @@ class MainWindow(Retranslating, QMainWindow):
         #: Whether the inbox is translated ahead of time once the window is ready.
         self.translate_in_background = True
 
+        #: Who is working, in which UI language, on which conversation.
+        self.state = AppState(self)
         self.filter_bar = FilterBar(self)
         self.inbox_model = InboxModel(executor, self)
         self.inbox_view = self._make_inbox_view()
         self.empty_inbox = EmptyInbox(self.inbox_view, self.inbox_model, self.filter_bar)
         self.conversation = ConversationView(self)
-        self.customer_panel = CustomerPanel(self, executor=executor)
-        self.local_time_panel = LocalTimePanel(executor, self)
+        self.customer_panel = CustomerPanel(self, executor=executor, state=self.state)
+        self.local_time_panel = LocalTimePanel(executor, self, state=self.state)
         self.customer_panel.add_section(self.local_time_panel, 1)
         self._their_clock = QTimer(self)
         self._their_clock.setInterval(THEIR_TIME_REFRESH_MS)
@@ -187,10 +193,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().addPermanentWidget(self.channel_label)
         self.undo_bar = UndoSendBar(executor, self._actor_name, self)
         self.statusBar().addPermanentWidget(self.undo_bar)
-        self.identity_panel = IdentityPanel(executor, parent=self)
+        self.identity_panel = IdentityPanel(executor, state=self.state, parent=self)
         self.customer_panel.add_section(self.identity_panel, 2)  # after their local time
         self.conversation_actions = ConversationActions(
-            executor, self.selected_conversation_ids, self
+            executor, self.selected_conversation_ids, self, state=self.state
         )
         self.conversation.attach_actions(self.conversation_actions)
         self._snooze_clock = QTimer(self)
@@ -329,12 +335,10 @@ class MainWindow(Retranslating, QMainWindow):
         self._snooze_clock.timeout.connect(self._wake_snoozed)
         self._snooze_clock.start()
         self.inbox_view.customContextMenuRequested.connect(self._inbox_menu)
-        self.conversation_actions.changed.connect(self._on_conversations_changed)
         self.conversation_actions.failed.connect(self._on_failed)
         self.inbox_model.counts_loaded.connect(self.filter_bar.set_counts)
         self._their_clock.start()
         self.local_time_panel.failed.connect(self._on_failed)
-        self.local_time_panel.zone_corrected.connect(lambda *_: self.inbox_model.reload())
         self.conversation.manage_models_requested.connect(self.open_model_manager)
         self._open_reply.activated.connect(self.conversation.composer.editor.setFocus)
         self._leave_search.activated.connect(self.filter_bar.clear_search)
@@ -371,9 +375,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.channel_service.inbox_changed.connect(self.inbox_model.reload)
         self.controller.reply_stored.connect(self.channel_service.reply_queued)
         self.controller.reply_scheduled.connect(self.channel_service.reply_queued)
-        self.identity_panel.customers_changed.connect(self._on_customers_changed)
-        # The agent set the customer's place: the card, rules and local time reload.
-        self.customer_panel.place_changed.connect(self._on_customers_changed)
         self.customer_panel.failed.connect(self._on_failed)
         self.identity_panel.failed.connect(self._on_failed)
         self.translation.translated.connect(self._on_translated)
@@ -387,6 +388,7 @@ class MainWindow(Retranslating, QMainWindow):
     # -- language -----------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.state.set_ui_language(self._translations.language)
         self.setWindowTitle(self.tr("Support Console"))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -498,6 +500,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_conversation_loaded(self, detail: Any) -> None:
         previous = self.conversation.detail
+        self.state.set_conversation(detail.summary.id if detail else None)
         self.conversation.show_detail(detail, unread=self.controller.unread_on_open)
         self.translation.open(detail.summary.id if detail else None)
         self.local_time_panel.show_customer(detail.customer.id if detail else None)
@@ -561,10 +564,7 @@ class MainWindow(Retranslating, QMainWindow):
         panel.source_changed(self.render_variables(self.conversation.composer.editor.toPlainText()))
 
     def _on_language_corrected(self, message_id: int, language: str) -> None:
-        agent = self._current_agent()
-        self.translation.correct_language(
-            message_id, language, actor=agent.name if agent else "unknown agent"
-        )
+        self.translation.correct_language(message_id, language, actor=self.state.actor)
 
     def store_idle(self) -> bool:
         """No store work queued or running (for screenshots and checks)."""
@@ -633,8 +633,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.conversation.composer.editor.setFocus()
 
     def _actor_name(self) -> str:
-        agent = self._current_agent()
-        return agent.name if agent else "unknown agent"
+        return self.state.actor
 
     def _on_reply_taken_back(self, conversation_id: int, text: str) -> None:
         if conversation_id == self.controller.conversation_id:
@@ -737,7 +736,8 @@ class MainWindow(Retranslating, QMainWindow):
         agent = self._current_agent()
         dialog = ImportDialog(self._executor, actor=agent.name if agent else "agent", parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(lambda _report: self.refresh())
+        # The inbox hears of the import on the change bus; the filters may offer new channels:
+        dialog.imported.connect(lambda _report: self._load_reference_data())
         dialog.open()
         return dialog
 
@@ -755,16 +755,19 @@ class MainWindow(Retranslating, QMainWindow):
         self._run_import(path)
 
     def _run_import(self, path: Path) -> None:
-        store = self._executor.store
+        """On the file lane; its batches are stored in their own transactions."""
+        executor = self._executor
+        store = executor.store
 
-        def work(_session: Session) -> str:
+        def work() -> str:
             return import_path(store, path).summary()
 
         def done(summary: str) -> None:
             self.statusBar().showMessage(summary, STATUS_MESSAGE_MS)
-            self.refresh()
+            executor.changes.publish(Changes(listing=True, quarantine=True))
+            self._load_reference_data()
 
-        self._executor.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
+        executor.files.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
 
     def open_channel_settings(self) -> ChannelSettingsDialog:
         agent = self._current_agent()
@@ -883,10 +886,13 @@ class MainWindow(Retranslating, QMainWindow):
         dashboard.failed.connect(self._on_failed)
         dashboard.exported.connect(lambda m: self.statusBar().showMessage(m, STATUS_MESSAGE_MS))
         dashboard.open_conversations.connect(self.show_conversations)
+        quality = QualityScores(self._executor, dashboard)  # scores per agent/vendor and week
+        dashboard.add_tab(quality, quality.title())
         room = self.screen().availableGeometry()
         dashboard.resize(min(PLANNER_SIZE[0], room.width()), min(PLANNER_SIZE[1], room.height()))
         dashboard.show()
         dashboard.reload()
+        quality.reload()
         return dashboard
 
     def show_conversations(self, ids: list[int]) -> None:
@@ -907,10 +913,6 @@ class MainWindow(Retranslating, QMainWindow):
             "\n".join(str(model.data(model.index(row))) for row in range(model.rowCount()))
         )
 
-    def _on_customers_changed(self, _customer_id: int) -> None:
-        self.controller.reload()
-        self.inbox_model.reload()
-
     def _current_agent(self) -> AgentSummary | None:
         return next((a for a in self._agents if a.id == self.controller.agent_id), None)
 
@@ -929,25 +931,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.conversation_actions.add_to(menu)
         menu.popup(self.inbox_view.viewport().mapToGlobal(position))
 
-    def _on_conversations_changed(self, ids: list[int]) -> None:
-        if self.controller.conversation_id in ids:
-            self.controller.reload()
-        self.inbox_model.reload()
-
     def _wake_snoozed(self) -> None:
-        def work(session: Session) -> list[int]:
-            return wake_snoozed(session)
+        def work(session: Session) -> Wrote[None]:
+            woken = wake_snoozed(session)
+            return Wrote(None, Changes(conversations=frozenset(woken), listing=bool(woken)))
 
-        def done(ids: list[int]) -> None:
-            if ids:
-                self._on_conversations_changed(ids)
-
-        self._executor.run(self, work, done)
+        WriteOp(parent=self, op=work).run(self._executor)
 
     def _on_reply_stored(self, conversation_id: int) -> None:
+        """The reply is stored (the change bus refreshes its inbox row and the thread)."""
         if conversation_id != self.draft_keeper.conversation_id:
-            self.inbox_model.reload()  # moved on meanwhile: leave the box as it is
-            return
+            return  # moved on meanwhile: leave the box as it is
         self.conversation.composer.sent()
         if self.conversation.reply_translation is not None:
             self.conversation.reply_translation.clear()
@@ -960,8 +954,6 @@ class MainWindow(Retranslating, QMainWindow):
             )  # stays until the next message: nothing will send it
         else:
             self.statusBar().showMessage(self.tr("Reply saved to the outbox."), STATUS_MESSAGE_MS)
-        self.controller.reload()
-        self.inbox_model.reload()
 
     def _on_failed(self, message: str) -> None:
         self.conversation.composer.set_busy(False)
@@ -1026,13 +1018,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _update_actor(self) -> None:
         agent = self._current_agent()
-        self.conversation_actions.set_me(agent.id if agent else None, agent.name if agent else "")
-        if self.filter_bar.agent_id != (agent.id if agent else None):
-            self.filter_bar.agent_id = agent.id if agent else None
+        self.state.set_person(agent)
+        if self.filter_bar.agent_id != self.state.person_id:
+            self.filter_bar.agent_id = self.state.person_id
             self.inbox_model.apply_filter(self.filter_bar.criteria())
-        self.local_time_panel.actor = agent.name if agent else ""
-        self.customer_panel.actor = agent.name if agent else ""
-        self.identity_panel.set_actor(agent.name if agent else "agent")
 
     def fit_to_screen(self) -> None:
         """Shrink to the screen's free area (a 1,280×720 laptop): nothing off screen."""

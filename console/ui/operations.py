@@ -21,36 +21,17 @@ widget that has been deleted meanwhile.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
-from console.changes import Changes
+from console.ui.change_bus import ChangeBus, Wrote
+from console.ui.store_executor import StoreExecutor
 
-if TYPE_CHECKING:
-    from console.ui.store_executor import StoreExecutor
+__all__ = ["ChangeBus", "QueryOp", "WriteOp", "Wrote"]
 
 T = TypeVar("T")
-
-
-class ChangeBus(QObject):
-    """Delivers each :class:`~console.changes.Changes` to every view that listens."""
-
-    changed = Signal(object)
-
-    def publish(self, changes: Changes) -> None:
-        if not changes.empty:
-            self.changed.emit(changes)
-
-
-@dataclass(frozen=True)
-class Wrote(Generic[T]):
-    """What a write's work returns: its value, and what it changed."""
-
-    value: T
-    changes: Changes
 
 
 class QueryOp(Generic[T]):

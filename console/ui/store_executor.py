@@ -31,8 +31,8 @@ from sqlalchemy.orm import Session
 
 from console.problems import Problem
 from console.store import Store, StoreError, translate_database_error
+from console.ui.change_bus import ChangeBus, Wrote
 from console.ui.file_lane import FileLane
-from console.ui.operations import ChangeBus, Wrote
 from console.ui.problem_texts import error_text, problem_text
 from console.ui.result_relay import ResultRelay
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from console.identity import identity_overview, merge_customers, open_suggestions
 from console.inbox.ingest import ingest
+from console.inbox.queries import AgentSummary
 from console.store import Store
 from console.store.models import (
     AuditEntry,
@@ -24,6 +25,7 @@ from console.store.models import (
     Customer,
 )
 from console.ui.app import application
+from console.ui.app_state import AppState
 from console.ui.identity_panel import IdentityListModel, IdentityPanel, MergeSuggestionModel
 from console.ui.store_executor import StoreExecutor
 
@@ -50,7 +52,9 @@ def _customers_sharing_an_order(store: Store, message: MessageFactory) -> tuple[
 def _panel(qtbot: QtBot, executor: StoreExecutor) -> tuple[QWidget, IdentityPanel]:
     host = QWidget()
     qtbot.addWidget(host)
-    panel = IdentityPanel(executor, actor="agent:li", parent=host)
+    state = AppState(host)
+    state.set_person(AgentSummary(1, "agent:li", ("zh",)))  # who is working at this seat
+    panel = IdentityPanel(executor, state=state, parent=host)
     QVBoxLayout(host).addWidget(panel)
     host.show()
     return host, panel

@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from console.customers import CORRECTED
-from console.inbox.queries import InboxSort
+from console.inbox.queries import AgentSummary, InboxSort
 from console.store.coverage_tables import CustomerZoneCorrection, ScheduledSend
 from console.store.models import AuditEntry, Conversation, Customer
+from console.ui.app_state import AppState
 from console.ui.composer import Composer
 from console.ui.conversation_controller import ConversationController
 from console.ui.i18n import UiTranslations
@@ -26,8 +27,9 @@ from console.ui.store_executor import StoreExecutor
 
 @pytest.fixture
 def panel(qtbot: QtBot, executor: StoreExecutor) -> Iterator[LocalTimePanel]:
-    widget = LocalTimePanel(executor)
-    widget.actor = "Zhang Min"
+    state = AppState()
+    state.set_person(AgentSummary(2, "Zhang Min", ("zh", "en")))  # who is working at this seat
+    widget = LocalTimePanel(executor, state=state)
     qtbot.addWidget(widget)
     widget.show()
     yield widget

@@ -118,6 +118,36 @@ def test_ctrl_enter_sends_the_reply(qtbot: QtBot, window: MainWindow, demo_store
     )
 
 
+def test_after_a_reply_the_inbox_fetches_only_that_row_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _open_language(qtbot, window, "en")
+    conversation_id = _current_conversation(window)
+    qtbot.waitUntil(window.store_idle, timeout=5000)
+    reloads: list[int] = []
+    window.inbox_model.ids_loaded.connect(reloads.append)
+    refreshed: list[list[int]] = []
+    window.inbox_model.rows_refreshed.connect(refreshed.append)
+    composer = window.conversation.composer
+    composer.editor.setFocus()
+    qtbot.keyClicks(composer.editor, "Thanks, we are on it.")
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(refreshed), timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            window.conversation.detail is not None
+            and window.conversation.detail.messages[-1].text == "Thanks, we are on it."
+        ),
+        timeout=5000,
+    )
+    qtbot.waitUntil(window.store_idle, timeout=5000)
+    assert reloads == []  # the id list was not fetched again: just the replied row
+    # (fetched once for the reply, and once more as its draft is cleared)
+    assert {i for ids in refreshed for i in ids} == {conversation_id}
+    row = window.inbox_model.cached_row(conversation_id)
+    assert row is not None and row.awaiting_reply is False
+
+
 def test_plain_enter_in_composer_makes_a_new_line(qtbot: QtBot, window: MainWindow) -> None:
     composer = window.conversation.composer
     composer.editor.setFocus()
