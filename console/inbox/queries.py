@@ -195,14 +195,37 @@ _SORT_COLUMNS: dict[InboxSort, ColumnElement[object]] = {
 }
 
 
-def conversation_ids(session: Session, inbox_filter: InboxFilter) -> list[int]:
-    """Ids of the conversations matching ``inbox_filter``, in display order."""
+#: The inbox lists at most this many conversations for a search, the first in its order
+#: (newest first, normally); past them an agent adds a word rather than scrolls.
+SEARCH_RESULTS = 5000
+
+
+def conversation_ids(
+    session: Session, inbox_filter: InboxFilter, *, limit: int | None = None
+) -> list[int]:
+    """Ids of the conversations matching ``inbox_filter``, in display order (at most ``limit``).
+
+    A search that matches more messages than ``limit`` walks the conversations newest
+    first and stops at ``limit`` (SQLite: the last-activity index, the matches as a set),
+    instead of sorting every match: a common word costs what a rare one does.
+    """
+    search = inbox_filter.search.strip()
+    matching = _matching_conversations(session, search) if search else None
+    if search and matching is None:
+        return []
+    walk = (
+        matching is not None
+        and limit is not None
+        and inbox_filter.sort is InboxSort.LAST_ACTIVITY
+        and session.get_bind().dialect.name == "sqlite"
+        and _more_hits_than(session, search, limit)
+    )
     query: Select[Any] = select(Conversation.id)
     if inbox_filter.sort in (InboxSort.CUSTOMER, InboxSort.COUNTRY, InboxSort.LOCAL_TIME):
         query = query.join(Customer, Customer.id == Conversation.customer_id)
     if inbox_filter.sort is InboxSort.ASSIGNEE:
         query = query.outerjoin(Agent, Agent.id == Conversation.assignee_id)
-    query = query.where(*_view_conditions(inbox_filter.view, inbox_filter.agent_id))
+    query = query.where(*_view_conditions(inbox_filter.view, inbox_filter.agent_id, walk=walk))
     if inbox_filter.assignee_id is not None:
         query = query.where(
             Conversation.assignee_id.is_(None)
@@ -219,24 +242,43 @@ def conversation_ids(session: Session, inbox_filter: InboxFilter) -> list[int]:
         query = query.where(Conversation.market_id == inbox_filter.market_id)
     if inbox_filter.language is not None:
         query = query.where(Conversation.language == inbox_filter.language)
-    if inbox_filter.search.strip():
-        matching = _matching_conversations(session, inbox_filter.search)
-        if matching is None:
-            return []
-        query = query.where(Conversation.id.in_(matching))
+    if matching is not None:
+        # ``id + 0``: not a key to look up each match by, so the newest-first walk is the plan.
+        query = query.where((Conversation.id + 0 if walk else Conversation.id).in_(matching))
     if inbox_filter.sort is InboxSort.LOCAL_TIME:
         column = _local_offset_order(session)
     else:
         column = _SORT_COLUMNS[inbox_filter.sort]
     order = column.desc() if inbox_filter.descending else column.asc()
     tiebreak = Conversation.id.desc() if inbox_filter.descending else Conversation.id.asc()
-    return list(session.scalars(query.order_by(order, tiebreak)))
+    query = query.order_by(order, tiebreak)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
 
 
-def _view_conditions(view: InboxView, agent_id: int | None) -> list[ColumnElement[bool]]:
+def _more_hits_than(session: Session, text: str, limit: int) -> bool:
+    """Whether ``text`` matches more than ``limit`` messages or translations (SQLite; cheap)."""
+    match = build_match_query(text)
+    if match is None:
+        return False
+    hits = 0
+    for fts_table in (_MESSAGE_FTS, _TRANSLATION_FTS):
+        found = _fts_hits(fts_table, match, literal_column("1")).limit(limit + 1).subquery()
+        hits += session.scalar(select(func.count()).select_from(found)) or 0
+    return hits > limit
+
+
+def _view_conditions(
+    view: InboxView, agent_id: int | None, *, walk: bool = False
+) -> list[ColumnElement[bool]]:
+    """The conditions of ``view``; with ``walk`` the snooze one uses no index (see above)."""
     if view is InboxView.SNOOZED:
         return [Conversation.snoozed_until.is_not(None)]
-    awake = Conversation.snoozed_until.is_(None)
+    if walk:
+        awake = func.coalesce(Conversation.snoozed_until, None).is_(None)
+    else:
+        awake = Conversation.snoozed_until.is_(None)
     if view is InboxView.MINE:
         mine = Conversation.assignee_id == agent_id if agent_id is not None else false()
         return [awake, mine]

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from console.changes import Changes
 from console.inbox.queries import (
+    SEARCH_RESULTS,
     InboxFilter,
     InboxRow,
     InboxSort,
@@ -161,6 +162,8 @@ class InboxModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: OrderedDict[int, InboxRow] = OrderedDict()
         self._matches: dict[int, SearchMatch] = {}
+        #: The search matched more conversations than the inbox lists (SEARCH_RESULTS).
+        self.more_matches = False
         self._generation = 0
         self._wanted_pages: set[int] = set()
         self._pages_in_flight: set[int] = set()
@@ -263,7 +266,8 @@ class InboxModel(QAbstractTableModel):
         generation, criteria, size = self._generation, self._filter, self.PAGE_SIZE
 
         def work(session: Session) -> tuple[list[int], Page, dict[InboxView, int]]:
-            ids = conversation_ids(session, criteria)
+            limit = SEARCH_RESULTS + 1 if criteria.search.strip() else None
+            ids = conversation_ids(session, criteria, limit=limit)
             counts = view_counts(session, criteria.agent_id)
             return ids, fetch_page(session, tuple(ids[:size]), criteria.search), counts
 
@@ -347,6 +351,8 @@ class InboxModel(QAbstractTableModel):
         if generation != self._generation:
             return  # a newer filter superseded this one
         ids, first_page, counts = result
+        self.more_matches = len(ids) > SEARCH_RESULTS
+        del ids[SEARCH_RESULTS if self.more_matches else len(ids) :]
         self.counts_loaded.emit(counts)
         self.beginResetModel()
         self._ids = ids

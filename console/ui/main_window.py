@@ -992,6 +992,12 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _update_count(self) -> None:
         count = self.inbox_model.rowCount()
+        if self.inbox_model.more_matches:
+            self.count_label.setText(
+                self.tr("The %n most recent matching conversation(s); add a word to narrow", "",
+                        count)
+            )  # fmt: skip
+            return
         self.count_label.setText(self.tr("%n conversation(s)", "", count))
 
     # -- reference data and persistence -------------------------------------

@@ -3,6 +3,7 @@ typed into the search box as an agent does, read off the inbox rows."""
 
 from __future__ import annotations
 
+import pytest
 from input_method import commit_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from console.inbox.queries import SearchPlace
 from console.store import Store
 from console.store.models import Conversation, Direction, Message, Translation
+from console.ui import inbox_model
 from console.ui.inbox_model import SUBJECT, SearchMatch, SearchMatchRole
 from console.ui.main_window import MainWindow
 
@@ -107,3 +109,17 @@ def test_clearing_the_search_shows_subjects_again(
     assert row is not None
     assert window.inbox_model.index(row, SUBJECT).data(SearchMatchRole) is None
     assert not window.inbox_model.index(row, SUBJECT).data().startswith("Chinese translation")
+
+
+def test_a_search_matching_too_many_lists_the_newest_and_says_so(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inbox_model, "SEARCH_RESULTS", 3)  # the demo store is small
+    _search(qtbot, window, "order")
+    assert window.inbox_model.rowCount() == 3 and window.inbox_model.more_matches
+    assert window.count_label.text() == (
+        "The 3 most recent matching conversations; add a word to narrow"
+    )
+    _search(qtbot, window, "qqzzxxvv")
+    assert not window.inbox_model.more_matches
+    assert window.count_label.text() == "0 conversations"

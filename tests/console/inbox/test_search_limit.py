@@ -1,0 +1,55 @@
+"""A search lists the first conversations in inbox order, however common its words are."""
+
+from __future__ import annotations
+
+import pytest
+from factories import MessageFactory
+
+from console.inbox.ingest import ingest
+from console.inbox.queries import InboxFilter, InboxSort, InboxView, conversation_ids
+from console.store import Store
+
+
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    return any_store
+
+
+def _twelve_refund_requests(store: Store, message: MessageFactory) -> None:
+    ingest(
+        store,
+        [
+            message(
+                f"I want a refund for order {n}",
+                address=f"c{n}@example.com",
+                name=f"Customer {n}",
+                minutes=n,
+            )
+            for n in range(12)
+        ]
+        + [message("where is my parcel", address="other@example.com", name="Other", minutes=20)],
+    )
+
+
+@pytest.mark.parametrize("limit", [1, 3, 11, 12, 50])
+def test_a_limited_search_is_the_start_of_the_full_list(
+    store: Store, message: MessageFactory, limit: int
+) -> None:
+    _twelve_refund_requests(store, message)
+    with store.session() as session:
+        everything = conversation_ids(session, InboxFilter(search="refund"))
+        assert len(everything) == 12
+        for view in (InboxView.ALL, InboxView.UNASSIGNED):
+            for descending in (True, False):
+                criteria = InboxFilter(view=view, search="refund", descending=descending)
+                full = conversation_ids(session, criteria)
+                assert conversation_ids(session, criteria, limit=limit) == full[:limit]
+
+
+def test_other_orders_are_limited_too(store: Store, message: MessageFactory) -> None:
+    _twelve_refund_requests(store, message)
+    with store.session() as session:
+        criteria = InboxFilter(search="refun", sort=InboxSort.CUSTOMER, descending=False)
+        full = conversation_ids(session, criteria)
+        assert conversation_ids(session, criteria, limit=4) == full[:4]
+        assert conversation_ids(session, InboxFilter(search="nothing"), limit=4) == []
