@@ -12,6 +12,30 @@
         </message>
     </context>
     <context>
+        <name>EntriesModel</name>
+        <message numerus="yes">
+            <source>%n machine draft(s)</source>
+            <translation>
+                <numerusform>%n machine draft</numerusform>
+                <numerusform>%n machine drafts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stale</source>
+            <translation>
+                <numerusform>%n stale</numerusform>
+                <numerusform>%n stale</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n missing</source>
+            <translation>
+                <numerusform>%n missing</numerusform>
+                <numerusform>%n missing</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ImportDialog</name>
         <message numerus="yes">
             <source>%n item(s) read so far…</source>
@@ -44,6 +68,20 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message numerus="yes">
+            <source>Showing %n conversation(s) from the dashboard</source>
+            <translation>
+                <numerusform>Showing %n conversation from the dashboard</numerusform>
+                <numerusform>Showing %n conversations from the dashboard</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %n most recent matching conversation(s); add a word to narrow</source>
+            <translation>
+                <numerusform>The %n most recent matching conversation; add a word to narrow</numerusform>
+                <numerusform>The %n most recent matching conversations; add a word to narrow</numerusform>
+            </translation>
+        </message>
         <message numerus="yes">
             <source>%n conversation(s)</source>
             <translation>
@@ -100,6 +138,16 @@
             <translation>
                 <numerusform>%n reply written for hand-over</numerusform>
                 <numerusform>%n replies written for hand-over</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QualityWindow</name>
+        <message numerus="yes">
+            <source>%n conversation(s) to review.</source>
+            <translation>
+                <numerusform>%n conversation to review.</numerusform>
+                <numerusform>%n conversations to review.</numerusform>
             </translation>
         </message>
     </context>

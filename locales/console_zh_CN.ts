@@ -17,6 +17,41 @@
         </message>
     </context>
     <context>
+        <name>CalibrationModel</name>
+        <message>
+            <source>Subject</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>客服</translation>
+        </message>
+        <message>
+            <source>Reviewers</source>
+            <translation>评审人</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <source>Items scored alike</source>
+            <translation>评分一致的项目</translation>
+        </message>
+        <message>
+            <source>Score difference</source>
+            <translation>分差</translation>
+        </message>
+        <message>
+            <source>(no subject)</source>
+            <translation>（无主题）</translation>
+        </message>
+        <message>
+            <source>%1 of %2 (%3%)</source>
+            <translation>%2 项中 %1 项（%3%）</translation>
+        </message>
+    </context>
+    <context>
         <name>ChannelFields</name>
         <message>
             <source>Message text</source>
@@ -625,7 +660,7 @@
         <name>ConversationActions</name>
         <message>
             <source>&amp;Resolve</source>
-            <extracomment>Keyboard shortcuts (documented in the README). Conversations changed (their ids); views showing them should refresh. A change could not be made; a message for the agent.</extracomment>
+            <extracomment>Keyboard shortcuts (documented in the README). A change could not be made; a message for the agent. Who is working: "assign to me" means them, and changes are recorded for them.</extracomment>
             <translation>解决(&amp;R)</translation>
         </message>
         <message>
@@ -830,6 +865,14 @@ Support hours: {open} h a week, {covered} h covered</source>
             <translation>市场时区：</translation>
         </message>
         <message>
+            <source>First-response target:</source>
+            <translation>首次响应目标：</translation>
+        </message>
+        <message>
+            <source> business min</source>
+            <translation> 工作分钟</translation>
+        </message>
+        <message>
             <source>Support periods in the market's local time, several a day if needed. A period whose end is not after its start runs past midnight; 00:00 to 00:00 is the whole day. Double-click a cell to change it.</source>
             <translation>按市场当地时间设置服务时段，每天可设多个。结束时间不晚于开始时间的时段会跨过午夜；00:00 至 00:00 表示全天。双击单元格可修改。</translation>
         </message>
@@ -867,6 +910,62 @@ Support hours: {open} h a week, {covered} h covered</source>
         </message>
     </context>
     <context>
+        <name>CoveragePeakEditor</name>
+        <message>
+            <source>Peak events</source>
+            <extracomment>The list was (re)loaded from the store.</extracomment>
+            <translation>高峰事件</translation>
+        </message>
+        <message>
+            <source>Days when you expect more (or fewer) customer messages than usual, such as Double 11, 618 or Black Friday. The forecast multiplies the usual volume of those days in each market's own time zone; the required agents follow.</source>
+            <translation>预计客户消息比平时多（或少）的日子，例如双十一、618 或黑色星期五。预测会按各市场自己的时区将这些日子的常规消息量乘以倍数，所需客服人数随之变化。</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>&amp;First day:</source>
+            <translation>开始日期(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>&amp;Last day:</source>
+            <translation>结束日期(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Expected &amp;volume (× usual):</source>
+            <translation>预计消息量(&amp;V)（平时的倍数）：</translation>
+        </message>
+        <message>
+            <source>&amp;Market:</source>
+            <translation>市场(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>All markets</source>
+            <translation>所有市场</translation>
+        </message>
+        <message>
+            <source>N&amp;ew event</source>
+            <translation>新建事件(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Save event</source>
+            <translation>保存事件(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove event</source>
+            <translation>删除事件(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Nothing was saved: {error}</source>
+            <translation>未保存任何内容：{error}</translation>
+        </message>
+    </context>
+    <context>
         <name>CoveragePlanner</name>
         <message>
             <source>Coverage planner</source>
@@ -884,6 +983,14 @@ Support hours: {open} h a week, {covered} h covered</source>
         <message>
             <source>Suggest assignment…</source>
             <translation>建议分配…</translation>
+        </message>
+        <message>
+            <source>Peak events…</source>
+            <translation>高峰事件…</translation>
+        </message>
+        <message>
+            <source>Sales peaks (Double 11, 618, Black Friday) that raise the forecast</source>
+            <translation>会抬高预测的促销高峰（双十一、618、黑色星期五）</translation>
         </message>
         <message>
             <source>Export CSV…</source>
@@ -948,6 +1055,10 @@ Support hours: {open} h a week, {covered} h covered</source>
         <message>
             <source>And {count} more (point here to read them).</source>
             <translation>另有 {count} 条（将鼠标移到此处查看）。</translation>
+        </message>
+        <message>
+            <source>Forecast: {required} agent-hours required, {scheduled} scheduled; short in {short} h</source>
+            <translation>预测：需要 {required} 人·小时，已排班 {scheduled} 人·小时；{short} 小时人手不足</translation>
         </message>
         <message>
             <source>{first} – {last} · times in {zone}</source>
@@ -1125,7 +1236,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>CustomerPanel</name>
         <message>
             <source>Customer</source>
-            <extracomment>Alternatives named in an uncertain guess's reason. The agent set the customer's place: (customer id). Rules and local time follow. Something failed; a message for the user. Where the country came from, for the customer shown (None until loaded). Who changes are recorded for (the window sets the current agent's name).</extracomment>
+            <extracomment>Alternatives named in an uncertain guess's reason. The agent set the customer's place: (customer id). Rules and local time follow. Something failed; a message for the user. Where the country came from, for the customer shown (None until loaded). Who is working: changes are recorded for them.</extracomment>
             <translation>客户</translation>
         </message>
         <message>
@@ -1284,6 +1395,39 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>EntriesModel</name>
+        <message>
+            <source>Reply</source>
+            <translation>回复</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Needs a person</source>
+            <translation>待人工处理</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n machine draft(s)</source>
+            <translation>
+                <numerusform>%n 个机器草稿</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n stale</source>
+            <translation>
+                <numerusform>%n 个已过时</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n missing</source>
+            <translation>
+                <numerusform>%n 个缺失</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FilterBar</name>
         <message>
             <source>Search all messages (Ctrl+F)</source>
@@ -1367,7 +1511,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>IdentityPanel</name>
         <message>
             <source>Addresses and possible duplicates</source>
-            <extracomment>Customers were merged, split back or unmerged (the current customer id): conversations may have moved, so the inbox and the conversation should reload. Something failed; a message for the user. A load finished (for tests and screenshots).</extracomment>
+            <extracomment>Customers were merged, split back or unmerged (the current customer id): conversations may have moved, so the inbox and the conversation should reload. Something failed; a message for the user. A load finished (for tests and screenshots). Who is working: merges and dismissals are recorded for them.</extracomment>
             <translation>联系地址与可能重复的客户</translation>
         </message>
         <message>
@@ -1431,7 +1575,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>ImportDialog</name>
         <message>
             <source>Import messages</source>
-            <extracomment>Exports whose columns are mapped in the preview before they are imported. Between paths typed into the field. The import ended (its report); the inbox should reload.</extracomment>
+            <extracomment>Exports whose columns are mapped in the preview before they are imported. Between paths typed into the field. The import ended (its report); the change bus has heard of it.</extracomment>
             <translation>导入消息</translation>
         </message>
         <message>
@@ -1515,7 +1659,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>InboxModel</name>
         <message>
             <source>Unread and awaiting-reply markers; sorts by priority</source>
-            <extracomment>A new id list is in place (after a filter, sort or refresh). Rows of one page arrived. Open work per view ({InboxView: count}), with every new id list.</extracomment>
+            <extracomment>Under a search, the subject column's (where it matched in words, :class:`SearchMatch`). A new id list is in place (after a filter, sort or refresh). Rows of one page arrived. Open work per view ({InboxView: count}), with every new id list. Some rows were fetched again in place (their conversation ids). The search matched more conversations than the inbox lists (SEARCH_RESULTS).</extracomment>
             <translation>未读与待回复标记；按优先级排序</translation>
         </message>
         <message>
@@ -1559,6 +1703,18 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>对方时间</translation>
         </message>
         <message>
+            <source>%1 translation</source>
+            <translation>%1译文</translation>
+        </message>
+        <message>
+            <source>Original (%1)</source>
+            <translation>原文（%1）</translation>
+        </message>
+        <message>
+            <source>Original</source>
+            <translation>原文</translation>
+        </message>
+        <message>
             <source>[Draft] %1</source>
             <translation>[草稿] %1</translation>
         </message>
@@ -1579,6 +1735,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>待回复</translation>
         </message>
         <message>
+            <source>The search matched the stored %1 translation:</source>
+            <translation>搜索匹配了已存储的%1译文：</translation>
+        </message>
+        <message>
+            <source>The search matched the message as the customer wrote it (%1):</source>
+            <translation>搜索匹配了客户所写的原文（%1）：</translation>
+        </message>
+        <message>
             <source>You have an unsent reply here.</source>
             <translation>这里有一条未发送的回复草稿。</translation>
         </message>
@@ -1588,10 +1752,74 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>KpiTableModel</name>
+        <message>
+            <source>Group</source>
+            <extracomment>Periods offered, in days back from today (UTC). Table columns: (field of KpiRow, figure a click opens).</extracomment>
+            <translation>分组</translation>
+        </message>
+        <message>
+            <source>Inbound</source>
+            <translation>进线</translation>
+        </message>
+        <message>
+            <source>First response p50 (min)</source>
+            <translation>首次响应 p50（分钟）</translation>
+        </message>
+        <message>
+            <source>First response p90 (min)</source>
+            <translation>首次响应 p90（分钟）</translation>
+        </message>
+        <message>
+            <source>First response p50 (business min)</source>
+            <translation>首次响应 p50（工作分钟）</translation>
+        </message>
+        <message>
+            <source>First response p90 (business min)</source>
+            <translation>首次响应 p90（工作分钟）</translation>
+        </message>
+        <message>
+            <source>SLA kept %</source>
+            <translation>SLA 达成率 %</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <source>Resolution p50 (business min)</source>
+            <translation>解决时长 p50（工作分钟）</translation>
+        </message>
+        <message>
+            <source>Reopened</source>
+            <translation>重新打开</translation>
+        </message>
+        <message>
+            <source>Replies per conversation</source>
+            <translation>每个会话的回复数</translation>
+        </message>
+        <message>
+            <source>Backlog</source>
+            <translation>积压</translation>
+        </message>
+        <message>
+            <source>Oldest waiting (h)</source>
+            <translation>最长等待（小时）</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Click to open these conversations in the inbox</source>
+            <translation>点击在收件箱中打开这些会话</translation>
+        </message>
+    </context>
+    <context>
         <name>LocalTimePanel</name>
         <message>
             <source>Their local time</source>
-            <extracomment>The customer's view arrived and is shown. An agent corrected the zone: (customer id, new zone). Something failed; a message for the user. Who corrections are recorded for (the window sets the current agent's name).</extracomment>
+            <extracomment>The customer's view arrived and is shown. An agent corrected the zone: (customer id, new zone). Something failed; a message for the user. Who is working: corrections are recorded for them.</extracomment>
             <translation>对方当地时间</translation>
         </message>
         <message>
@@ -1715,7 +1943,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>MainWindow</name>
         <message>
             <source>Support Console</source>
-            <extracomment>Background translation of the inbox starts this long after the window is ready. The inbox shows its first rows and the first conversation is open. Whether window geometry and pane sizes are saved on close. Whether the configured channels start once the window is ready (off for pictures). Whether the inbox is translated ahead of time once the window is ready.</extracomment>
+            <extracomment>Background translation of the inbox starts this long after the window is ready. The inbox shows its first rows and the first conversation is open. Whether window geometry and pane sizes are saved on close. Whether the configured channels start once the window is ready (off for pictures). Whether the inbox is translated ahead of time once the window is ready. Who is working, in which UI language, on which conversation.</extracomment>
             <translation>客服工作台</translation>
         </message>
         <message>
@@ -1771,8 +1999,16 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>排班覆盖规划(&amp;C)…</translation>
         </message>
         <message>
+            <source>Team &amp;dashboard…</source>
+            <translation>团队仪表板(&amp;D)…</translation>
+        </message>
+        <message>
             <source>Return and &amp;privacy rules…</source>
             <translation>退货与隐私规定(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Reply &amp;library…</source>
+            <translation>回复库(&amp;L)…</translation>
         </message>
         <message>
             <source>&amp;Import messages…</source>
@@ -1789,6 +2025,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>&amp;Outbox</source>
             <translation>发件箱(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Quality review…</source>
+            <translation>质量评审(&amp;Q)…</translation>
         </message>
         <message>
             <source>About Support Console</source>
@@ -1826,6 +2066,12 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <source>Task marked done.</source>
             <translation>任务已标记为完成。</translation>
         </message>
+        <message numerus="yes">
+            <source>Showing %n conversation(s) from the dashboard</source>
+            <translation>
+                <numerusform>正在显示仪表板中的 %n 个会话</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Reply saved, but it cannot leave: %1</source>
             <translation>回复已保存，但无法发出：%1</translation>
@@ -1833,6 +2079,12 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Reply saved to the outbox.</source>
             <translation>回复已保存到发件箱。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The %n most recent matching conversation(s); add a word to narrow</source>
+            <translation>
+                <numerusform>最近的 %n 个匹配会话；再加一个词可缩小范围</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n conversation(s)</source>
@@ -2001,6 +2253,33 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>MessagePairsModel</name>
+        <message>
+            <source>Sent</source>
+            <translation>发送时间</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>发件人</translation>
+        </message>
+        <message>
+            <source>As written</source>
+            <translation>原文</translation>
+        </message>
+        <message>
+            <source>Translation</source>
+            <translation>译文</translation>
+        </message>
+        <message>
+            <source>%1 (agent)</source>
+            <translation>%1（客服）</translation>
+        </message>
+        <message>
+            <source>(no translation)</source>
+            <translation>（无译文）</translation>
+        </message>
+    </context>
+    <context>
         <name>ModelManagerDialog</name>
         <message>
             <source>Translation models</source>
@@ -2076,6 +2355,37 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Install an unpacked model</source>
             <translation>安装未打包的模型</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewReplyDialog</name>
+        <message>
+            <source>New reply</source>
+            <translation>新建回复</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Written in</source>
+            <translation>撰写语言</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>正文</translation>
+        </message>
+        <message>
+            <source>e.g. return_label</source>
+            <translation>例如 return_label</translation>
+        </message>
+        <message>
+            <source>Variables: {customer_name}, {order_number}, {tracking_number}, …</source>
+            <translation>变量：{customer_name}、{order_number}、{tracking_number}、…</translation>
         </message>
     </context>
     <context>
@@ -2235,6 +2545,29 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>No replies were waiting on this channel.</source>
             <translation>该渠道没有待发送的回复。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeakEventsModel</name>
+        <message>
+            <source>All markets</source>
+            <translation>所有市场</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>事件</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Volume</source>
+            <translation>消息量</translation>
+        </message>
+        <message>
+            <source>Market</source>
+            <translation>市场</translation>
         </message>
     </context>
     <context>
@@ -2613,6 +2946,26 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>{agent} 负责 {market}，但本周该市场的全部服务时间内都在休假。</translation>
         </message>
         <message>
+            <source>A peak event cannot end ({last}) before it starts ({first}).</source>
+            <translation>高峰事件的结束日期（{last}）不能早于开始日期（{first}）。</translation>
+        </message>
+        <message>
+            <source>Market {id} no longer exists; the peak event was not saved.</source>
+            <translation>市场 {id} 已不存在；高峰事件未保存。</translation>
+        </message>
+        <message>
+            <source>The expected multiplier must be between {low} and {high}; {value} was given.</source>
+            <translation>预计倍数必须在 {low} 到 {high} 之间；输入的是 {value}。</translation>
+        </message>
+        <message>
+            <source>A peak event needs a name.</source>
+            <translation>高峰事件需要名称。</translation>
+        </message>
+        <message>
+            <source>Peak event {id} no longer exists.</source>
+            <translation>高峰事件 {id} 已不存在。</translation>
+        </message>
+        <message>
             <source>{agent} is assigned to {market} but has no shift inside its support hours this week.</source>
             <translation>{agent} 负责 {market}，但本周没有班次落在该市场的服务时间内。</translation>
         </message>
@@ -2801,6 +3154,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>系统密钥环无法保存该密码（{reason}），其中没有保存任何内容。</translation>
         </message>
         <message>
+            <source>A first-response target must be between 1 and {maximum} business minutes, not {minutes}.</source>
+            <translation>首次响应目标必须在 1 到 {maximum} 个工作分钟之间，而不是 {minutes}。</translation>
+        </message>
+        <message>
+            <source>Market {market_id} no longer exists.</source>
+            <translation>市场 {market_id} 已不存在。</translation>
+        </message>
+        <message>
             <source>The message is empty.</source>
             <translation>这封邮件是空的。</translation>
         </message>
@@ -2845,6 +3206,62 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>{name} 不属于合规团队；只有合规人员可以编辑规则。</translation>
         </message>
         <message>
+            <source>This conversation's review was already submitted; a review is not changed afterwards.</source>
+            <translation>此会话的评审已提交；提交后不能再修改。</translation>
+        </message>
+        <message>
+            <source>This review is no longer in the queue.</source>
+            <translation>此评审已不在队列中。</translation>
+        </message>
+        <message>
+            <source>“{item}” cannot be scored {value}.</source>
+            <translation>“{item}”不能评为 {value}。</translation>
+        </message>
+        <message>
+            <source>“{item}” needs a weight between 0 and {limit} (0 only for auto-fail items).</source>
+            <translation>“{item}”的权重须在 0 到 {limit} 之间（只有一票否决项为 0）。</translation>
+        </message>
+        <message>
+            <source>“{item}” has no score yet; score it (or mark it as not applying).</source>
+            <translation>“{item}”尚未评分；请评分（或标记为不适用）。</translation>
+        </message>
+        <message>
+            <source>Item {position} has no wording; write what the reviewer checks.</source>
+            <translation>第 {position} 项没有措辞；请写明评审要检查什么。</translation>
+        </message>
+        <message>
+            <source>Choose who you are (File → Settings) before working on quality reviews.</source>
+            <translation>请先选择您是谁（文件 → 设置），再进行质量评审。</translation>
+        </message>
+        <message>
+            <source>A scorecard needs at least one item with a weight (auto-fail items have none).</source>
+            <translation>评分卡至少需要一个有权重的项目（一票否决项没有权重）。</translation>
+        </message>
+        <message>
+            <source>{name} is not a team lead; only leads change scorecards and sampling.</source>
+            <translation>{name} 不是组长；只有组长可以修改评分卡和抽样设置。</translation>
+        </message>
+        <message>
+            <source>{name} is neither a quality reviewer nor a team lead, so they score no reviews.</source>
+            <translation>{name} 既不是质检员也不是组长，因此不评分。</translation>
+        </message>
+        <message>
+            <source>This conversation was sampled for another reviewer.</source>
+            <translation>此会话被抽给了另一位评审。</translation>
+        </message>
+        <message>
+            <source>Only the agent reviewed, the reviewer and leads read this review.</source>
+            <translation>只有被评审的客服、评审人和组长可以查看此评审。</translation>
+        </message>
+        <message>
+            <source>Every weighted item is marked as not applying; score at least one.</source>
+            <translation>所有有权重的项目都标记为不适用；请至少评一项。</translation>
+        </message>
+        <message>
+            <source>The {setting} must be between {low} and {high}.</source>
+            <translation>{setting} 须在 {low} 到 {high} 之间。</translation>
+        </message>
+        <message>
             <source>Reply {reply} in {path}: the field “{field}” is missing or not valid.</source>
             <translation>{path} 中的回复 {reply}：字段“{field}”缺失或无效。</translation>
         </message>
@@ -2871,6 +3288,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>The file {path} could not be read.</source>
             <translation>无法读取文件 {path}。</translation>
+        </message>
+        <message>
+            <source>The library already has a reply named “{reply}”.</source>
+            <translation>回复库中已有名为“{reply}”的回复。</translation>
         </message>
         <message>
             <source>The file {path} was written by a newer version of the console; update it to import it.</source>
@@ -3102,6 +3523,116 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>QualityScores</name>
+        <message>
+            <source>Quality</source>
+            <extracomment>The figures were loaded (rows shown).</extracomment>
+            <translation>质量</translation>
+        </message>
+        <message>
+            <source>&amp;Scores by:</source>
+            <translation>分数按(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>客服</translation>
+        </message>
+        <message>
+            <source>Vendor</source>
+            <translation>外包商</translation>
+        </message>
+    </context>
+    <context>
+        <name>QualityWindow</name>
+        <message>
+            <source>(no subject)</source>
+            <extracomment>The queue was loaded (number of open reviews). "My reviews" was loaded (number of reviews). A review's details are shown. A review was submitted.</extracomment>
+            <translation>（无主题）</translation>
+        </message>
+        <message>
+            <source>Review of %1 submitted: %2.</source>
+            <translation>已提交对 %1 的评审：%2。</translation>
+        </message>
+        <message>
+            <source>%1 reviewed this conversation on %2: %3.</source>
+            <translation>%1 于 %2 评审了此会话：%3。</translation>
+        </message>
+        <message>
+            <source>0 (auto-fail)</source>
+            <translation>0（一票否决）</translation>
+        </message>
+        <message>
+            <source>did not happen</source>
+            <translation>未发生</translation>
+        </message>
+        <message>
+            <source>HAPPENED (auto-fail)</source>
+            <translation>已发生（一票否决）</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>达到</translation>
+        </message>
+        <message>
+            <source>partly</source>
+            <translation>部分达到</translation>
+        </message>
+        <message>
+            <source>not met</source>
+            <translation>未达到</translation>
+        </message>
+        <message>
+            <source>does not apply</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <source>Quality review</source>
+            <translation>质量评审</translation>
+        </message>
+        <message>
+            <source>Review &amp;queue</source>
+            <translation>评审队列(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;My reviews</source>
+            <translation>我的评审(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Calibration</source>
+            <translation>校准(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Scores</source>
+            <translation>分数(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Score&amp;card</source>
+            <translation>评分卡(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Sam&amp;pling</source>
+            <translation>抽样(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Open review</source>
+            <translation>打开评审(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Choose who you are (File → Settings) to see your reviews.</source>
+            <translation>请先选择您是谁（文件 → 设置）以查看您的评审。</translation>
+        </message>
+        <message>
+            <source>Only quality reviewers and team leads score conversations.</source>
+            <translation>只有质检员和组长为会话评分。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conversation(s) to review.</source>
+            <translation>
+                <numerusform>待评审 %n 个会话。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>QuarantineModel</name>
         <message>
             <source>When</source>
@@ -3159,6 +3690,89 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>QueueModel</name>
+        <message>
+            <source>Week of</source>
+            <translation>周（起始）</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>客服</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <source>Sampled for</source>
+            <translation>抽样原因</translation>
+        </message>
+        <message>
+            <source>(no subject)</source>
+            <translation>（无主题）</translation>
+        </message>
+        <message>
+            <source>Calibration</source>
+            <translation>校准</translation>
+        </message>
+        <message>
+            <source>Sample</source>
+            <translation>抽样</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyLibraryDialog</name>
+        <message>
+            <source>Reply library</source>
+            <extracomment>The library was read from the store and is on screen (tests wait for it). A write finished and the library was read again.</extracomment>
+            <translation>回复库</translation>
+        </message>
+        <message>
+            <source>&amp;New reply…</source>
+            <translation>新建回复(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Save as approved</source>
+            <translation>保存为已审核(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Store this text as checked by you</source>
+            <translation>将此文本保存为由您审核过</translation>
+        </message>
+        <message>
+            <source>&amp;Approve as it is</source>
+            <translation>按原样审核通过(&amp;A)</translation>
+        </message>
+        <message>
+            <source>You checked this variant against the source: it is no longer a draft or stale</source>
+            <translation>您已对照源文本检查了此语言版本：它不再是草稿，也不再过时</translation>
+        </message>
+        <message>
+            <source>&amp;Draft by machine translation</source>
+            <translation>用机器翻译起草(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Translate the source variant offline; the variables stay as they are</source>
+            <translation>离线翻译源语言版本；变量保持不变</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Drafting in %1…</source>
+            <translation>正在起草%1版本…</translation>
+        </message>
+    </context>
+    <context>
         <name>ReplyPalette</name>
         <message>
             <source>Reply library</source>
@@ -3190,8 +3804,16 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>尚无%1文本</translation>
         </message>
         <message>
+            <source>no text in %1 yet: Enter drafts it by machine translation</source>
+            <translation>还没有%1文本：按 Enter 用机器翻译起草</translation>
+        </message>
+        <message>
             <source>In %1: </source>
             <translation>%1：</translation>
+        </message>
+        <message>
+            <source>Drafting in %1…</source>
+            <translation>正在起草%1版本…</translation>
         </message>
     </context>
     <context>
@@ -3215,6 +3837,97 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>ReviewScreen</name>
+        <message>
+            <source>Score: choose an answer for every item</source>
+            <extracomment>Button id of "does not apply" (a QButtonGroup id cannot be None; -1 is "none checked"). The material arrived and the scorecard is shown.</extracomment>
+            <translation>得分：请为每一项选择答案</translation>
+        </message>
+        <message>
+            <source>Score: score at least one weighted item</source>
+            <translation>得分：请至少为一个有权重的项目评分</translation>
+        </message>
+        <message>
+            <source>Score: 0 (auto-fail)</source>
+            <translation>得分：0（一票否决）</translation>
+        </message>
+        <message>
+            <source>Score: %1</source>
+            <translation>得分：%1</translation>
+        </message>
+        <message>
+            <source>%1 — %2 (scorecard version %3)</source>
+            <translation>%1 — %2（评分卡第 %3 版）</translation>
+        </message>
+        <message>
+            <source>(no subject)</source>
+            <translation>（无主题）</translation>
+        </message>
+        <message>
+            <source>&amp;Comment for the agent:</source>
+            <translation>给客服的评语(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Submit review</source>
+            <translation>提交评审(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Did not happen</source>
+            <translation>未发生</translation>
+        </message>
+        <message>
+            <source>Happened</source>
+            <translation>已发生</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>达到</translation>
+        </message>
+        <message>
+            <source>Partly</source>
+            <translation>部分达到</translation>
+        </message>
+        <message>
+            <source>Not met</source>
+            <translation>未达到</translation>
+        </message>
+        <message>
+            <source>Does not apply</source>
+            <translation>不适用</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewsModel</name>
+        <message>
+            <source>Week of</source>
+            <translation>周（起始）</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>评审人</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <source>Scorecard version</source>
+            <translation>评分卡版本</translation>
+        </message>
+        <message>
+            <source>(no subject)</source>
+            <translation>（无主题）</translation>
+        </message>
+        <message>
+            <source>0 (auto-fail)</source>
+            <translation>0（一票否决）</translation>
+        </message>
+    </context>
+    <context>
         <name>RoutesModel</name>
         <message>
             <source>Engine</source>
@@ -3231,6 +3944,138 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Version</source>
             <translation>版本</translation>
+        </message>
+    </context>
+    <context>
+        <name>RubricEditor</name>
+        <message>
+            <source>Nothing changed; the scorecard stays as it is.</source>
+            <translation>没有改动；评分卡保持不变。</translation>
+        </message>
+        <message>
+            <source>Saved as version %1; earlier reviews keep their version.</source>
+            <translation>已保存为第 %1 版；之前的评审保留其版本。</translation>
+        </message>
+        <message>
+            <source>Scorecard version %1</source>
+            <translation>评分卡第 %1 版</translation>
+        </message>
+        <message>
+            <source>&amp;Add item</source>
+            <translation>添加项目(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove item</source>
+            <translation>删除项目(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Save as new version</source>
+            <translation>另存为新版本(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RubricItemsModel</name>
+        <message>
+            <source>Section (English)</source>
+            <translation>分类（英文）</translation>
+        </message>
+        <message>
+            <source>Section (Chinese)</source>
+            <translation>分类（中文）</translation>
+        </message>
+        <message>
+            <source>Item (English)</source>
+            <translation>项目（英文）</translation>
+        </message>
+        <message>
+            <source>Item (Chinese)</source>
+            <translation>项目（中文）</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <source>Auto-fail</source>
+            <translation>一票否决</translation>
+        </message>
+    </context>
+    <context>
+        <name>SamplingForm</name>
+        <message>
+            <source>Saved; the next weeks are sampled this way.</source>
+            <translation>已保存；之后各周按此抽样。</translation>
+        </message>
+        <message>
+            <source>A number of conversations</source>
+            <translation>固定数量的会话</translation>
+        </message>
+        <message>
+            <source>A share of their conversations</source>
+            <translation>其会话的一定比例</translation>
+        </message>
+        <message>
+            <source>Per agent and &amp;week:</source>
+            <translation>每位客服每周(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>&amp;Conversations:</source>
+            <translation>会话数(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>S&amp;hare:</source>
+            <translation>比例(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>&amp;Newcomers (first days) count:</source>
+            <translation>新人（入职初期）权重(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>First &amp;days:</source>
+            <translation>入职天数(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;Temporary agents count:</source>
+            <translation>临时客服权重(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Also scored by a second reviewer (&amp;calibration):</source>
+            <translation>由第二位评审复评（校准）(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Save sampling</source>
+            <translation>保存抽样设置(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoresModel</name>
+        <message>
+            <source>Week of</source>
+            <translation>周（起始）</translation>
+        </message>
+        <message>
+            <source>Vendor</source>
+            <translation>外包商</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>客服</translation>
+        </message>
+        <message>
+            <source>Reviews</source>
+            <translation>评审数</translation>
+        </message>
+        <message>
+            <source>Average score</source>
+            <translation>平均分</translation>
+        </message>
+        <message>
+            <source>Auto-fails</source>
+            <translation>一票否决数</translation>
+        </message>
+        <message>
+            <source>In-house</source>
+            <translation>自有团队</translation>
         </message>
     </context>
     <context>
@@ -3352,6 +4197,26 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>StaffingRowsModel</name>
+        <message>
+            <source>{time}
+{required} agents required, {scheduled} scheduled
+{messages:.1f} messages expected</source>
+            <extracomment>Agents in the cell (an int). Whether the cell is short of the requirement (scheduled row only). Whether the market is open in the cell's hour.</extracomment>
+            <translation>{time}
+需要 {required} 名客服，已排班 {scheduled} 名
+预计 {messages:.1f} 条消息</translation>
+        </message>
+        <message>
+            <source>Required agents</source>
+            <translation>所需客服</translation>
+        </message>
+        <message>
+            <source>Scheduled agents</source>
+            <translation>已排班客服</translation>
+        </message>
+    </context>
+    <context>
         <name>Startup</name>
         <message>
             <source>Support Console cannot open its store</source>
@@ -3362,7 +4227,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>StoreExecutor</name>
         <message>
             <source>The store could not be used</source>
-            <extracomment>A job failed and had no error handler: a message for the status bar. True while jobs are queued or running. The store itself failed (a :class:`~console.problems.Problem`); a dialog says so. Show store failures in a dialog (off for tools that report them otherwise).</extracomment>
+            <extracomment>A job failed and had no error handler: a message for the status bar. True while jobs are queued or running. The store itself failed (a :class:`~console.problems.Problem`); a dialog says so. Show store failures in a dialog (off for tools that report them otherwise). What writes changed, for every view (console/ui/operations.py). The lane for file work (import, export), beside this one (console/ui/file_lane.py).</extracomment>
             <translation>数据存储无法使用</translation>
         </message>
     </context>
@@ -3394,6 +4259,126 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>TeamDashboard</name>
+        <message>
+            <source>Team dashboard</source>
+            <extracomment>Conversation ids behind a clicked figure, for the inbox. New figures are on screen. The CSV was written (a message for the status bar). What "now" is (the periods end today); a test sets a fixed one.</extracomment>
+            <translation>团队仪表板</translation>
+        </message>
+        <message>
+            <source>Period:</source>
+            <translation>时间段：</translation>
+        </message>
+        <message>
+            <source>By:</source>
+            <translation>分组依据：</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>KPIs</source>
+            <translation>关键指标</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>最近 30 天</translation>
+        </message>
+        <message>
+            <source>Last 90 days</source>
+            <translation>最近 90 天</translation>
+        </message>
+        <message>
+            <source>Last 365 days</source>
+            <translation>最近 365 天</translation>
+        </message>
+        <message>
+            <source>Market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>客服</translation>
+        </message>
+        <message>
+            <source>Vendor</source>
+            <translation>外包商</translation>
+        </message>
+        <message>
+            <source>Hour of day</source>
+            <translation>一天中的时段</translation>
+        </message>
+        <message>
+            <source>Weekday</source>
+            <translation>星期</translation>
+        </message>
+        <message>
+            <source>First response (business minutes)</source>
+            <translation>首次响应（工作分钟）</translation>
+        </message>
+        <message>
+            <source>p50</source>
+            <translation>p50</translation>
+        </message>
+        <message>
+            <source>p90</source>
+            <translation>p90</translation>
+        </message>
+        <message>
+            <source>First responses within target (%)</source>
+            <translation>目标内的首次响应（%）</translation>
+        </message>
+        <message>
+            <source>SLA kept %</source>
+            <translation>SLA 达成率 %</translation>
+        </message>
+        <message>
+            <source>Backlog now (waiting on an agent)</source>
+            <translation>当前积压（等待客服）</translation>
+        </message>
+        <message>
+            <source>Backlog</source>
+            <translation>积压</translation>
+        </message>
+        <message>
+            <source>Inbound messages per day</source>
+            <translation>每日进线消息</translation>
+        </message>
+        <message>
+            <source>Inbound</source>
+            <translation>进线</translation>
+        </message>
+        <message>
+            <source>Demand curve</source>
+            <translation>需求曲线</translation>
+        </message>
+        <message>
+            <source>Export KPIs as CSV</source>
+            <translation>将关键指标导出为 CSV</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>KPIs saved to {path}</source>
+            <translation>关键指标已保存到 {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>UndoSendBar</name>
         <message>
             <source>Undo</source>
@@ -3409,6 +4394,37 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>
                 <numerusform>回复将在 %n 秒后发出</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>VariantsModel</name>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>缺失</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>源文本</translation>
+        </message>
+        <message>
+            <source>Stale: the source changed</source>
+            <translation>已过时：源文本已更改</translation>
+        </message>
+        <message>
+            <source>Machine draft</source>
+            <translation>机器草稿</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>已审核</translation>
         </message>
     </context>
     <context>

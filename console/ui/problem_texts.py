@@ -29,6 +29,26 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{agent} is assigned to {market} but is on leave during all of its support hours this week.",
     ),
+    "coverage.peak_days_order": QT_TRANSLATE_NOOP(
+        "Problem",
+        "A peak event cannot end ({last}) before it starts ({first}).",
+    ),
+    "coverage.peak_market_not_found": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Market {id} no longer exists; the peak event was not saved.",
+    ),
+    "coverage.peak_multiplier_range": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The expected multiplier must be between {low} and {high}; {value} was given.",
+    ),
+    "coverage.peak_name_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "A peak event needs a name.",
+    ),
+    "coverage.peak_not_found": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Peak event {id} no longer exists.",
+    ),
     "coverage.shifts_outside_support_hours": QT_TRANSLATE_NOOP(
         "Problem",
         "{agent} is assigned to {market} but has no shift inside its support hours this week.",
@@ -217,6 +237,14 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "The system keyring cannot store the password ({reason}); nothing was saved there.",
     ),
+    "kpis.bad_target": QT_TRANSLATE_NOOP(
+        "Problem",
+        "A first-response target must be between 1 and {maximum} business minutes, not {minutes}.",
+    ),
+    "kpis.no_market": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Market {market_id} no longer exists.",
+    ),
     "mail.empty": QT_TRANSLATE_NOOP(
         "Problem",
         "The message is empty.",
@@ -252,138 +280,6 @@ _LITERALS: dict[str, object] = {
     "mail.unreadable": QT_TRANSLATE_NOOP(
         "Problem",
         "The message is too damaged to be read as an e-mail; it is kept here as it arrived.",
-    ),
-    "policy.no_agent": QT_TRANSLATE_NOOP(
-        "Problem",
-        "No agent profile is selected, so the rules can only be read.",
-    ),
-    "policy.not_compliance": QT_TRANSLATE_NOOP(
-        "Problem",
-        "{name} is not in the compliance team; only compliance staff can edit rules.",
-    ),
-    "replies.bad_field": QT_TRANSLATE_NOOP(
-        "Problem",
-        "Reply {reply} in {path}: the field “{field}” is missing or not valid.",
-    ),
-    "replies.draft_failed": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The translation engine could not draft the reply “{reply}” in {target}.",
-    ),
-    "replies.draft_lost_variables": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The machine translation of the reply “{reply}” lost {variables}; the draft was not saved.",
-    ),
-    "replies.duplicate": QT_TRANSLATE_NOOP(
-        "Problem",
-        "Reply {reply} appears more than once in {path}.",
-    ),
-    "replies.empty_text": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The reply “{reply}” needs a text in {language}.",
-    ),
-    "replies.file_too_large": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The file {path} is too large to be a reply library.",
-    ),
-    "replies.file_unreadable": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The file {path} could not be read.",
-    ),
-    "replies.newer_format": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The file {path} was written by a newer version of the console; update it to import it.",
-    ),
-    "replies.no_draft_route": QT_TRANSLATE_NOOP(
-        "Problem",
-        "No installed translation model for {source} → {target}, so the reply “{reply}” cannot be drafted in that language.",
-    ),
-    "replies.no_entry": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The reply you chose is no longer in the library.",
-    ),
-    "replies.no_source": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The reply “{reply}” has no text in its source language ({language}) to translate from.",
-    ),
-    "replies.no_source_text": QT_TRANSLATE_NOOP(
-        "Problem",
-        "Reply {reply} in {path} has no text in its source language ({language}).",
-    ),
-    "replies.not_json": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The file {path} is not a reply library: it is not valid JSON (line {line}).",
-    ),
-    "replies.wrong_format": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The file {path} is not a reply library exported by the console.",
-    ),
-    "reply.no_route": QT_TRANSLATE_NOOP(
-        "Problem",
-        "No installed translation model for {source} → {target}.",
-    ),
-    "send.no_mail_server": QT_TRANSLATE_NOOP(
-        "Problem",
-        "No channel can deliver this reply: no mail server (SMTP) is set up, so e-mail replies wait in the outbox until one is added under Channels.",
-    ),
-    "send.undo_too_late": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The reply has already left the outbox, so it can no longer be taken back.",
-    ),
-    "store.busy": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The store {path} is in use by another program and did not become free in time. Nothing was saved; try again in a moment.",
-    ),
-    "store.cannot_open": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The store {path} cannot be opened: the file or its folder cannot be reached.",
-    ),
-    "store.damaged": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The store {path} is damaged, so the console will not change it: it was left untouched. Open a backup copy of it instead, or ask your administrator to repair it.",
-    ),
-    "store.disk_error": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The store {path} could not be read or written because of a disk error. Nothing was saved; check the disk and try again.",
-    ),
-    "store.disk_full": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The disk that holds the store {path} is full. Nothing was saved, and everything stored before is intact. Free some space and try again.",
-    ),
-    "store.foreign": QT_TRANSLATE_NOOP(
-        "Problem",
-        "{path} holds another program's database, not a support console store. It was left untouched.",
-    ),
-    "store.is_folder": QT_TRANSLATE_NOOP(
-        "Problem",
-        "{path} is a folder, not a store file.",
-    ),
-    "store.missing": QT_TRANSLATE_NOOP(
-        "Problem",
-        "There is no store at {path}.",
-    ),
-    "store.newer_version": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The store {path} was written by a newer version of the console (schema {revision}). Update the console to open it; the store was left untouched.",
-    ),
-    "store.no_database": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The team database server has no database named {database} ({path}). Check the database address, or ask your administrator to create it.",
-    ),
-    "store.not_a_store": QT_TRANSLATE_NOOP(
-        "Problem",
-        "{path} is not a support console store (not an SQLite database, or damaged). It was left untouched.",
-    ),
-    "store.read_only": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The store {path} cannot be changed because the file is read-only. Nothing was saved, and everything stored before is intact. Make the file writable and try again.",
-    ),
-    "store.server_unreachable": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The team database {path} cannot be reached, or it refused the connection. Nothing was changed. Check the network connection and the database address, or ask your administrator whether the server is running.",
-    ),
-    "store.sign_in_refused": QT_TRANSLATE_NOOP(
-        "Problem",
-        "The team database {path} refused the sign-in. Check the user name and password, or ask your administrator for access.",
     ),
     "package.bad_field": QT_TRANSLATE_NOOP(
         "Problem",
@@ -516,6 +412,198 @@ _LITERALS: dict[str, object] = {
     "package.unsupported_compression": QT_TRANSLATE_NOOP(
         "Problem",
         "The package file {source} is packed with a kind of compression the console does not accept.",
+    ),
+    "policy.no_agent": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No agent profile is selected, so the rules can only be read.",
+    ),
+    "policy.not_compliance": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} is not in the compliance team; only compliance staff can edit rules.",
+    ),
+    "quality.already_reviewed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "This conversation's review was already submitted; a review is not changed afterwards.",
+    ),
+    "quality.assignment_gone": QT_TRANSLATE_NOOP(
+        "Problem",
+        "This review is no longer in the queue.",
+    ),
+    "quality.bad_score": QT_TRANSLATE_NOOP(
+        "Problem",
+        "“{item}” cannot be scored {value}.",
+    ),
+    "quality.bad_weight": QT_TRANSLATE_NOOP(
+        "Problem",
+        "“{item}” needs a weight between 0 and {limit} (0 only for auto-fail items).",
+    ),
+    "quality.item_unscored": QT_TRANSLATE_NOOP(
+        "Problem",
+        "“{item}” has no score yet; score it (or mark it as not applying).",
+    ),
+    "quality.item_without_name": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Item {position} has no wording; write what the reviewer checks.",
+    ),
+    "quality.no_agent": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Choose who you are (File → Settings) before working on quality reviews.",
+    ),
+    "quality.no_weighted_item": QT_TRANSLATE_NOOP(
+        "Problem",
+        "A scorecard needs at least one item with a weight (auto-fail items have none).",
+    ),
+    "quality.not_lead": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} is not a team lead; only leads change scorecards and sampling.",
+    ),
+    "quality.not_reviewer": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} is neither a quality reviewer nor a team lead, so they score no reviews.",
+    ),
+    "quality.not_your_assignment": QT_TRANSLATE_NOOP(
+        "Problem",
+        "This conversation was sampled for another reviewer.",
+    ),
+    "quality.not_your_review": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Only the agent reviewed, the reviewer and leads read this review.",
+    ),
+    "quality.nothing_scored": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Every weighted item is marked as not applying; score at least one.",
+    ),
+    "quality.setting_out_of_range": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The {setting} must be between {low} and {high}.",
+    ),
+    "replies.bad_field": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Reply {reply} in {path}: the field “{field}” is missing or not valid.",
+    ),
+    "replies.draft_failed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The translation engine could not draft the reply “{reply}” in {target}.",
+    ),
+    "replies.draft_lost_variables": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The machine translation of the reply “{reply}” lost {variables}; the draft was not saved.",
+    ),
+    "replies.duplicate": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Reply {reply} appears more than once in {path}.",
+    ),
+    "replies.empty_text": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The reply “{reply}” needs a text in {language}.",
+    ),
+    "replies.file_too_large": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {path} is too large to be a reply library.",
+    ),
+    "replies.file_unreadable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {path} could not be read.",
+    ),
+    "replies.key_taken": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The library already has a reply named “{reply}”.",
+    ),
+    "replies.newer_format": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {path} was written by a newer version of the console; update it to import it.",
+    ),
+    "replies.no_draft_route": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No installed translation model for {source} → {target}, so the reply “{reply}” cannot be drafted in that language.",
+    ),
+    "replies.no_entry": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The reply you chose is no longer in the library.",
+    ),
+    "replies.no_source": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The reply “{reply}” has no text in its source language ({language}) to translate from.",
+    ),
+    "replies.no_source_text": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Reply {reply} in {path} has no text in its source language ({language}).",
+    ),
+    "replies.not_json": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {path} is not a reply library: it is not valid JSON (line {line}).",
+    ),
+    "replies.wrong_format": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The file {path} is not a reply library exported by the console.",
+    ),
+    "reply.no_route": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No installed translation model for {source} → {target}.",
+    ),
+    "send.no_mail_server": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No channel can deliver this reply: no mail server (SMTP) is set up, so e-mail replies wait in the outbox until one is added under Channels.",
+    ),
+    "send.undo_too_late": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The reply has already left the outbox, so it can no longer be taken back.",
+    ),
+    "store.busy": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} is in use by another program and did not become free in time. Nothing was saved; try again in a moment.",
+    ),
+    "store.cannot_open": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} cannot be opened: the file or its folder cannot be reached.",
+    ),
+    "store.damaged": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} is damaged, so the console will not change it: it was left untouched. Open a backup copy of it instead, or ask your administrator to repair it.",
+    ),
+    "store.disk_error": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} could not be read or written because of a disk error. Nothing was saved; check the disk and try again.",
+    ),
+    "store.disk_full": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The disk that holds the store {path} is full. Nothing was saved, and everything stored before is intact. Free some space and try again.",
+    ),
+    "store.foreign": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{path} holds another program's database, not a support console store. It was left untouched.",
+    ),
+    "store.is_folder": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{path} is a folder, not a store file.",
+    ),
+    "store.missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "There is no store at {path}.",
+    ),
+    "store.newer_version": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} was written by a newer version of the console (schema {revision}). Update the console to open it; the store was left untouched.",
+    ),
+    "store.no_database": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The team database server has no database named {database} ({path}). Check the database address, or ask your administrator to create it.",
+    ),
+    "store.not_a_store": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{path} is not a support console store (not an SQLite database, or damaged). It was left untouched.",
+    ),
+    "store.read_only": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} cannot be changed because the file is read-only. Nothing was saved, and everything stored before is intact. Make the file writable and try again.",
+    ),
+    "store.server_unreachable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The team database {path} cannot be reached, or it refused the connection. Nothing was changed. Check the network connection and the database address, or ask your administrator whether the server is running.",
+    ),
+    "store.sign_in_refused": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The team database {path} refused the sign-in. Check the user name and password, or ask your administrator for access.",
     ),
 }
 WORDINGS: dict[str, str] = {code: str(text) for code, text in _LITERALS.items()}
