@@ -58,7 +58,7 @@ def test_a_lead_scores_a_sampled_conversation_and_the_agent_reads_it(
     qtbot.waitUntil(lambda: quality.queue_model.rowCount() > 0, timeout=10_000)
     waiting = quality.queue_model.rowCount()
     entry = quality.queue_model.row_at(0)
-    assert entry is not None and "conversation(s) to review" in quality.queue_note.text()
+    assert entry is not None and "conversations to review" in quality.queue_note.text()
 
     _click_row(qtbot, quality.queue, 0)
     assert quality.open_button.isEnabled()
