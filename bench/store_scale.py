@@ -114,15 +114,15 @@ def first_page_ms(path: Path) -> float:
     from PySide6.QtWidgets import QApplication
 
     from console.ui.app import application
-    from console.ui.i18n import UiTranslations
+    from console.ui.lanes.store_executor import StoreExecutor
     from console.ui.main_window import MainWindow
-    from console.ui.store_executor import StoreExecutor
+    from console.ui.settings.ui_language import UiLanguage
 
     app = application()
     started = time.perf_counter()
     store = open_store(sqlite_url(path), create=False)
     executor = StoreExecutor(store)
-    translations = UiTranslations(app)
+    translations = UiLanguage(app)
     translations.apply("en")
     window = MainWindow(executor, translations)
     window.show()

@@ -1,7 +1,7 @@
 """What a write changed, so that every view refreshes only what it shows (Qt-free).
 
 A write returns a :class:`Changes`; the window puts it on one change bus
-(``console/ui/operations.py``) and each view looks for what it shows: the
+(``console/ui/lanes/operations.py``) and each view looks for what it shows: the
 inbox for its rows, the open conversation for its id, the outbox for
 ``outbox``. Team mode puts other seats' changes on the same bus, with their
 ``origin``.

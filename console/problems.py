@@ -3,7 +3,7 @@
 The core never words a message for the window in one language. It says *which*
 problem, with what values (:class:`Problem`); the English template registered
 here with :func:`define` words it for the command line and logs, and
-``console/ui/problem_texts.py`` words the same code in the UI language (a test
+``console/ui/common/problem_texts.py`` words the same code in the UI language (a test
 checks that every code defined here has a translated wording there).
 
 Each feature defines its own codes next to the code that raises them::

@@ -1,8 +1,8 @@
 """Read and manage what the channel views show: quarantine, channel configs, import previews.
 
 Functions of a Session (or of a file, for previews) returning frozen
-dataclasses, for :mod:`console.ui.quarantine_view`,
-:mod:`console.ui.channel_settings` and :mod:`console.ui.mapping_preview`.
+dataclasses, for :mod:`console.ui.channels.quarantine_window`,
+:mod:`console.ui.channels.channel_settings` and :mod:`console.ui.channels.mapping_preview`.
 """
 
 from __future__ import annotations

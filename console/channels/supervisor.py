@@ -12,7 +12,7 @@ secrets on a supervisor thread, then runs one thread per channel:
 The threads write to the store through the connectors, each batch in its own
 short transaction (see the README's "Lanes"). What they find out goes to a
 :class:`ChannelEvents` listener, *on the channel thread that found it*: the
-listener hands it over to whoever shows it (``console/ui/channel_service.py``
+listener hands it over to whoever shows it (``console/ui/channels/channel_service.py``
 relays it to the UI thread). Each report names the :class:`Run` it belongs to;
 after :meth:`ChannelSupervisor.restart` or :meth:`~ChannelSupervisor.stop` the
 old run's late reports are recognised with :meth:`ChannelSupervisor.is_current`.

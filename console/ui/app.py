@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.paths import APP_NAME, RESOURCES_DIR
 from console.store import Store
-from console.ui import i18n
+from console.ui.common.problem_texts import error_text
+from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.main_window import MainWindow
-from console.ui.problem_texts import error_text
-from console.ui.store_executor import StoreExecutor
+from console.ui.settings.ui_language import UiLanguage, saved_choice
 
 ORGANIZATION = "SupportConsole"
 SCREENSHOT_TIMEOUT_MS = 60_000
@@ -55,10 +55,10 @@ def run(store: Store, *, screenshot: Path | None = None, language: str | None = 
         )
         return 1
     app = application()
-    translations = i18n.UiTranslations(app)
-    translations.apply(language or i18n.saved_choice())
+    ui_language = UiLanguage(app)
+    ui_language.apply(language or saved_choice())
     executor = StoreExecutor(store)
-    window = MainWindow(executor, translations)
+    window = MainWindow(executor, ui_language)
     if screenshot is not None:
         # A picture for docs and checks: a fixed size, and the user's saved
         # layout is neither used nor overwritten.
@@ -114,7 +114,7 @@ def show_fatal_error(message: str | BaseException) -> None:
     app = application()
     if QGuiApplication.platformName() == "offscreen":
         return
-    i18n.UiTranslations(app).apply(i18n.saved_choice())
+    UiLanguage(app).apply(saved_choice())
     QMessageBox.critical(
         None,
         QCoreApplication.translate("Startup", "Support Console cannot open its store"),

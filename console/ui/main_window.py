@@ -57,25 +57,33 @@ from console.policies.view import swap_facts
 from console.translations.background import BackgroundReport
 from console.translations.pipeline import MessageTranslation
 from console.translations.translator_setup import TranslatorHolder, argos_package_dir
-from console.ui import i18n
 from console.ui.app_state import AppState
-from console.ui.background_translation import BackgroundTranslation
-from console.ui.channel_models import ChannelStatusModel
-from console.ui.channel_service import ChannelService
-from console.ui.channel_settings import ChannelSettingsDialog
-from console.ui.compliance_editor import ComplianceEditor
-from console.ui.conversation_actions import ConversationActions
-from console.ui.conversation_controller import ConversationController
-from console.ui.conversation_translation import ConversationTranslation
-from console.ui.conversation_view import ConversationView
-from console.ui.coverage_planner import CoveragePlanner
-from console.ui.customer_panel import CustomerPanel
-from console.ui.draft_keeper import DraftKeeper
-from console.ui.empty_inbox import EmptyInbox
-from console.ui.filter_bar import FilterBar
-from console.ui.identity_panel import IdentityPanel
-from console.ui.import_dialog import ImportDialog
-from console.ui.inbox_model import (
+from console.ui.channels.channel_models import ChannelStatusModel
+from console.ui.channels.channel_service import ChannelService
+from console.ui.channels.channel_settings import ChannelSettingsDialog
+from console.ui.channels.import_dialog import ImportDialog
+from console.ui.channels.mapping_preview import MappingPreviewDialog
+from console.ui.channels.outbox_window import OutboxWindow
+from console.ui.channels.quarantine_window import QuarantineWindow
+from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.problem_texts import error_text, problem_text
+from console.ui.conversation.conversation_actions import ConversationActions
+from console.ui.conversation.conversation_controller import ConversationController
+from console.ui.conversation.conversation_pane import ConversationPane
+from console.ui.conversation.conversation_translation import ConversationTranslation
+from console.ui.conversation.draft_keeper import DraftKeeper
+from console.ui.conversation.reply_translation import ReplyTranslationPanel
+from console.ui.conversation.send_guard import SendGuard, check_reply, reply_language
+from console.ui.conversation.undo_send import UndoSendBar, save_undo_seconds, undo_seconds
+from console.ui.coverage.planner import CoveragePlanner
+from console.ui.customers.customer_panel import CustomerPanel
+from console.ui.customers.identity_panel import IdentityPanel
+from console.ui.customers.local_time_panel import LocalTimePanel
+from console.ui.dashboard.team_dashboard import TeamDashboard
+from console.ui.inbox.background_translation import BackgroundTranslation
+from console.ui.inbox.empty_inbox import EmptyInbox
+from console.ui.inbox.filter_bar import FilterBar
+from console.ui.inbox.inbox_model import (
     ACTIVITY,
     CHANNEL,
     COUNTRY,
@@ -86,25 +94,17 @@ from console.ui.inbox_model import (
     SUBJECT,
     InboxModel,
 )
-from console.ui.local_time_panel import LocalTimePanel
-from console.ui.mapping_preview import MappingPreviewDialog
-from console.ui.model_manager import ModelManagerDialog
-from console.ui.operations import WriteOp, Wrote
-from console.ui.outbox_view import OutboxView
-from console.ui.problem_texts import error_text, problem_text
-from console.ui.quality_scores import QualityScores
-from console.ui.quality_window import QualityWindow
-from console.ui.quarantine_view import QuarantineView
-from console.ui.reply_library import ReplyLibraryDialog
-from console.ui.reply_translation import ReplyTranslationPanel
-from console.ui.retranslating import Retranslating
-from console.ui.search_match_delegate import SearchMatchDelegate
-from console.ui.send_guard import SendGuard, check_reply, reply_language
-from console.ui.settings_dialog import SettingsDialog
-from console.ui.store_executor import StoreExecutor
-from console.ui.team_dashboard import TeamDashboard
-from console.ui.translation_worker import TranslationWorker
-from console.ui.undo_send import UndoSendBar, save_undo_seconds, undo_seconds
+from console.ui.inbox.search_match_delegate import SearchMatchDelegate
+from console.ui.lanes.operations import WriteOp, Wrote
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.lanes.translation_worker import TranslationWorker
+from console.ui.models.model_manager import ModelManagerDialog
+from console.ui.policies.compliance_editor import ComplianceEditor
+from console.ui.quality.quality_scores import QualityScores
+from console.ui.quality.quality_window import QualityWindow
+from console.ui.replies.reply_library import ReplyLibraryDialog
+from console.ui.settings.settings_dialog import SettingsDialog
+from console.ui.settings.ui_language import UiLanguage, save_choice, saved_choice
 
 AGENT_KEY = "agent/id"
 THEIR_TIME_REFRESH_MS = 30_000
@@ -124,17 +124,17 @@ SNOOZE_CHECK_MS = 30_000
 PLANNER_SIZE = (1280, 720)
 
 
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(FollowsUiLanguage, QMainWindow):
     #: The inbox shows its first rows and the first conversation is open.
     ready = Signal()
 
     def __init__(
-        self, executor: StoreExecutor, translations: i18n.UiTranslations, parent: Any = None
+        self, executor: StoreExecutor, ui_language: UiLanguage, parent: Any = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._executor = executor
-        self._translations = translations
+        self._ui_language = ui_language
         self._agents: list[AgentSummary] = []
         self._rows_shown = False
         self._conversation_shown = False
@@ -152,7 +152,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.inbox_model = InboxModel(executor, self)
         self.inbox_view = self._make_inbox_view()
         self.empty_inbox = EmptyInbox(self.inbox_view, self.inbox_model, self.filter_bar)
-        self.conversation = ConversationView(self)
+        self.conversation = ConversationPane(self)
         self.customer_panel = CustomerPanel(self, executor=executor, state=self.state)
         self.local_time_panel = LocalTimePanel(executor, self, state=self.state)
         self.customer_panel.add_section(self.local_time_panel, 1)
@@ -225,7 +225,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._make_actions()
         self._wire()
-        self.retranslate()
+        self.ui_language_changed()
         self._restore_layout()
         self._load_reference_data()
         self.inbox_model.reload()
@@ -387,8 +387,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- language -----------------------------------------------------------
 
-    def retranslate(self) -> None:
-        self.state.set_ui_language(self._translations.language)
+    def ui_language_changed(self) -> None:
+        self.state.set_ui_language(self._ui_language.language)
         self.setWindowTitle(self.tr("Support Console"))
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -411,11 +411,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.quarantine_action.setText(self.tr("&Quarantine"))
         self.outbox_action.setText(self.tr("&Outbox"))
         self.quality_action.setText(self.tr("&Quality review…"))
-        self.inbox_model.retranslate()
+        self.inbox_model.ui_language_changed()
         self._update_count()
-        self.channel_status.retranslate()
+        self.channel_status.ui_language_changed()
         self._show_channel_status()
-        language = self._translations.language.split("_")[0]
+        language = self._ui_language.language.split("_")[0]
         if self.controller.translation_language != language:
             self.controller.translation_language = language
             self.translation.target_language = language
@@ -433,7 +433,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(
-            language=i18n.saved_choice(),
+            language=saved_choice(),
             agents=[(agent.id, agent.name) for agent in self._agents],
             agent_id=self.controller.agent_id,
             parent=self,
@@ -445,12 +445,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.apply_settings(dialog.chosen_language(), dialog.chosen_agent())
 
     def apply_settings(self, language: str, agent_id: int | None) -> None:
-        i18n.save_choice(language)
+        save_choice(language)
         QSettings().setValue(AGENT_KEY, agent_id)
         self.controller.agent_id = agent_id
         self.draft_keeper.agent_changed()
         self._update_actor()
-        self._translations.apply(language)
+        self._ui_language.apply(language)
 
     def open_model_manager(self) -> ModelManagerDialog:
         dialog = ModelManagerDialog(argos_package_dir(), self)
@@ -539,7 +539,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def open_reply_palette(self) -> None:
         """The reply library for the conversation in view (Ctrl+Shift+L in the reply box)."""
-        from console.ui.reply_palette import open_reply_palette
+        from console.ui.replies.reply_palette import open_reply_palette
 
         panel = self.conversation.reply_translation
         detail = self.conversation.detail
@@ -779,9 +779,9 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.open()
         return dialog
 
-    def open_quarantine(self) -> QuarantineView:
+    def open_quarantine(self) -> QuarantineWindow:
         agent = self._current_agent()
-        view = QuarantineView(self._executor, actor=agent.name if agent else "agent", parent=self)
+        view = QuarantineWindow(self._executor, actor=agent.name if agent else "agent", parent=self)
         view.setWindowFlag(Qt.WindowType.Window)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.resize(980, 520)
@@ -815,9 +815,9 @@ class MainWindow(Retranslating, QMainWindow):
         window.load()
         return window
 
-    def open_outbox(self) -> OutboxView:
+    def open_outbox(self) -> OutboxWindow:
         agent = self._current_agent()
-        view = OutboxView(self._executor, actor=agent.name if agent else "agent", parent=self)
+        view = OutboxWindow(self._executor, actor=agent.name if agent else "agent", parent=self)
         view.setWindowFlag(Qt.WindowType.Window)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.resize(1040, 520)

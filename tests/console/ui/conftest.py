@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from console.demo.generator import build_demo_store
 from console.store import Store, open_store, sqlite_url
 from console.ui.app import application
-from console.ui.i18n import UiTranslations
+from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.main_window import MainWindow
-from console.ui.store_executor import StoreExecutor
+from console.ui.settings.ui_language import UiLanguage
 
 UI_DEMO_CONVERSATIONS = 60
 
@@ -45,8 +45,8 @@ def executor(qapp: object, demo_store: Store) -> Iterator[StoreExecutor]:
 
 
 @pytest.fixture
-def translations(qapp: object) -> Iterator[UiTranslations]:
-    ui = UiTranslations(application())
+def translations(qapp: object) -> Iterator[UiLanguage]:
+    ui = UiLanguage(application())
     ui.apply("en")
     yield ui
     ui.apply("en")
@@ -54,7 +54,7 @@ def translations(qapp: object) -> Iterator[UiTranslations]:
 
 @pytest.fixture
 def window(
-    qtbot: QtBot, executor: StoreExecutor, translations: UiTranslations
+    qtbot: QtBot, executor: StoreExecutor, translations: UiLanguage
 ) -> Iterator[MainWindow]:
     main = MainWindow(executor, translations)
     qtbot.addWidget(main)

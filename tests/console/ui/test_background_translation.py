@@ -23,10 +23,10 @@ from console.store import Store
 from console.store.models import Message, Translation
 from console.translations.background import BackgroundReport
 from console.ui.app import application
-from console.ui.background_translation import BackgroundTranslation
-from console.ui.reply_translation import ReplyTranslationPanel
-from console.ui.store_executor import StoreExecutor
-from console.ui.translation_worker import VISIBLE, TranslationWorker
+from console.ui.conversation.reply_translation import ReplyTranslationPanel
+from console.ui.inbox.background_translation import BackgroundTranslation
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.lanes.translation_worker import VISIBLE, TranslationWorker
 from translation.engines import ApertiumEngine
 from translation.translator import Translator
 

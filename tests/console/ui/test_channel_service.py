@@ -36,15 +36,15 @@ from console.channels.credentials import KEYRING_SERVICE
 from console.inbox.commands import send_reply
 from console.store import Store
 from console.store.models import Conversation, Message
-from console.ui.channel_models import ChannelStatusModel, StatusRole
-from console.ui.channel_service import (
+from console.ui.channels.channel_models import ChannelStatusModel, StatusRole
+from console.ui.channels.channel_service import (
     OFFLINE,
     ONLINE,
     STOPPED,
     ChannelService,
     ChannelStatus,
 )
-from console.ui.channel_settings import keyring_account
+from console.ui.channels.channel_settings import keyring_account
 
 WEBHOOK_TOKEN = "a-webhook-token-long-enough"
 
@@ -292,8 +292,8 @@ def test_quarantine_retry_imports_a_repaired_file(
 
     from console.channels.importer import import_path
     from console.ui.app import application
-    from console.ui.quarantine_view import QuarantineView
-    from console.ui.store_executor import StoreExecutor
+    from console.ui.channels.quarantine_window import QuarantineWindow
+    from console.ui.lanes.store_executor import StoreExecutor
 
     application()
     executor = StoreExecutor(store)
@@ -306,7 +306,7 @@ def test_quarantine_retry_imports_a_repaired_file(
         (box / "new" / "1.mail").write_bytes(mail(1))
         host = QWidget()
         qtbot.addWidget(host)
-        view = QuarantineView(executor, actor="agent:li", parent=host)
+        view = QuarantineWindow(executor, actor="agent:li", parent=host)
         with qtbot.waitSignal(view.loaded, timeout=5000):
             view.reload()
         assert not view.retry_button.isEnabled()

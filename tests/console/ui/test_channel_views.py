@@ -15,10 +15,10 @@ from console.channels.credentials import KEYRING_SERVICE
 from console.channels.importer import import_path
 from console.channels.mapping import ColumnMapping
 from console.store.channel_tables import ChannelConfig
-from console.ui.channel_models import ChannelConfigModel, MappingPreviewModel
-from console.ui.channel_settings import ChannelSettingsDialog, keyring_account
-from console.ui.mapping_preview import MappingPreviewDialog
-from console.ui.store_executor import StoreExecutor
+from console.ui.channels.channel_models import ChannelConfigModel, MappingPreviewModel
+from console.ui.channels.channel_settings import ChannelSettingsDialog, keyring_account
+from console.ui.channels.mapping_preview import MappingPreviewDialog
+from console.ui.lanes.store_executor import StoreExecutor
 
 
 def test_settings_dialog_keeps_the_password_in_the_keyring_only(

@@ -14,9 +14,9 @@ from console.policies.rules import NOT_COMPLIANCE
 from console.problems import TEMPLATES
 from console.store import Store
 from console.store.models import Agent, AgentRole
-from console.ui.compliance_editor import ComplianceEditor
-from console.ui.i18n import UiTranslations
-from console.ui.store_executor import StoreExecutor
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.policies.compliance_editor import ComplianceEditor
+from console.ui.settings.ui_language import UiLanguage
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: The Chinese wording proposed for the role message (the catalog gets it at the next build).
@@ -38,7 +38,7 @@ class RoleWording(QTranslator):
 
 
 @pytest.fixture
-def chinese(translations: UiTranslations) -> Iterator[None]:
+def chinese(translations: UiLanguage) -> Iterator[None]:
     translations.apply("zh_CN")
     wording = RoleWording()
     QCoreApplication.installTranslator(wording)

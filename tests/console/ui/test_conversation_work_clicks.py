@@ -16,8 +16,8 @@ from sqlalchemy import select
 from console.inbox.queries import InboxView
 from console.store import Store
 from console.store.models import AuditEntry, Conversation, ConversationStatus, Priority
-from console.ui.filter_bar import VIEWS
-from console.ui.inbox_model import CUSTOMER
+from console.ui.inbox.filter_bar import VIEWS
+from console.ui.inbox.inbox_model import CUSTOMER
 from console.ui.main_window import MainWindow
 
 # Popup menus on the offscreen platform: it cannot raise windows or grab the keyboard.

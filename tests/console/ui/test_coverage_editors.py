@@ -19,10 +19,10 @@ from console.coverage.demo_rota import seed_demo_rota
 from console.demo.generator import DEMO_NOW
 from console.store.coverage_tables import AgentShift, MarketSupportHours, ShiftException
 from console.store.models import AuditEntry
-from console.ui.coverage_hours_editor import CoverageHoursEditor, period_texts
-from console.ui.coverage_models import AgentIdRole
-from console.ui.coverage_planner import CoveragePlanner
-from console.ui.coverage_shift_editor import (
+from console.ui.coverage.coverage_models import AgentIdRole
+from console.ui.coverage.hours_editor import CoverageHoursEditor, period_texts
+from console.ui.coverage.planner import CoveragePlanner
+from console.ui.coverage.shift_editor import (
     PROBLEM_COLOR,
     CoverageShiftEditor,
     ExceptionRow,
@@ -30,8 +30,8 @@ from console.ui.coverage_shift_editor import (
     WeeklyRow,
     WeeklyTimesModel,
 )
-from console.ui.i18n import UiTranslations
-from console.ui.store_executor import StoreExecutor
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.settings.ui_language import UiLanguage
 
 SCREENSHOT = Path("/tmp/shift-editor.png")
 DAY, START, END, LENGTH = range(4)
@@ -343,7 +343,7 @@ def test_shift_editor_screenshot(qtbot: QtBot, planner: CoveragePlanner) -> None
 
 
 def test_editors_follow_the_ui_language(
-    qtbot: QtBot, planner: CoveragePlanner, translations: UiTranslations
+    qtbot: QtBot, planner: CoveragePlanner, translations: UiLanguage
 ) -> None:
     shifts = _open_shift_editor(planner, "Li Wei")
     hours = planner.edit_hours(_market_id(planner, "DACH"))

@@ -27,17 +27,17 @@ from console.coverage.demo_rota import seed_demo_rota
 from console.demo.generator import DEMO_NOW
 from console.store.coverage_tables import MarketAssignment
 from console.store.models import AuditEntry
-from console.ui.coverage_delegate import STATE_COLORS
-from console.ui.coverage_models import (
+from console.ui.coverage.coverage_delegate import STATE_COLORS
+from console.ui.coverage.coverage_models import (
     APPLY,
     CellStateRole,
     SuggestionModel,
     explanation_text,
     periods_text,
 )
-from console.ui.coverage_planner import CoveragePlanner
-from console.ui.i18n import UiTranslations
-from console.ui.store_executor import StoreExecutor
+from console.ui.coverage.planner import CoveragePlanner
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.settings.ui_language import UiLanguage
 
 
 @pytest.fixture
@@ -235,7 +235,7 @@ def test_explanation_and_period_texts() -> None:
 
 
 def test_planner_and_dialog_follow_the_ui_language(
-    qtbot: QtBot, planner: CoveragePlanner, translations: UiTranslations
+    qtbot: QtBot, planner: CoveragePlanner, translations: UiLanguage
 ) -> None:
     planner.suggest()
     dialog = planner.suggestion_dialog

@@ -15,10 +15,10 @@ from sqlalchemy import select
 from console.coverage.demo_rota import seed_demo_rota
 from console.demo.generator import DEMO_NOW
 from console.store.coverage_tables import MarketAssignment
-from console.ui.coverage_delegate import NOW_COLOR
-from console.ui.coverage_models import MARKET, NowRole
-from console.ui.coverage_planner import CoveragePlanner
-from console.ui.store_executor import StoreExecutor
+from console.ui.coverage.coverage_delegate import NOW_COLOR
+from console.ui.coverage.coverage_models import MARKET, NowRole
+from console.ui.coverage.planner import CoveragePlanner
+from console.ui.lanes.store_executor import StoreExecutor
 
 # Friday 20 November 2026, 17:00 in Asia/Shanghai (the demo lead's zone).
 NOW = DEMO_NOW

@@ -28,9 +28,9 @@ from console.store.models import (
     Message,
 )
 from console.ui.app import application
-from console.ui.coverage_planner import CoveragePlanner
-from console.ui.coverage_staffing import REQUIRED, SCHEDULED, CountRole
-from console.ui.store_executor import StoreExecutor
+from console.ui.coverage.planner import CoveragePlanner
+from console.ui.coverage.staffing_rows import REQUIRED, SCHEDULED, CountRole
+from console.ui.lanes.store_executor import StoreExecutor
 
 # Wednesday 18 November 2026; the shown week is Monday 16 to Sunday 22 (UTC).
 NOW = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)

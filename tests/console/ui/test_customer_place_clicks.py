@@ -17,9 +17,9 @@ from console.channels.importer import import_path
 from console.customers.country import CustomerPlace
 from console.store import Store
 from console.store.models import AuditEntry, ChannelIdentity, Customer
-from console.ui.customer_panel import CustomerPanel
+from console.ui.customers.customer_panel import CustomerPanel
+from console.ui.customers.place_editor import PlaceEditor
 from console.ui.main_window import MainWindow
-from console.ui.place_editor import PlaceEditor
 
 # The place dialog on the offscreen platform: it cannot raise windows or grab the keyboard.
 pytestmark = pytest.mark.qt_log_ignore(

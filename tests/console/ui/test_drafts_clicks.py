@@ -13,11 +13,11 @@ from sqlalchemy import select
 
 from console.store import Store
 from console.store.models import Direction, Draft, Message
-from console.ui.i18n import UiTranslations
-from console.ui.inbox_model import SUBJECT
+from console.ui.inbox.inbox_model import SUBJECT
+from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.main_window import MainWindow
-from console.ui.settings_dialog import SettingsDialog
-from console.ui.store_executor import StoreExecutor
+from console.ui.settings.settings_dialog import SettingsDialog
+from console.ui.settings.ui_language import UiLanguage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -129,7 +129,7 @@ def test_the_draft_is_saved_while_typing_and_a_restart_brings_it_back(
     window: MainWindow,
     demo_store: Store,
     executor: StoreExecutor,
-    translations: UiTranslations,
+    translations: UiLanguage,
 ) -> None:
     first = _open_id(window)
     _type(qtbot, window, "Half a reply, then the power went out")

@@ -26,8 +26,12 @@ from console.store.models import (
 )
 from console.ui.app import application
 from console.ui.app_state import AppState
-from console.ui.identity_panel import IdentityListModel, IdentityPanel, MergeSuggestionModel
-from console.ui.store_executor import StoreExecutor
+from console.ui.customers.identity_panel import (
+    IdentityListModel,
+    IdentityPanel,
+    MergeSuggestionModel,
+)
+from console.ui.lanes.store_executor import StoreExecutor
 
 
 @pytest.fixture

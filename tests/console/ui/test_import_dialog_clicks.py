@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from console.ui.i18n import UiTranslations, qt_catalog_dirs
-from console.ui.import_dialog import ImportDialog
+from console.ui.channels.import_dialog import ImportDialog
+from console.ui.channels.mapping_preview import MappingPreviewDialog
 from console.ui.main_window import MainWindow
-from console.ui.mapping_preview import MappingPreviewDialog
+from console.ui.settings.ui_language import UiLanguage, qt_catalog_dirs
 
 # Popup menus on the offscreen platform: it cannot raise windows or grab the keyboard.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -156,7 +156,7 @@ def test_a_path_typed_again_imports_nothing_twice_and_a_wrong_one_is_named(
 
 
 def test_qt_own_dialogs_speak_chinese_with_the_chinese_ui(
-    qtbot: QtBot, translations: UiTranslations, tmp_path: Path
+    qtbot: QtBot, translations: UiLanguage, tmp_path: Path
 ) -> None:
     translations.apply("zh_CN")
     box = QDialogButtonBox(
@@ -183,7 +183,7 @@ def test_qt_own_dialogs_speak_chinese_with_the_chinese_ui(
 
 def test_qt_catalog_is_found_where_pyside_keeps_it_when_qt_looks_elsewhere(
     qtbot: QtBot,
-    translations: UiTranslations,
+    translations: UiLanguage,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -197,7 +197,7 @@ def test_qt_catalog_is_found_where_pyside_keeps_it_when_qt_looks_elsewhere(
 
 
 def test_native_file_dialogs_are_used_only_when_they_speak_the_ui_language(
-    translations: UiTranslations, monkeypatch: pytest.MonkeyPatch
+    translations: UiLanguage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     native_off = Qt.ApplicationAttribute.AA_DontUseNativeDialogs
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("en_US")))

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from console.inbox.queries import InboxFilter
 from console.store.models import ConversationStatus, Customer
-from console.ui.inbox_model import CUSTOMER, STATUS, ConversationIdRole, InboxModel
-from console.ui.store_executor import StoreExecutor
+from console.ui.inbox.inbox_model import CUSTOMER, STATUS, ConversationIdRole, InboxModel
+from console.ui.lanes.store_executor import StoreExecutor
 
 
 def _loaded_model(qtbot: QtBot, executor: StoreExecutor, page_size: int = 80) -> InboxModel:

@@ -39,10 +39,10 @@ from console.channels.importer import ImportReport, import_path
 from console.inbox.commands import send_reply
 from console.store import Store
 from console.store.models import Conversation, Message
-from console.ui.channel_service import ONLINE, ChannelService
-from console.ui.inbox_model import InboxModel
-from console.ui.store_executor import StoreExecutor
-from console.ui.translation_worker import TranslationWorker
+from console.ui.channels.channel_service import ONLINE, ChannelService
+from console.ui.inbox.inbox_model import InboxModel
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.lanes.translation_worker import TranslationWorker
 from translation.engines import ApertiumEngine
 from translation.memory import SqlMemory
 from translation.translator import Translator
@@ -152,7 +152,7 @@ def test_the_inbox_pages_and_writes_while_an_import_holds_its_transaction(
 def test_an_import_from_the_dialog_tells_the_change_bus(
     qtbot: QtBot, executor: StoreExecutor, tmp_path: Path
 ) -> None:
-    from console.ui.import_dialog import ImportDialog
+    from console.ui.channels.import_dialog import ImportDialog
 
     dialog = ImportDialog(executor, actor="agent")
     qtbot.addWidget(dialog)

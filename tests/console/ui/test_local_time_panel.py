@@ -17,12 +17,12 @@ from console.inbox.queries import AgentSummary, InboxSort
 from console.store.coverage_tables import CustomerZoneCorrection, ScheduledSend
 from console.store.models import AuditEntry, Conversation, Customer
 from console.ui.app_state import AppState
-from console.ui.composer import Composer
-from console.ui.conversation_controller import ConversationController
-from console.ui.i18n import UiTranslations
-from console.ui.inbox_model import LOCAL_TIME, InboxModel, format_their_time
-from console.ui.local_time_panel import LocalTimePanel
-from console.ui.store_executor import StoreExecutor
+from console.ui.conversation.composer import Composer
+from console.ui.conversation.conversation_controller import ConversationController
+from console.ui.customers.local_time_panel import LocalTimePanel
+from console.ui.inbox.inbox_model import LOCAL_TIME, InboxModel, format_their_time
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.settings.ui_language import UiLanguage
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_inbox_has_their_time_column_sorted_in_the_store(
 
 
 def test_panel_follows_the_ui_language(
-    qtbot: QtBot, panel: LocalTimePanel, executor: StoreExecutor, translations: UiTranslations
+    qtbot: QtBot, panel: LocalTimePanel, executor: StoreExecutor, translations: UiLanguage
 ) -> None:
     customer_id, _, _ = _customer(executor)
     with qtbot.waitSignal(panel.loaded, timeout=5000):

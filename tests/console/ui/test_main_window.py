@@ -16,10 +16,10 @@ from sqlalchemy import event, select
 from console.inbox.queries import InboxSort
 from console.store import Store
 from console.store.models import Conversation, Direction, Message
-from console.ui.i18n import UiTranslations
-from console.ui.inbox_model import CUSTOMER
+from console.ui.inbox.inbox_model import CUSTOMER
+from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.main_window import MainWindow
-from console.ui.store_executor import StoreExecutor
+from console.ui.settings.ui_language import UiLanguage
 
 
 @pytest.fixture
@@ -160,7 +160,7 @@ def test_plain_enter_in_composer_makes_a_new_line(qtbot: QtBot, window: MainWind
 def test_no_sql_runs_on_the_ui_thread(
     qtbot: QtBot,
     executor: StoreExecutor,
-    translations: UiTranslations,
+    translations: UiLanguage,
     store_threads: list[threading.Thread],
 ) -> None:
     window = MainWindow(executor, translations)
@@ -178,7 +178,7 @@ def test_no_sql_runs_on_the_ui_thread(
 
 
 def test_geometry_and_splitter_state_persist(
-    qtbot: QtBot, executor: StoreExecutor, translations: UiTranslations, window: MainWindow
+    qtbot: QtBot, executor: StoreExecutor, translations: UiLanguage, window: MainWindow
 ) -> None:
     # The offscreen screen is small: the height is what can differ from the default.
     window.resize(window.width(), 500)

@@ -20,13 +20,13 @@ from console.channels.importer import import_path
 from console.inbox.queries import conversation_detail
 from console.problems import TEMPLATES
 from console.store.models import Conversation, Customer
-from console.ui.channel_models import field_title
-from console.ui.channel_settings import ChannelSettingsDialog
-from console.ui.customer_panel import CustomerPanel
-from console.ui.i18n import UiTranslations
-from console.ui.mapping_preview import MappingPreviewDialog
-from console.ui.problem_texts import CONTEXT
-from console.ui.store_executor import StoreExecutor
+from console.ui.channels.channel_models import field_title
+from console.ui.channels.channel_settings import ChannelSettingsDialog
+from console.ui.channels.mapping_preview import MappingPreviewDialog
+from console.ui.common.problem_texts import CONTEXT
+from console.ui.customers.customer_panel import CustomerPanel
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.settings.ui_language import UiLanguage
 
 SECRET = "hunter2-very-secret"
 #: Chinese wordings of this task's codes, as a translator words them in the catalog.
@@ -66,7 +66,7 @@ class RefusingKeyring(KeyringBackend):
 
 
 @pytest.fixture
-def chinese(translations: UiTranslations) -> Iterator[None]:
+def chinese(translations: UiLanguage) -> Iterator[None]:
     translations.apply("zh_CN")
     entries = CatalogEntries()
     QCoreApplication.installTranslator(entries)
@@ -113,7 +113,7 @@ def test_the_preview_names_missing_columns_in_chinese(
 
 
 def test_the_customer_panel_shows_the_imported_address(
-    qtbot: QtBot, executor: StoreExecutor, translations: UiTranslations, tmp_path: Path
+    qtbot: QtBot, executor: StoreExecutor, translations: UiLanguage, tmp_path: Path
 ) -> None:
     path = tmp_path / "orders.csv"
     address = "上海市浦东新区世纪大道100号 <b>20楼</b>"

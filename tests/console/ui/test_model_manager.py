@@ -13,7 +13,7 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from console.ui.model_manager import ModelManagerDialog
+from console.ui.models.model_manager import ModelManagerDialog
 from translation.argos_builder import build_package, zip_package
 
 

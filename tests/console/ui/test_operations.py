@@ -12,9 +12,9 @@ from console.changes import Changes
 from console.problems import ProblemError, problem
 from console.replies.library import NO_ENTRY
 from console.store.models import Conversation
-from console.ui.inbox_model import InboxModel
-from console.ui.operations import QueryOp, WriteOp, Wrote
-from console.ui.store_executor import StoreExecutor
+from console.ui.inbox.inbox_model import InboxModel
+from console.ui.lanes.operations import QueryOp, WriteOp, Wrote
+from console.ui.lanes.store_executor import StoreExecutor
 
 
 def _first_conversation(session: Session) -> int:

@@ -21,9 +21,9 @@ from console.inbox.outgoing import enqueue_reply
 from console.store import Store
 from console.store.channel_tables import ChannelOutboxEntry
 from console.store.models import AuditEntry, ChannelIdentity, ChannelKind, Conversation
-from console.ui.i18n import UiTranslations
-from console.ui.outbox_view import OutboxModel, OutboxView
-from console.ui.store_executor import StoreExecutor
+from console.ui.channels.outbox_window import OutboxModel, OutboxWindow
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.settings.ui_language import UiLanguage
 
 
 def _queue_reply(store: Store, channel: ChannelKind, text: str) -> int:
@@ -49,14 +49,14 @@ def _failed_send(store: Store) -> int:
     return entry_id
 
 
-def _view(qtbot: QtBot, executor: StoreExecutor) -> OutboxView:
-    view = OutboxView(executor, actor="agent:li", parent=_host(qtbot))
+def _view(qtbot: QtBot, executor: StoreExecutor) -> OutboxWindow:
+    view = OutboxWindow(executor, actor="agent:li", parent=_host(qtbot))
     with qtbot.waitSignal(view.loaded, timeout=5000):
         view.reload()
     return view
 
 
-def _row_of(view: OutboxView, entry_id: int) -> int:
+def _row_of(view: OutboxWindow, entry_id: int) -> int:
     return next(
         row
         for row in range(view.model.rowCount())
@@ -174,7 +174,7 @@ _HOSTS: list[QWidget] = []
 
 
 def test_a_language_change_retranslates_the_shown_view(
-    qtbot: QtBot, executor: StoreExecutor, translations: UiTranslations
+    qtbot: QtBot, executor: StoreExecutor, translations: UiLanguage
 ) -> None:
     view = _view(qtbot, executor)
     view.setWindowFlag(Qt.WindowType.Window)

@@ -19,14 +19,14 @@ from console.policies import (
 from console.policies.schema import REQUEST_TYPES
 from console.store import Store
 from console.store.models import Agent, AgentRole
-from console.ui.compliance_editor import ComplianceEditor
-from console.ui.policy_models import (
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.policies.compliance_editor import ComplianceEditor
+from console.ui.policies.policy_models import (
     ChoiceListModel,
     PolicyMarketsModel,
     PolicyVersionsModel,
     ValueRole,
 )
-from console.ui.store_executor import StoreExecutor
 
 
 def _agent(store: Store, role: AgentRole) -> int:
@@ -221,7 +221,7 @@ def test_choice_labels_follow_the_language(
     starts = editor.fields["withdrawal.starts"]
     assert isinstance(starts, QComboBox)
     starts.setItemText(0, "stale")
-    editor.retranslate()
+    editor.ui_language_changed()
     assert starts.itemText(0) == "Delivery of the goods" and starts.itemData(0) == "delivery"
     assert editor.choice_label("business_days") == "Working days"
     assert editor.choice_label("something_new") == "something_new"

@@ -26,9 +26,9 @@ from console.policies import (
 )
 from console.store import Store
 from console.store.models import AgentRole, AuditEntry
-from console.ui.policy_models import PolicyTasksModel
-from console.ui.policy_panel import PolicyPanel
-from console.ui.store_executor import StoreExecutor
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.policies.policy_models import PolicyTasksModel
+from console.ui.policies.policy_panel import PolicyPanel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "policies"))
 from policy_test_helpers import add_agent, add_conversation
@@ -152,7 +152,7 @@ def test_panel_retranslates(qtbot: QtBot, store: Store, language: str) -> None:
     qtbot.addWidget(panel)
     panel.show_policy(de_view)
     before = panel.values["withdrawal"].text()
-    panel.retranslate()
+    panel.ui_language_changed()
     assert panel.values["withdrawal"].text() == before
     assert panel.values["last_day"].property("showsData") is True
 

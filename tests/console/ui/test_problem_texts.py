@@ -35,7 +35,7 @@ def _finished_translations(language: str) -> dict[str, str]:
 
 def test_every_core_problem_has_a_ui_wording_with_the_same_english() -> None:
     _import_all_core_modules()
-    from console.ui.problem_texts import WORDINGS
+    from console.ui.common.problem_texts import WORDINGS
 
     assert TEMPLATES, "the core defines problem codes"
     defined = {**TEMPLATES, **PACKAGE_TEMPLATES}
@@ -47,7 +47,7 @@ def test_every_core_problem_has_a_ui_wording_with_the_same_english() -> None:
 
 @pytest.mark.parametrize("language", ["zh_CN"])
 def test_every_wording_is_translated_with_the_same_placeholders(language: str) -> None:
-    from console.ui.problem_texts import WORDINGS
+    from console.ui.common.problem_texts import WORDINGS
 
     translated = _finished_translations(language)
     untranslated = sorted(code for code, text in WORDINGS.items() if text not in translated)
@@ -59,12 +59,12 @@ def test_every_wording_is_translated_with_the_same_placeholders(language: str) -
 def test_a_package_error_is_worded_in_the_ui_language(qapp: object) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from console.ui.i18n import UiTranslations
-    from console.ui.problem_texts import error_text
+    from console.ui.common.problem_texts import error_text
+    from console.ui.settings.ui_language import UiLanguage
     from translation.packages import PackageError
 
     error = PackageError("package.too_many_files", source="evil.argosmodel", limit="10000")
-    ui = UiTranslations(QCoreApplication.instance())  # type: ignore[arg-type]
+    ui = UiLanguage(QCoreApplication.instance())  # type: ignore[arg-type]
     try:
         ui.apply("zh_CN")
         assert error_text(error) == "翻译包 evil.argosmodel 含有超过 10000 个文件，因此被拒绝。"

@@ -22,9 +22,9 @@ from console.quality import (
 from console.store.models import Agent
 from console.store.quality_tables import QualityComment, QualityReview
 from console.ui.main_window import MainWindow
-from console.ui.quality_review import ReviewScreen
-from console.ui.quality_scores import QualityScores
-from console.ui.quality_window import QualityWindow
+from console.ui.quality.quality_scores import QualityScores
+from console.ui.quality.quality_window import QualityWindow
+from console.ui.quality.review_screen import ReviewScreen
 
 
 def _click_choice(qtbot: QtBot, button: QRadioButton) -> None:

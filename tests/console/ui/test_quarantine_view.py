@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from console.channels.importer import import_path
 from console.store.channel_tables import QuarantinedItem
-from console.ui.channel_models import QuarantineModel
-from console.ui.quarantine_view import QuarantineView
-from console.ui.store_executor import StoreExecutor
+from console.ui.channels.channel_models import QuarantineModel
+from console.ui.channels.quarantine_window import QuarantineWindow
+from console.ui.lanes.store_executor import StoreExecutor
 
 HOSTILE = (
     b'Subject: no sender\r\nContent-Type: text/html\r\n\r\n<img src="https://tracker.example/p.gif">'
@@ -34,7 +34,7 @@ def test_quarantine_view_shows_reasons_as_plain_text_and_resolves(
     qtbot: QtBot, executor: StoreExecutor, tmp_path: Path, translations: object
 ) -> None:
     _quarantine_some(executor, tmp_path)
-    view = QuarantineView(executor, actor="agent:li", parent=_host(qtbot))
+    view = QuarantineWindow(executor, actor="agent:li", parent=_host(qtbot))
     with qtbot.waitSignal(view.loaded, timeout=5000) as blocker:
         view.reload()
     assert blocker.args == [2]

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from console.store import Store
 from console.store.models import Conversation, Direction, Message
-from console.ui.inbox_model import CUSTOMER
+from console.ui.inbox.inbox_model import CUSTOMER
 from console.ui.main_window import MainWindow
 
 SCREEN = (1280, 720)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from console.replies import list_entries
 from console.store import Store
 from console.ui.main_window import MainWindow
-from console.ui.reply_library import NewReplyDialog, ReplyLibraryDialog
+from console.ui.replies.reply_library import NewReplyDialog, ReplyLibraryDialog
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support raise", "This plugin does not support grabbing the keyboard"

@@ -14,7 +14,7 @@ from console.store import Store
 from console.store.models import Conversation, Direction, Message
 from console.store.reply_tables import MACHINE_DRAFT, ReplyEntry
 from console.ui.main_window import MainWindow
-from console.ui.reply_palette import ReplyPalette
+from console.ui.replies.reply_palette import ReplyPalette
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support raise",

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from console.ui.reply_translation import ReplyTranslationPanel
-from console.ui.translation_worker import TranslationWorker
+from console.ui.conversation.reply_translation import ReplyTranslationPanel
+from console.ui.lanes.translation_worker import TranslationWorker
 from translation.engines import ApertiumEngine
 from translation.translator import Translator
 

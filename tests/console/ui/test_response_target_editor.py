@@ -12,8 +12,8 @@ from console.coverage.demo_rota import seed_demo_rota
 from console.demo.generator import DEMO_NOW
 from console.kpis.targets import first_response_target
 from console.store.kpi_tables import DEFAULT_FIRST_RESPONSE_TARGET_MINUTES
-from console.ui.coverage_planner import CoveragePlanner
-from console.ui.store_executor import StoreExecutor
+from console.ui.coverage.planner import CoveragePlanner
+from console.ui.lanes.store_executor import StoreExecutor
 
 
 @pytest.fixture

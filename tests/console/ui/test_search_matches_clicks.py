@@ -12,8 +12,8 @@ from sqlalchemy import select
 from console.inbox.queries import SearchPlace
 from console.store import Store
 from console.store.models import Conversation, Direction, Message, Translation
-from console.ui import inbox_model
-from console.ui.inbox_model import SUBJECT, SearchMatch, SearchMatchRole
+from console.ui.inbox import inbox_model
+from console.ui.inbox.inbox_model import SUBJECT, SearchMatch, SearchMatchRole
 from console.ui.main_window import MainWindow
 
 SPANISH = "Quiero un reembolso, el paquete llegó roto."

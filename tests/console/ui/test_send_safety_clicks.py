@@ -18,10 +18,10 @@ from console.channels.outbox import SmtpSettings, send_pending
 from console.store import Store
 from console.store.channel_tables import ChannelOutboxEntry
 from console.store.models import ChannelKind, Direction, Message
-from console.ui.display_names import language_name
+from console.ui.common.display_names import language_name
+from console.ui.conversation.message_delegate import message_html
+from console.ui.conversation.undo_send import save_undo_seconds
 from console.ui.main_window import MainWindow
-from console.ui.message_delegate import message_html
-from console.ui.undo_send import save_undo_seconds
 
 # The ask-before-sending box on the offscreen platform: it cannot raise windows.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -212,7 +212,7 @@ def test_a_conversation_stored_without_its_language_still_asks(
 ) -> None:
     """Mail imported before detection: the thread's detected language decides, not "none"."""
     from console.store.models import Conversation, Customer
-    from console.ui.inbox_model import CUSTOMER
+    from console.ui.inbox.inbox_model import CUSTOMER
 
     language = _unrouted_language(window)
     conversation_id = _open_language(qtbot, window, language)

@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from console.problems import TEMPLATES
 from console.store import Store
 from console.store.models import Message
+from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.main_window import MainWindow
-from console.ui.store_executor import StoreExecutor
 
 
 @pytest.fixture

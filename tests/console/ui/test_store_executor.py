@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console.store.models import Conversation
-from console.ui.store_executor import StoreExecutor
+from console.ui.lanes.store_executor import StoreExecutor
 
 
 def test_work_runs_on_the_store_thread_and_results_return_on_the_ui_thread(

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from console.demo.generator import DEMO_NOW
+from console.ui.dashboard.team_dashboard import COLUMNS, PERIOD_DAYS, TeamDashboard, write_kpi_csv
 from console.ui.main_window import MainWindow
-from console.ui.team_dashboard import COLUMNS, PERIOD_DAYS, TeamDashboard, write_kpi_csv
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support raise", "This plugin does not support grabbing the keyboard"

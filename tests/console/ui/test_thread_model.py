@@ -8,8 +8,8 @@ from pytestqt.modeltest import ModelTester
 
 from console.inbox.queries import MessageView, TranslationView
 from console.store.models import ChannelKind, Direction
-from console.ui.message_delegate import message_html
-from console.ui.thread_model import MessageRole, ThreadModel
+from console.ui.conversation.message_delegate import message_html
+from console.ui.conversation.thread_model import MessageRole, ThreadModel
 
 
 def _message(number: int, text: str, translation: TranslationView | None = None) -> MessageView:

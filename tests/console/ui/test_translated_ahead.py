@@ -9,7 +9,7 @@ from sqlalchemy import select
 from console.store import Store
 from console.store.models import Conversation, Direction, Message, Translation
 from console.translations.background import BackgroundReport
-from console.ui.inbox_model import CUSTOMER
+from console.ui.inbox.inbox_model import CUSTOMER
 from console.ui.main_window import MainWindow
 
 

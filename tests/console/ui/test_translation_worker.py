@@ -10,7 +10,7 @@ from typing import ClassVar
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from console.ui.translation_worker import BACKGROUND, VISIBLE, TranslationWorker
+from console.ui.lanes.translation_worker import BACKGROUND, VISIBLE, TranslationWorker
 
 
 def test_jobs_run_off_the_ui_thread_and_visible_ones_first(qtbot: QtBot) -> None:

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 import locales
-from console.ui.data_label import DATA_PROPERTY
-from console.ui.i18n import UiTranslations, resolve_language
+from console.ui.common.data_label import DATA_PROPERTY
+from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.main_window import MainWindow
-from console.ui.settings_dialog import LANGUAGE_NATIVE_NAMES, SettingsDialog
-from console.ui.store_executor import StoreExecutor
+from console.ui.settings.settings_dialog import LANGUAGE_NATIVE_NAMES, SettingsDialog
+from console.ui.settings.ui_language import UiLanguage, resolve_language
 
 UI_SOURCES = Path(__file__).resolve().parents[3] / "console" / "ui"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -69,7 +69,7 @@ def recorder(qapp: object) -> Iterator[RecordingTranslator]:
 def _our_contexts() -> set[str]:
     """Translation contexts of the console's own code (Qt's are Qt's business)."""
     contexts: set[str] = set()
-    for path in UI_SOURCES.glob("*.py"):
+    for path in UI_SOURCES.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         contexts.update(re.findall(r"^class (\w+)\(", source, flags=re.MULTILINE))
         contexts.update(re.findall(r'translate\(\s*"(\w+)"', source))
@@ -133,7 +133,7 @@ def _untranslated(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def test_every_visible_string_in_the_main_window_has_a_zh_cn_translation(
     qtbot: QtBot,
     executor: StoreExecutor,
-    translations: UiTranslations,
+    translations: UiLanguage,
     recorder: RecordingTranslator,
 ) -> None:
     translations.apply("zh_CN")
@@ -163,7 +163,7 @@ def test_every_visible_string_in_the_main_window_has_a_zh_cn_translation(
 
 
 def test_switching_language_retranslates_the_open_window(
-    qtbot: QtBot, window: MainWindow, translations: UiTranslations
+    qtbot: QtBot, window: MainWindow, translations: UiLanguage
 ) -> None:
     assert window.filter_bar.search.placeholderText().startswith("Search")
     window.apply_settings("zh_CN", window.controller.agent_id)

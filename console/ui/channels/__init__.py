@@ -1,0 +1,1 @@
+"""Channels: settings, status, import, outbox and quarantine."""

@@ -1,0 +1,1 @@
+"""Widgets, models and wordings every feature of the window uses."""

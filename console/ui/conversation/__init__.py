@@ -1,0 +1,1 @@
+"""The open conversation: thread, composer, actions, drafts and safe sending."""

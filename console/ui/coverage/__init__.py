@@ -1,0 +1,1 @@
+"""The coverage planner: shifts, support hours, peaks and staffing."""

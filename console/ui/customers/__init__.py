@@ -1,0 +1,1 @@
+"""The customer panel: details, place, local time and identities."""

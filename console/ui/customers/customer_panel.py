@@ -1,0 +1,278 @@
+"""Who the customer is: name, country (and why), channels, their local time, their rules.
+
+The country row says where the country came from (the channel, the e-mail
+domain, a guess from the language …) and has "Set place…", where the agent
+sets country, region and city (audited, and kept: ingest never overwrites it).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from console.changes import Changes
+from console.customers.country import (
+    AGENT,
+    CHANNEL,
+    CustomerPlace,
+    customer_place,
+    set_customer_place,
+)
+from console.inbox.queries import CustomerCard
+from console.policies import PolicyView
+from console.ui.app_state import AppState
+from console.ui.common.data_label import data_label
+from console.ui.common.display_names import channel_name, country_name, language_name
+from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.problem_texts import error_text
+from console.ui.customers.place_editor import PlaceEditor
+from console.ui.lanes.operations import Wrote
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.policies.policy_panel import PolicyPanel
+
+#: Alternatives named in an uncertain guess's reason.
+SHOWN_ALTERNATIVES = 3
+
+
+class CustomerPanel(FollowsUiLanguage, QWidget):
+    #: The agent set the customer's place: (customer id). Rules and local time follow.
+    place_changed = Signal(int)
+    #: Something failed; a message for the user.
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        parent: Any = None,
+        *,
+        executor: StoreExecutor | None = None,
+        state: AppState | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerPanel")
+        self._customer: CustomerCard | None = None
+        self._executor = executor
+        self._request = 0
+        #: Where the country came from, for the customer shown (None until loaded).
+        self.place: CustomerPlace | None = None
+        #: Who is working: changes are recorded for them.
+        self.state = state or AppState(self)
+        self.place_editor: PlaceEditor | None = None
+        self.details = QGroupBox(self)
+        self.name = data_label(self)
+        self.name.setObjectName("customerName")
+        self.name.setStyleSheet("font-size: 15px; font-weight: 600")
+        self.country = data_label(self)
+        self.country.setObjectName("customerCountry")
+        self.country_reason = data_label(self)
+        self.country_reason.setObjectName("customerCountryReason")
+        self.country_reason.setStyleSheet("color: #5f6368")
+        self.set_place_button = QPushButton(self)
+        self.set_place_button.setObjectName("setPlaceButton")
+        if executor is None:  # nothing to store it with
+            self.set_place_button.hide()
+        self.set_place_button.clicked.connect(self.edit_place)
+        self.location = data_label(self)
+        self.location.setObjectName("customerLocation")
+        self.address = data_label(self, selectable=True)
+        self.address.setObjectName("customerAddress")
+        self.address.setTextFormat(Qt.TextFormat.PlainText)  # as the channel gave it: data
+        self.language = data_label(self)
+        self.channels = data_label(self)
+        self.form = QFormLayout()
+        self._captions = [QLabel(self) for _ in range(5)]
+        country_row = QHBoxLayout()
+        country_row.addWidget(self.country, 1)
+        country_row.addWidget(self.set_place_button)
+        self.form.addRow(self.name)
+        self.form.addRow(self._captions[0], country_row)
+        self.form.addRow(self.country_reason)
+        for caption, value in zip(
+            self._captions[1:],
+            (self.location, self.address, self.language, self.channels),
+            strict=True,
+        ):
+            self.form.addRow(caption, value)
+        self.details.setLayout(self.form)
+
+        self.policies = QGroupBox(self)
+        self.policies.setObjectName("policiesBox")
+        self.policy_panel = PolicyPanel(self.policies)
+        policies_layout = QVBoxLayout(self.policies)
+        policies_layout.addWidget(self.policy_panel)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.details)
+        layout.addWidget(self.policies)
+        layout.addStretch(1)
+        self._layout = layout
+
+        self.ui_language_changed()
+        self.show_customer(None)
+
+    def show_policy(self, view: PolicyView | None) -> None:
+        self.policy_panel.show_policy(view)
+
+    def add_section(self, widget: QWidget, position: int) -> None:
+        """Put another part of the customer's picture in the panel (local time, rules)."""
+        self._layout.insertWidget(position, widget)
+
+    def ui_language_changed(self) -> None:
+        self.details.setTitle(self.tr("Customer"))
+        titles = (
+            self.tr("Country"),
+            self.tr("Location"),
+            self.tr("Address"),
+            self.tr("Language"),
+            self.tr("Channels"),
+        )
+        for caption, title in zip(self._captions, titles, strict=False):
+            caption.setText(title)
+        self.policies.setTitle(self.tr("Return and privacy rules"))
+        self.set_place_button.setText(self.tr("Set place…"))
+        self.set_place_button.setToolTip(self.tr("Set the customer's country, region and city"))
+        self._show_place(self.place)
+        self._show_card(self._customer)
+
+    def show_customer(self, customer: CustomerCard | None) -> None:
+        """Show ``customer`` (None: nobody); where their country came from loads alongside."""
+        self._show_card(customer)
+        self._load_place(customer.id if customer is not None else None)
+
+    def _show_card(self, customer: CustomerCard | None) -> None:
+        self._customer = customer
+        self.details.setEnabled(customer is not None)
+        if customer is None:
+            labels = (
+                self.name,
+                self.country,
+                self.location,
+                self.address,
+                self.language,
+                self.channels,
+            )
+            for label in labels:
+                label.clear()
+            return
+        self.name.setText(customer.name)
+        self.country.setText(
+            f"{country_name(customer.country)} ({customer.country})" if customer.country else "—"
+        )
+        self.location.setText(", ".join(p for p in (customer.city, customer.region) if p) or "—")
+        self.address.setText(customer.address or "—")
+        self.language.setText(
+            language_name(customer.preferred_language) if customer.preferred_language else "—"
+        )
+        self.channels.setText(
+            "\n".join(f"{channel_name(kind)}: {address}" for kind, address in customer.identities)
+        )
+
+    # -- where the customer is ----------------------------------------------------
+
+    def _load_place(self, customer_id: int | None) -> None:
+        self._request += 1
+        if self.place is not None and self.place.customer_id != customer_id:
+            self._show_place(None)  # another customer's evidence must not linger
+        if customer_id is None or self._executor is None:
+            self._show_place(None)
+            return
+        request = self._request
+
+        def work(session: Session) -> CustomerPlace | None:
+            return customer_place(session, customer_id)
+
+        self._executor.run(self, work, partial(self._place_arrived, request), error=self._error)
+
+    def _place_arrived(self, request: int, place: CustomerPlace | None) -> None:
+        if request == self._request:
+            self._show_place(place)
+
+    def _error(self, exc: Exception) -> None:
+        self.failed.emit(error_text(exc))
+
+    def _show_place(self, place: CustomerPlace | None) -> None:
+        self.place = place
+        self.set_place_button.setEnabled(place is not None)
+        self.country_reason.setText(self.place_reason(place) if place is not None else "")
+        self.country_reason.setVisible(place is not None)
+
+    def place_reason(self, place: CustomerPlace) -> str:
+        """Why the customer's country is what it is, in the UI language."""
+        if place.source == AGENT:
+            when = place.set_at
+            day = QDate(when.year, when.month, when.day) if when else None
+            date = QLocale().toString(day, QLocale.FormatType.ShortFormat) if day else ""
+            return self.tr("Set by {who} on {date}").format(who=place.set_by or "?", date=date)
+        if place.source == CHANNEL:
+            return self.tr("As the channel gave it")
+        if place.country is None:
+            return self.tr("Nothing tells where the customer is; set the place by hand.")
+        evidence = place.evidence or ""
+        if place.certain:
+            certain = {
+                "email_domain": self.tr("From the e-mail domain: {evidence}"),
+                "phone": self.tr("From the phone number: {evidence}"),
+            }
+            text = certain.get(place.source or "")
+            if text is not None:
+                return text.format(evidence=evidence)
+        guessed = {
+            "email_domain": self.tr("Guessed from the e-mail domain: {evidence}"),
+            "phone": self.tr("Guessed from the phone number: {evidence}"),
+            "date_offset_language": self.tr(
+                "Guessed from the e-mail's time offset and language: {evidence}"
+            ),
+            "language": self.tr("Guessed from the language alone: {evidence}"),
+        }
+        text = guessed.get(place.source or "")
+        if text is None:
+            return self.tr("As stored on the customer record")
+        text = text.format(evidence=evidence)
+        if place.alternatives:
+            names = ", ".join(country_name(c) for c in place.alternatives[:SHOWN_ALTERNATIVES])
+            text += " " + self.tr("(uncertain; also possible: {countries})").format(countries=names)
+        else:
+            text += " " + self.tr("(uncertain)")
+        return text
+
+    def edit_place(self) -> PlaceEditor | None:
+        """Open the dialog to set the customer's country, region and city."""
+        place = self.place
+        if place is None or self._executor is None:
+            return None
+        editor = PlaceEditor(place, self)
+        self.place_editor = editor
+        editor.place_chosen.connect(partial(self.set_place, place.customer_id))
+        editor.finished.connect(editor.deleteLater)
+        editor.open()
+        return editor
+
+    def set_place(self, customer_id: int, country: str, region: str, city: str) -> None:
+        """Store the place (audited), show it, and tell the window (rules and clock follow)."""
+        executor, actor = self._executor, self.state.actor
+        if executor is None:
+            return
+
+        def work(session: Session) -> Wrote[CustomerPlace]:
+            place = set_customer_place(
+                session, customer_id, country=country, region=region, city=city, actor=actor
+            )
+            return Wrote(place, Changes(customers=frozenset({customer_id})))
+
+        def done(place: CustomerPlace) -> None:
+            if self._customer is not None and self._customer.id == customer_id:
+                self._show_place(place)
+            self.place_changed.emit(customer_id)
+
+        executor.write(self, work, done, error=self._error)

@@ -1,0 +1,1 @@
+"""The inbox: its table, filters, search matches and translation ahead of time."""

@@ -1,0 +1,77 @@
+"""Paints the inbox's subject cell under a search: where it matched, then the words, marked.
+
+"Chinese translation: …quiero un reembolso…" with the matched words on a
+highlight, so an agent sees at a glance why a conversation is in the results
+and in which language it matched.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from console.ui.inbox.inbox_model import SearchMatch, SearchMatchRole
+
+HIGHLIGHT = QColor("#fde293")
+_GAP = 6
+
+
+class SearchMatchDelegate(QStyledItemDelegate):
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        found = index.data(SearchMatchRole)
+        if not isinstance(found, tuple):
+            super().paint(painter, option, index)
+            return
+        label_text, match = found
+        assert isinstance(match, SearchMatch)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        rect = QRectF(option.rect).adjusted(4, 0, -4, 0)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setClipRect(option.rect)
+        label_font = QFont(option.font)
+        label_font.setBold(True)
+        label = _line(label_text, label_font, [])
+        label_width = label.boundingRect().width()
+        self._draw(painter, label, rect, option.palette.color(role))
+        formats = []
+        for start, end in match.excerpt.spans:
+            marked = QTextLayout.FormatRange()
+            marked.start, marked.length = start, end - start
+            char_format = QTextCharFormat()
+            char_format.setBackground(HIGHLIGHT)
+            char_format.setForeground(QColor("#202124"))
+            marked.format = char_format
+            formats.append(marked)
+        words = _line(match.excerpt.text, option.font, formats)
+        self._draw(painter, words, rect.adjusted(label_width + _GAP, 0, 0, 0),
+                   option.palette.color(role))  # fmt: skip
+        painter.restore()
+
+    @staticmethod
+    def _draw(painter: QPainter, layout: QTextLayout, rect: QRectF, color: QColor) -> None:
+        painter.setPen(color)
+        height = layout.boundingRect().height()
+        layout.draw(painter, QPointF(rect.left(), rect.top() + (rect.height() - height) / 2))
+
+
+def _line(text: str, font: QFont, formats: list[Any]) -> QTextLayout:
+    layout = QTextLayout(text, font)
+    layout.setFormats(formats)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(100_000)
+    layout.endLayout()
+    return layout

@@ -1,0 +1,1 @@
+"""Translation models: install and remove Argos packages."""

@@ -1,0 +1,1 @@
+"""Return and privacy rules: the rules panel and the compliance editor."""

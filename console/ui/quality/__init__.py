@@ -1,0 +1,1 @@
+"""Quality review: queue, scorecards, sampling, calibration and scores."""

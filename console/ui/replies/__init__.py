@@ -1,0 +1,1 @@
+"""The reply library window and the composer's reply palette."""
