@@ -1,11 +1,14 @@
 """KPI benchmark: ``python bench/kpis.py [N] [--store PATH]`` (default 1,000,000 messages).
 
 Builds a SQLite store of N demo messages spread over a year through the real
-ingest path (which keeps the KPI facts), then, in a fresh process, times the
-KPI report for the whole year per market, agent, language and hour, and the
-drill-down to one figure's conversations. One figure per line:
+ingest path (which keeps the KPI facts), settles it as a working team would
+(assignees, two vendors, half of the answered conversations resolved with their
+last reply, through the KPI facts), then, in a fresh process, times the KPI
+report for the whole year per slice, and the drill-down to one figure's
+conversations. One figure per line:
 
 - build_s:            building the store (ingest, facts included)
+- settle_s:           assigning and resolving (only when the store is not settled yet)
 - kpis_<slice>_ms:    the median of 3 runs of the year's KPIs grouped by that slice
 - drilldown_ms:       the conversations behind one market's missed SLA
 - peak_rss_mb:        peak resident memory of the measuring process
@@ -31,7 +34,7 @@ from pathlib import Path
 
 BATCH = 5000
 YEAR_END = datetime(2026, 12, 1, tzinfo=UTC)
-SLICES = ("market", "agent", "language", "hour")
+SLICES = ("market", "agent", "language", "channel", "vendor", "hour", "weekday")
 _THREAD = re.compile(r"^demo-(\d+)-")
 
 
@@ -88,6 +91,53 @@ def _support_hours(store: object) -> None:
             )
 
 
+def settle(path: Path) -> float | None:
+    """Assign 4 in 5 conversations round the agents (a third of the agents work for one of
+    two vendors) and resolve every other answered conversation at its last activity, with
+    its resolution kept in the KPI facts. None when the store has assignees already."""
+    from sqlalchemy import bindparam, select, update
+
+    from console.kpis.facts import record_resolved
+    from console.store import open_store, sqlite_url
+    from console.store.models import Agent, Conversation, ConversationStatus
+
+    store = open_store(sqlite_url(path), create=False)
+    try:
+        with store.session() as session:
+            if session.scalar(select(Conversation.id).where(Conversation.assignee_id.is_not(None))):
+                return None
+        started = time.perf_counter()
+        with store.session() as session:
+            agents = sorted(session.scalars(select(Agent.id)))
+            for index, agent_id in enumerate(agents):
+                if index % 3 == 0:
+                    vendor = ("Acme BPO", "Northwind Support")[index // 3 % 2]
+                    session.execute(update(Agent).where(Agent.id == agent_id).values(vendor=vendor))
+            rows = session.execute(
+                select(Conversation.id, Conversation.awaiting_reply, Conversation.last_activity_at)
+            ).all()
+            assigned = [
+                {"b_id": cid, "b_agent": agents[cid % len(agents)]} for cid, _, _ in rows if cid % 5
+            ]
+            session.connection().execute(
+                update(Conversation)
+                .where(Conversation.id == bindparam("b_id"))
+                .values(assignee_id=bindparam("b_agent")),
+                assigned,
+            )
+            resolved = {cid: at for cid, waiting, at in rows if not waiting and cid % 2}
+            session.connection().execute(
+                update(Conversation)
+                .where(Conversation.id == bindparam("b_id"))
+                .values(status=ConversationStatus.RESOLVED),
+                [{"b_id": cid} for cid in sorted(resolved)],
+            )
+            record_resolved(session, resolved)
+        return time.perf_counter() - started
+    finally:
+        store.close()
+
+
 def measure(path: Path) -> None:
     from sqlalchemy import func, select
 
@@ -135,6 +185,9 @@ def main() -> None:
         print(f"messages {count}")
         if not path.exists():
             print(f"build_s {build(path, count):.0f}")
+        settled = settle(path)
+        if settled is not None:
+            print(f"settle_s {settled:.0f}")
         sys.stdout.flush()
         subprocess.run([sys.executable, __file__, "--measure", str(path)], check=True)
 

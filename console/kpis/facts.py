@@ -223,8 +223,13 @@ def record_resolved(session: Session, resolved: Mapping[int, datetime]) -> None:
     """Each conversation was resolved at the given instant: resolution time from its first
     customer message, in calendar and business time."""
     ids = sorted(resolved)
-    if not ids:
-        return
+    for start in range(0, len(ids), CHUNK):  # IN lists within both engines' limits
+        _record_resolved_chunk(session, ids[start : start + CHUNK], resolved)
+
+
+def _record_resolved_chunk(
+    session: Session, ids: list[int], resolved: Mapping[int, datetime]
+) -> None:
     refresh(session, ids)
     rows = session.execute(
         select(_KPIS.c.conversation_id, _KPIS.c.first_inbound_at, Conversation.market_id)
@@ -249,6 +254,8 @@ def record_resolved(session: Session, resolved: Mapping[int, datetime]) -> None:
                 else None,
             }
         )
+    if not changes:
+        return
     session.connection().execute(
         update(_KPIS)
         .where(_KPIS.c.conversation_id == bindparam("b_id"))

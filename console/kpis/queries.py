@@ -1,23 +1,32 @@
 """KPIs per group for a period, as GROUP BY queries over :class:`ConversationKpi`.
 
 The period selects conversations by their first customer message (``since``
-inclusive, ``until`` exclusive). Percentiles use the nearest-rank method
-computed with window functions (``ROW_NUMBER``/``COUNT`` over the group), the
-same SQL and the same answers on SQLite and PostgreSQL. The backlog is as of
-``now``, whatever the period: conversations of the group waiting on an agent
-(the customer wrote last; not resolved or snoozed).
+inclusive, ``until`` exclusive). The backlog is as of ``now``, whatever the
+period: conversations of the group waiting on an agent (the customer wrote
+last; not resolved or snoozed).
+
+Percentiles (p50, p90 of first response and resolution, calendar and business
+time) are nearest-rank percentiles of the whole seconds kept in the facts,
+reported in minutes rounded half up to a tenth: the value at rank
+``ceil(p * n / 100)`` of the group's ``n`` values, ``s`` seconds shown as
+``floor((s + 3) / 6) / 10`` minutes. Rounding never changes the order of the
+values, so the store counts them by (group, tenths of a minute) and only those
+counts leave it (:mod:`console.kpis.percentiles` picks the rank from them): the
+same answers on SQLite and PostgreSQL, and no row per conversation in Python.
+A value exactly half way between two tenths rounds up (7.25 minutes is 7.3).
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     Table,
     and_,
@@ -26,9 +35,11 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
+from console.kpis.percentiles import nearest_rank
 from console.store.kpi_tables import (
     DEFAULT_FIRST_RESPONSE_TARGET_MINUTES,
     ConversationKpi,
@@ -174,93 +185,142 @@ def _cohort(query: KpiQuery) -> Select[Any]:
     return statement
 
 
+#: The measured durations (whole seconds) of :func:`_cohort`, in their order in the statement.
 _MEASURES = ("fr", "frb", "res", "resb")
+#: Seconds per tenth of a minute: the resolution of the reported minutes.
+_TENTH = 6
 
 
-def _ranked(query: KpiQuery) -> Any:
-    """The cohort with, per measure, each value's rank and the count of values in its group."""
-    cohort = _cohort(query).subquery("cohort")
-    ranks = []
-    for name in _MEASURES:
-        value = cohort.c[name]
-        partition = [cohort.c.grp, value.is_(None)]
-        ranks.append(
-            func.row_number().over(partition_by=partition, order_by=value).label(f"{name}_rank")
-        )
-        ranks.append(func.count().over(partition_by=partition).label(f"{name}_n"))
-    return select(cohort, *ranks).subquery("ranked")
+def _tenths(seconds: ColumnElement[Any]) -> ColumnElement[Any]:
+    """Whole seconds as tenths of a minute, rounded half up (integer division: the values
+    are never negative)."""
+    return (seconds + _TENTH // 2) // _TENTH
 
 
-def _percentile(ranked: Any, name: str, share: int) -> ColumnElement[Any]:
-    """The nearest-rank percentile: the value at rank ceil(share * n / 100)."""
-    value, rank, n = ranked.c[name], ranked.c[f"{name}_rank"], ranked.c[f"{name}_n"]
-    wanted = (n * share + 99) // 100  # ceil(share * n / 100) in integers
-    return func.max(case((and_(value.is_not(None), rank == wanted), value)))
+def _histogram_statement(query: KpiQuery) -> Select[Any]:
+    """Per group and measure: how many conversations took each number of tenths of a minute.
+
+    The cohort is read once (a materialized CTE: one pass over the facts joined to the
+    conversations) and counted four times, once per measure, by (group, tenths): rows of
+    (group, measure, tenths, count). The first measure's rows count every conversation
+    (tenths NULL: no first response) and also carry the group's sums.
+    """
+    cohort = _cohort(query).cte("cohort").prefix_with("MATERIALIZED")
+    branches = []
+    for index, name in enumerate(_MEASURES):
+        bucket = _tenths(cohort.c[name])
+        sums: list[ColumnElement[Any]]
+        if index == 0:
+            sums = [
+                func.sum(cohort.c.inbound_messages),
+                func.sum(cohort.c.replies),
+                func.sum(cohort.c.met),
+                func.count(cohort.c.resolved_at),
+                func.sum(case((cohort.c.reopens > 0, 1), else_=0)),
+            ]
+        else:
+            sums = [literal(None, Integer)] * len(_SUMS)
+        branch = select(
+            cohort.c.grp,
+            literal(index, Integer).label("measure"),
+            bucket.label("bucket"),
+            func.count().label("n"),
+            *(value.label(label) for value, label in zip(sums, _SUMS, strict=True)),
+        ).group_by(cohort.c.grp, bucket)
+        if index > 0:
+            branch = branch.where(cohort.c[name].is_not(None))
+        branches.append(branch)
+    return union_all(*branches)  # type: ignore[return-value]
+
+
+#: Sums of the first measure's rows (the group's counts).
+_SUMS = ("inbound_messages", "replies", "met", "ever_resolved", "reopened")
+
+
+@dataclass
+class _Figures:
+    """One group's counts and its histogram of tenths of a minute per measure."""
+
+    inbound: int = 0
+    inbound_messages: int = 0
+    met: int = 0
+    ever_resolved: int = 0
+    reopened: int = 0
+    replies: int = 0
+    tenths: dict[str, dict[int, int]] = field(
+        default_factory=lambda: {name: {} for name in _MEASURES}
+    )
+
+    def measured(self, name: str) -> int:
+        return sum(self.tenths[name].values())
+
+
+def _figures(session: Session, query: KpiQuery) -> dict[GroupKey, _Figures]:
+    figures: dict[GroupKey, _Figures] = {}
+    rows = session.execute(_histogram_statement(query))
+    for grp, measure, bucket, n, messages, replies, met, ever_resolved, reopened in rows:
+        group = figures.get(grp)
+        if group is None:
+            group = figures[grp] = _Figures()
+        if bucket is not None:
+            group.tenths[_MEASURES[measure]][bucket] = n
+        if measure == 0:
+            group.inbound += n
+            group.inbound_messages += int(messages or 0)
+            group.replies += int(replies or 0)
+            group.met += int(met or 0)
+            group.ever_resolved += int(ever_resolved or 0)
+            group.reopened += int(reopened or 0)
+    return figures
 
 
 def kpi_rows(session: Session, query: KpiQuery, *, now: datetime | None = None) -> list[KpiRow]:
     """The KPIs of each group that has conversations in the period or a backlog now."""
-    ranked = _ranked(query)
-    columns = [
-        ranked.c.grp,
-        func.count().label("inbound"),
-        func.coalesce(func.sum(ranked.c.inbound_messages), 0).label("inbound_messages"),
-        func.count(ranked.c.fr).label("answered"),
-        func.coalesce(func.sum(ranked.c.met), 0).label("met"),
-        func.count(ranked.c.res).label("resolved"),
-        func.count(ranked.c.resolved_at).label("ever_resolved"),
-        func.coalesce(func.sum(case((ranked.c.reopens > 0, 1), else_=0)), 0).label("reopened"),
-        func.coalesce(func.sum(ranked.c.replies), 0).label("replies"),
-    ]
-    for name in _MEASURES:
-        for share in PERCENTILES:
-            columns.append(_percentile(ranked, name, share).label(f"{name}_p{share}"))
-    figures = {row.grp: row for row in session.execute(select(*columns).group_by(ranked.c.grp))}
+    figures = _figures(session, query)
     backlog = _backlog(session, query, now or datetime.now(UTC))
     labels = _labels(session, query.by)
     rows = []
     for key in sorted(set(figures) | set(backlog), key=_sort_key):
-        row = figures.get(key)
         waiting = backlog.get(key, (0, None, None))
-        rows.append(_kpi_row(key, labels, row, waiting))
+        rows.append(_kpi_row(key, labels, figures.get(key, _Figures()), waiting))
     return rows
 
 
 def _kpi_row(
     key: GroupKey,
     labels: dict[GroupKey, str],
-    row: Any,
+    figures: _Figures,
     waiting: tuple[int, float | None, float | None],
 ) -> KpiRow:
-    def minutes(name: str) -> float | None:
-        value = getattr(row, name) if row is not None else None
-        return None if value is None else round(value / 60, 1)
-
-    inbound = int(row.inbound) if row is not None else 0
-    answered = int(row.answered) if row is not None else 0
-    met = int(row.met) if row is not None else 0
-    ever = int(row.ever_resolved) if row is not None else 0
-    reopened = int(row.reopened) if row is not None else 0
+    minutes: dict[str, float | None] = {}
+    for name in _MEASURES:
+        found = nearest_rank(figures.tenths[name], PERCENTILES)
+        for share in PERCENTILES:
+            tenths = found.get(share)
+            minutes[f"{name}_p{share}"] = None if tenths is None else tenths / 10
+    answered = figures.measured("fr")
     return KpiRow(
         key=key,
         label=labels.get(key, "" if key is None else str(key)),
-        inbound=inbound,
-        inbound_messages=int(row.inbound_messages) if row is not None else 0,
+        inbound=figures.inbound,
+        inbound_messages=figures.inbound_messages,
         answered=answered,
-        first_response_minutes_p50=minutes("fr_p50"),
-        first_response_minutes_p90=minutes("fr_p90"),
-        first_response_business_minutes_p50=minutes("frb_p50"),
-        first_response_business_minutes_p90=minutes("frb_p90"),
-        sla_met=met,
-        sla_met_pct=_pct(met, answered),
-        resolved=int(row.resolved) if row is not None else 0,
-        resolution_minutes_p50=minutes("res_p50"),
-        resolution_minutes_p90=minutes("res_p90"),
-        resolution_business_minutes_p50=minutes("resb_p50"),
-        resolution_business_minutes_p90=minutes("resb_p90"),
-        reopened=reopened,
-        reopen_rate_pct=_pct(reopened, ever),
-        replies_per_conversation=round(int(row.replies) / inbound, 2) if inbound else None,
+        first_response_minutes_p50=minutes["fr_p50"],
+        first_response_minutes_p90=minutes["fr_p90"],
+        first_response_business_minutes_p50=minutes["frb_p50"],
+        first_response_business_minutes_p90=minutes["frb_p90"],
+        sla_met=figures.met,
+        sla_met_pct=_pct(figures.met, answered),
+        resolved=figures.measured("res"),
+        resolution_minutes_p50=minutes["res_p50"],
+        resolution_minutes_p90=minutes["res_p90"],
+        resolution_business_minutes_p50=minutes["resb_p50"],
+        resolution_business_minutes_p90=minutes["resb_p90"],
+        reopened=figures.reopened,
+        reopen_rate_pct=_pct(figures.reopened, figures.ever_resolved),
+        replies_per_conversation=round(figures.replies / figures.inbound, 2)
+        if figures.inbound
+        else None,
         backlog=waiting[0],
         backlog_age_hours_p50=waiting[1],
         backlog_age_hours_max=waiting[2],

@@ -132,6 +132,29 @@ def test_percentiles_are_nearest_rank_per_group(store: Store) -> None:
     assert fr.replies_per_conversation == 1.0
 
 
+def test_seconds_are_reported_in_tenths_of_a_minute_rounded_half_up(store: Store) -> None:
+    """Nearest rank over whole seconds, shown as minutes rounded half up to a tenth."""
+    _markets(store)
+    start = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+    # FR (around the clock): replies after 2 s, 435 s (7.25 min) three times, 437 s, 3600 s.
+    waits = (2, 435, 435, 435, 437, 3600)
+    messages = []
+    for index, seconds in enumerate(waits):
+        at = start + timedelta(hours=index)
+        messages += [
+            _message(f"fr{index}", at, country="FR", language="fr"),
+            _reply(f"fr{index}", at + timedelta(seconds=seconds), country="FR", language="fr"),
+        ]
+    ingest(store, messages)
+    fr = _row(store)["FR"]
+    assert fr.answered == 6
+    assert fr.first_response_minutes_p50 == 7.3  # rank 3 of 6: 435 s, 7.25 min rounds up
+    assert fr.first_response_minutes_p90 == 60.0  # rank 6 of 6
+    hours = _row(store, Slice.HOUR)
+    assert hours["10:00"].first_response_minutes_p50 == 0.0  # 2 s
+    assert hours["14:00"].first_response_minutes_p90 == 7.3  # 437 s is 7.28 min
+
+
 def test_period_is_half_open_and_slices_group(store: Store) -> None:
     _markets(store)
     monday = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
