@@ -137,11 +137,13 @@ def populate(store: Store, *, conversations: int, seed: int = DEMO_SEED) -> None
     corpus = load_corpus()
     rng = random.Random(seed)
     agent_ids = seed_agents_and_markets(store, corpus)
+    with store.session() as session:
+        # Shifts and market hours first: replies' business times are measured with them.
+        seed_demo_rota(session)
     messages = [m for index in range(conversations) for m in _thread(rng, corpus, index, agent_ids)]
     ingest(store, messages, actor="demo generator")
     _settle(store, rng, agent_ids)
     with store.session() as session:
-        seed_demo_rota(session)  # shifts and market hours, for the coverage planner
         # The demo ships with its rules; otherwise the first conversation opened
         # would write the whole pack from inside a read.
         ensure_seed_pack(session)
