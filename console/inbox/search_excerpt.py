@@ -32,11 +32,18 @@ class Excerpt:
         return "".join(pieces)
 
 
-def excerpt_of(text: str, query: str, width: int = EXCERPT_CHARS) -> Excerpt:
-    """*width* characters of *text* from a little before its first match of *query*."""
+def excerpt_of(
+    text: str, query: str, width: int = EXCERPT_CHARS, before: int | None = None
+) -> Excerpt:
+    """*width* characters of *text* from a little before its first match of *query*.
+
+    ``before``: characters kept ahead of the match (default a third of *width*; a
+    narrow inbox column wants the match near the start).
+    """
     flat = " ".join(text.split())
     spans = highlight_spans(flat, query)
-    start = max(0, spans[0][0] - width // 3) if spans else 0
+    lead_chars = width // 3 if before is None else before
+    start = max(0, spans[0][0] - lead_chars) if spans else 0
     end = min(len(flat), start + width)
     lead = "…" if start else ""
     shifted = tuple(
