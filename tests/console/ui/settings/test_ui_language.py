@@ -34,7 +34,7 @@ from console.ui.main_window import MainWindow
 from console.ui.settings.settings_dialog import LANGUAGE_NATIVE_NAMES, SettingsDialog
 from console.ui.settings.ui_language import UiLanguage, resolve_language
 
-UI_SOURCES = Path(__file__).resolve().parents[3] / "console" / "ui"
+UI_SOURCES = Path(__file__).resolve().parents[4] / "console" / "ui"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: Chrome that is the same in every language.

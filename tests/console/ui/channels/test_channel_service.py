@@ -18,7 +18,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "channels"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "channels"))
 
 from corpus import mail
 from factories import MemoryKeyring

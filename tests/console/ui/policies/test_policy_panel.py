@@ -30,7 +30,7 @@ from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.policies.policy_models import PolicyTasksModel
 from console.ui.policies.policy_panel import PolicyPanel
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "policies"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "policies"))
 from policy_test_helpers import add_agent, add_conversation
 
 # Pictures to look at; set SUPPORT_CONSOLE_SCREENSHOT_DIR=resources/screenshots to refresh

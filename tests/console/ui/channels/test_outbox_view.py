@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "channels"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "channels"))
 
 from mailservers import smtp_server
 
