@@ -6,6 +6,9 @@ threads). It reports on its channel threads; :class:`ChannelService` relays each
 report through a :class:`ResultRelay` to the UI thread, and only there are the
 public signals emitted, an error worded in the UI language and the status list
 changed. Reports of a run that was stopped or restarted meanwhile are dropped.
+Given the change bus, the service also puts what the channels changed on it
+(new messages: the inbox's listing; a send round: the outbox), as changes from
+elsewhere that every view hears of like its own.
 Passwords and tokens stay in the connector objects: they are never logged or shown.
 """
 
@@ -16,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from console.changes import Changes
 from console.channels.credentials import get_secret
 from console.channels.supervisor import (
     OFFLINE,
@@ -32,6 +36,7 @@ from console.channels.supervisor import (
 )
 from console.store import Store
 from console.ui.common.problem_texts import error_text
+from console.ui.lanes.change_bus import ChangeBus
 from console.ui.lanes.result_relay import ResultRelay
 
 __all__ = [
@@ -68,8 +73,10 @@ class ChannelService(QObject):
         idle_seconds: float = 300.0,
         retry_seconds: tuple[float, float] = (5.0, 300.0),
         secret_lookup: SecretLookup = get_secret,
+        changes: ChangeBus | None = None,
     ) -> None:
         super().__init__(parent)
+        self._changes = changes
         self._relay = ResultRelay(self)
         self._statuses: dict[str, ChannelStatus] = {}
         self._supervisor = ChannelSupervisor(
@@ -142,6 +149,18 @@ class ChannelService(QObject):
         self._statuses[status.name] = status
         self.status_changed.emit(status)
 
+    def messages_stored(self) -> None:
+        """A channel stored new messages (on the UI thread)."""
+        self.inbox_changed.emit()
+        if self._changes is not None:
+            self._changes.publish(Changes(listing=True))
+
+    def outbox_worked(self) -> None:
+        """A send round sent or failed messages (on the UI thread)."""
+        self.outbox_changed.emit()
+        if self._changes is not None:
+            self._changes.publish(Changes(outbox=True))
+
 
 class _Relayed:
     """The supervisor's ``ChannelEvents``: each report posted to the service on the UI thread."""
@@ -158,8 +177,8 @@ class _Relayed:
 
     def inbox_changed(self) -> None:
         service = self._service
-        self._relay.post(service, lambda _v: service.inbox_changed.emit(), None)
+        self._relay.post(service, lambda _v: service.messages_stored(), None)
 
     def outbox_changed(self) -> None:
         service = self._service
-        self._relay.post(service, lambda _v: service.outbox_changed.emit(), None)
+        self._relay.post(service, lambda _v: service.outbox_worked(), None)

@@ -25,16 +25,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from console.channels.admin import (
-    ChannelConfigView,
-    channel_configs,
-    delete_channel_config,
-    save_channel_config,
-)
-from console.channels.credentials import keyring_account, set_secret
+from console.channels.admin import ChannelConfigView
+from console.ui.app_state import AppState
 from console.ui.channels.channel_models import ChannelConfigModel
+from console.ui.channels.operations import delete_channel, load_channel_configs, save_channel
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.problem_texts import error_text
 from console.ui.lanes.store_executor import StoreExecutor
@@ -50,12 +45,20 @@ class ChannelSettingsDialog(FollowsUiLanguage, QDialog):
     saved = Signal(str)
 
     def __init__(
-        self, executor: StoreExecutor, *, actor: str = "agent", parent: Any = None
+        self,
+        executor: StoreExecutor,
+        *,
+        state: AppState | None = None,
+        actor: str | None = None,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("channelSettingsDialog")
         self._executor = executor
-        self._actor = actor
+        #: Who is working: saved and deleted channels are recorded for them.
+        self.state = state or AppState(self)
+        # main_window.py's copy of the name, until it passes state= (then this goes):
+        self._named_actor = actor
         self.model = ChannelConfigModel(self)
         self.channels = QListView(self)
         self.channels.setObjectName("channelList")
@@ -145,6 +148,10 @@ class ChannelSettingsDialog(FollowsUiLanguage, QDialog):
 
     # -- language ------------------------------------------------------------------------
 
+    def _actor(self) -> str:
+        """Who writes are recorded for: the person at this seat."""
+        return self._named_actor or self.state.actor
+
     def ui_language_changed(self) -> None:
         self.setWindowTitle(self.tr("Channels"))
         self.new_button.setText(self.tr("New"))
@@ -179,7 +186,7 @@ class ChannelSettingsDialog(FollowsUiLanguage, QDialog):
             if row is not None:
                 self.channels.setCurrentIndex(self.model.index(row))
 
-        self._executor.run(self, lambda session: channel_configs(session), arrived)
+        load_channel_configs(parent=self, success=arrived).run(self._executor)
 
     def current_kind(self) -> str:
         return str(self.kind.currentData())
@@ -204,15 +211,6 @@ class ChannelSettingsDialog(FollowsUiLanguage, QDialog):
         name, kind = self.name.text().strip(), self.current_kind()
         values = self.settings_values()
         secret = self.secret.text()
-        actor = self._actor
-
-        def work(session: Session) -> int:
-            config_id = save_channel_config(
-                session, name=name, kind=kind, settings=values, actor=actor
-            )
-            if secret:
-                set_secret(keyring_account(kind, name), secret)
-            return config_id
 
         def done(_config_id: int) -> None:
             self.secret.clear()
@@ -220,7 +218,15 @@ class ChannelSettingsDialog(FollowsUiLanguage, QDialog):
             self.reload(select=name)
             self.saved.emit(name)
 
-        self._executor.run(self, work, done, error=self._failed)
+        save_channel(
+            parent=self,
+            name=name,
+            kind=kind,
+            settings=values,
+            secret=secret,
+            actor=self._actor(),
+            success=done,
+        ).failure(self._failed).run(self._executor)
 
     def _failed(self, exc: Exception) -> None:
         self.status.setText(error_text(exc))
@@ -261,13 +267,12 @@ class ChannelSettingsDialog(FollowsUiLanguage, QDialog):
         config = self._selected()
         if config is None:
             return
-        actor = self._actor
-        self._executor.run(
-            self,
-            lambda session: delete_channel_config(session, config.id, actor=actor),
-            lambda _none: self.reload(),
-            error=self._failed,
-        )
+        delete_channel(
+            parent=self,
+            config_id=config.id,
+            actor=self._actor(),
+            success=lambda _none: self.reload(),
+        ).failure(self._failed).run(self._executor)
 
     def _kind_changed(self) -> None:
         kind = self.current_kind()

@@ -13,7 +13,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,10 +27,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from console.changes import Changes
-from console.channels.import_run import import_paths
 from console.channels.importer import ImportReport
+from console.ui.app_state import AppState
 from console.ui.channels.mapping_preview import MappingPreviewDialog
+from console.ui.channels.operations import import_messages
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.problem_texts import error_text, problem_text
 from console.ui.lanes.store_executor import StoreExecutor
@@ -48,12 +47,20 @@ class ImportDialog(FollowsUiLanguage, QDialog):
     imported = Signal(object)
 
     def __init__(
-        self, executor: StoreExecutor, *, actor: str = "agent", parent: Any = None
+        self,
+        executor: StoreExecutor,
+        *,
+        state: AppState | None = None,
+        actor: str | None = None,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
         self._executor = executor
-        self._actor = actor
+        #: Who is working: the import is recorded for them.
+        self.state = state or AppState(self)
+        # main_window.py's copy of the name, until it passes state= (then this goes):
+        self._named_actor = actor
         self._stop = threading.Event()
         self._running = False
         self._count = 0  # written by the file lane's thread, read by the timer
@@ -109,6 +116,10 @@ class ImportDialog(FollowsUiLanguage, QDialog):
         self.path_edit.returnPressed.connect(self.start)
         self.resize(640, 220)
         self.ui_language_changed()
+
+    def _actor(self) -> str:
+        """Who writes are recorded for: the person at this seat."""
+        return self._named_actor or self.state.actor
 
     def ui_language_changed(self) -> None:
         self.setWindowTitle(self.tr("Import messages"))
@@ -178,7 +189,9 @@ class ImportDialog(FollowsUiLanguage, QDialog):
             return
         tables = [path for path in paths if path.suffix.lower() in TABLE_SUFFIXES]
         if tables and len(paths) == 1:
-            preview = MappingPreviewDialog(self._executor, paths[0], actor=self._actor, parent=self)
+            preview = MappingPreviewDialog(
+                self._executor, paths[0], state=self.state, actor=self._named_actor, parent=self
+            )
             preview.setObjectName("importMappingPreview")
             preview.mapping_saved.connect(preview.accept)  # the mapping is what it was for
             preview.mapping_saved.connect(lambda _mapping: self._run(paths))
@@ -193,18 +206,12 @@ class ImportDialog(FollowsUiLanguage, QDialog):
         self._run(paths)
 
     def _run(self, paths: list[Path]) -> None:
-        store = self._executor.store
-        actor = self._actor
-        stop = self._stop
-        stop.clear()
+        self._stop.clear()
         self._count = 0
         self.report = None
 
-        def count(items: int) -> None:
+        def count(items: int) -> None:  # on the file lane's thread
             self._count = items
-
-        def work() -> ImportReport:
-            return import_paths(store, paths, actor=actor, progress=count, stop=stop)
 
         self._running = True
         self.progress.show()
@@ -212,17 +219,14 @@ class ImportDialog(FollowsUiLanguage, QDialog):
         self._show_count()
         self._update_buttons()
         self._ticker.start()
-        executor, dialog = self._executor, self
-
-        def finished(outcome: ImportReport | Exception) -> None:
-            # Told even when the dialog is gone, and after a stop or a failure: the
-            # batches stored until then are in the inbox.
-            quarantined = isinstance(outcome, ImportReport) and outcome.quarantined > 0
-            executor.changes.publish(Changes(listing=True, quarantine=quarantined))
-            if shiboken6.isValid(dialog):
-                dialog._finished(outcome)
-
-        executor.files.run(executor, work, finished, error=finished, stop=stop)
+        import_messages(
+            parent=self,
+            paths=paths,
+            actor=self._actor(),
+            progress=count,
+            stop=self._stop,
+            finished=self._finished,
+        ).run(self._executor)
 
     def _show_count(self) -> None:
         self.status.setText(self.tr("%n item(s) read so far…", "", self._count))

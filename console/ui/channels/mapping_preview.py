@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-from sqlalchemy.orm import Session
 
-from console.channels.admin import TablePreview, preview_table, save_mapping, saved_mapping
+from console.channels.admin import TablePreview
 from console.channels.mapping import FIELDS, ColumnMapping
 from console.problems import Problem
+from console.ui.app_state import AppState
 from console.ui.channels.channel_models import MappingPreviewModel, field_title
+from console.ui.channels.operations import preview_columns, save_column_mapping
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.problem_texts import error_text, problem_text
 from console.ui.lanes.store_executor import StoreExecutor
@@ -54,13 +55,22 @@ class MappingPreviewDialog(FollowsUiLanguage, QDialog):
     previewed = Signal()
 
     def __init__(
-        self, executor: StoreExecutor, path: Path, *, actor: str = "agent", parent: Any = None
+        self,
+        executor: StoreExecutor,
+        path: Path,
+        *,
+        state: AppState | None = None,
+        actor: str | None = None,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mappingPreviewDialog")
         self._executor = executor
         self._path = path
-        self._actor = actor
+        #: Who is working: a saved mapping is recorded for them.
+        self.state = state or AppState(self)
+        # main_window.py's copy of the name, until it passes state= (then this goes):
+        self._named_actor = actor
         self._mapping: ColumnMapping | None = None
         self._headers: tuple[str, ...] = ()
         self._updating = False
@@ -118,6 +128,10 @@ class MappingPreviewDialog(FollowsUiLanguage, QDialog):
         self.ui_language_changed()
         self._load(None, use_saved=True)
 
+    def _actor(self) -> str:
+        """Who writes are recorded for: the person at this seat."""
+        return self._named_actor or self.state.actor
+
     def ui_language_changed(self) -> None:
         self.setWindowTitle(self.tr("Import preview"))
         for name, label in self._labels.items():
@@ -136,15 +150,13 @@ class MappingPreviewDialog(FollowsUiLanguage, QDialog):
         return self._mapping
 
     def _load(self, mapping: ColumnMapping | None, *, use_saved: bool = False) -> None:
-        path = self._path
-
-        def work(session: Session) -> TablePreview:
-            chosen = mapping
-            if chosen is None and use_saved:
-                chosen = saved_mapping(session, path)
-            return preview_table(path, mapping=chosen)
-
-        self._executor.run(self, work, self._arrived, error=self._failed)
+        preview_columns(
+            parent=self,
+            path=self._path,
+            mapping=mapping,
+            use_saved=use_saved,
+            success=self._arrived,
+        ).failure(self._failed).run(self._executor)
 
     def _arrived(self, preview: TablePreview) -> None:
         self._mapping = preview.mapping
@@ -197,15 +209,14 @@ class MappingPreviewDialog(FollowsUiLanguage, QDialog):
         self._load(mapping)
 
     def save(self) -> None:
-        mapping, path, actor = self._mapping, self._path, self._actor
+        mapping = self._mapping
         if mapping is None:
             return
-
-        def work(session: Session) -> int:
-            return save_mapping(session, path, mapping, actor=actor)
 
         def done(_id: int) -> None:
             self.status.setText(self.tr("Mapping saved for this file."))
             self.mapping_saved.emit(mapping)
 
-        self._executor.run(self, work, done, error=self._failed)
+        save_column_mapping(
+            parent=self, path=self._path, mapping=mapping, actor=self._actor(), success=done
+        ).failure(self._failed).run(self._executor)

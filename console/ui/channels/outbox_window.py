@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtGui import QAction, QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,10 +34,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from console.channels.outbox import OutboxItem, export_outbox, outbox_items, retry
+from console.changes import Changes
+from console.channels.outbox import OutboxItem
 from console.store.models import ChannelKind
+from console.ui.app_state import AppState
+from console.ui.channels.operations import export_for_handover, load_outbox, retry_deliveries
+from console.ui.common import palette
 from console.ui.common.display_names import channel_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.problem_texts import error_text
@@ -46,9 +49,6 @@ from console.ui.lanes.store_executor import StoreExecutor
 
 Index = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole + 1
-
-_FAILED_BACKGROUND = QColor("#fde2e1")
-_FAILED_FOREGROUND = QColor("#7a1010")
 
 #: The filter choices: key -> the outbox states it shows (None: all).
 FILTERS: dict[str, tuple[str, ...] | None] = {
@@ -90,9 +90,9 @@ class OutboxModel(RowsTableModel[OutboxItem]):
         if role == ItemRole:
             return item
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(_FAILED_BACKGROUND) if item.state == "failed" else None
+            return QBrush(palette.ERROR_SOFT) if item.state == "failed" else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(_FAILED_FOREGROUND) if item.state == "failed" else None
+            return QBrush(palette.ERROR_DARK) if item.state == "failed" else None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.ATTEMPTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -141,12 +141,20 @@ class OutboxWindow(FollowsUiLanguage, QWidget):
     requeued = Signal(int)
 
     def __init__(
-        self, executor: StoreExecutor, *, actor: str = "agent", parent: Any = None
+        self,
+        executor: StoreExecutor,
+        *,
+        state: AppState | None = None,
+        actor: str | None = None,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("outboxView")
         self._executor = executor
-        self._actor = actor
+        #: Who is working: retries and exports are recorded for them.
+        self.state = state or AppState(self)
+        # main_window.py's copy of the name, until it passes state= (then this goes):
+        self._named_actor = actor
         self.model = OutboxModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("outboxTable")
@@ -213,7 +221,12 @@ class OutboxWindow(FollowsUiLanguage, QWidget):
         self.retry_button.clicked.connect(self.retry_selected)
         self.filter.currentIndexChanged.connect(lambda _index: self.reload())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        executor.changes.changed.connect(self.apply_changes)
         self.ui_language_changed()
+
+    def _actor(self) -> str:
+        """Who writes are recorded for: the person at this seat."""
+        return self._named_actor or self.state.actor
 
     def ui_language_changed(self) -> None:
         self.setWindowTitle(self.tr("Outbox"))
@@ -247,11 +260,14 @@ class OutboxWindow(FollowsUiLanguage, QWidget):
 
     def reload(self) -> None:
         states = FILTERS.get(self.filter_key())
+        load_outbox(parent=self, states=states, success=self._arrived).failure(self._failed).run(
+            self._executor
+        )
 
-        def work(session: Session) -> list[OutboxItem]:
-            return outbox_items(session, states=states)
-
-        self._executor.run(self, work, self._arrived, error=self._failed)
+    def apply_changes(self, changes: Changes) -> None:
+        """Read the outbox again when a write (a reply, a retry, a send round) changed it."""
+        if changes.outbox:
+            self.reload()
 
     def _arrived(self, items: list[OutboxItem]) -> None:
         self.model.set_items(items)
@@ -286,22 +302,17 @@ class OutboxWindow(FollowsUiLanguage, QWidget):
 
     def retry_selected(self) -> None:
         """Put the selected failed entries back in the queue (audited per entry)."""
-        ids = [item.id for item in self._selected() if item.state == "failed"]
-        if not ids:
+        failed = [item for item in self._selected() if item.state == "failed"]
+        if not failed:
             return
-        actor = self._actor
-
-        def work(session: Session) -> int:
-            for entry_id in ids:
-                retry(session, entry_id, actor=actor)
-            return len(ids)
-
-        self._executor.run(self, work, self._retried, error=self._failed)
+        retry_deliveries(
+            parent=self, items=failed, actor=self._actor(), success=self._retried
+        ).failure(self._failed).run(self._executor)
 
     def _retried(self, count: int) -> None:
+        # The outbox is read again when the change bus delivers the retry.
         self._report(self.tr("%n message(s) will be sent again", "", count))
         self.requeued.emit(count)
-        self.reload()
 
     def _choose_export(self, channel: ChannelKind) -> None:
         name = channel_name(channel)
@@ -316,20 +327,16 @@ class OutboxWindow(FollowsUiLanguage, QWidget):
 
     def export_to(self, channel: ChannelKind, path: Path) -> None:
         """Append the waiting replies of ``channel`` to ``path``; emits :attr:`exported`."""
-        actor = self._actor
-
-        def work(session: Session) -> int:
-            return export_outbox(session, channel, path, actor=actor)
-
-        self._executor.run(self, work, self._exported, error=self._failed)
+        export_for_handover(
+            parent=self, channel=channel, path=path, actor=self._actor(), success=self._exported
+        ).failure(self._failed).run(self._executor)
 
     def _exported(self, count: int) -> None:
         if count:
             self._report(self.tr("%n reply(s) written for hand-over", "", count))
         else:
             self._report(self.tr("No replies were waiting on this channel."))
-        self.exported.emit(count)
-        self.reload()
+        self.exported.emit(count)  # an export that wrote replies reloads through the change bus
 
     def _report(self, text: str) -> None:
         self.result.setText(text)

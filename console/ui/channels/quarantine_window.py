@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from console.channels.admin import QuarantineEntry, quarantine_entries, resolve_quarantined
-from console.channels.retry import RetryReport, retry_quarantined
+from console.changes import Changes
+from console.channels.admin import QuarantineEntry
+from console.channels.retry import RetryReport
+from console.ui.app_state import AppState
 from console.ui.channels.channel_models import QuarantineModel
+from console.ui.channels.operations import load_quarantine, resolve_quarantine, retry_quarantine
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.problem_texts import error_text, reason_text
 from console.ui.lanes.store_executor import StoreExecutor
@@ -34,16 +36,24 @@ from console.ui.lanes.store_executor import StoreExecutor
 class QuarantineWindow(FollowsUiLanguage, QWidget):
     #: Emitted after every load with the number of unresolved items shown.
     loaded = Signal(int)
-    #: A retry stored messages (how many items were imported): the inbox may reload.
+    #: A retry stored messages (how many items were imported); the change bus tells the inbox.
     imported = Signal(int)
 
     def __init__(
-        self, executor: StoreExecutor, *, actor: str = "agent", parent: Any = None
+        self,
+        executor: StoreExecutor,
+        *,
+        state: AppState | None = None,
+        actor: str | None = None,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("quarantineView")
         self._executor = executor
-        self._actor = actor
+        #: Who is working: resolving and retrying are recorded for them.
+        self.state = state or AppState(self)
+        # main_window.py's copy of the name, until it passes state= (then this goes):
+        self._named_actor = actor
         self.model = QuarantineModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("quarantineTable")
@@ -106,7 +116,12 @@ class QuarantineWindow(FollowsUiLanguage, QWidget):
         self.resolve_button.clicked.connect(self._resolve_selected)
         self.retry_button.clicked.connect(self.retry_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        executor.changes.changed.connect(self.apply_changes)
         self.ui_language_changed()
+
+    def _actor(self) -> str:
+        """Who writes are recorded for: the person at this seat."""
+        return self._named_actor or self.state.actor
 
     def ui_language_changed(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
@@ -122,7 +137,12 @@ class QuarantineWindow(FollowsUiLanguage, QWidget):
         self.model.ui_language_changed()
 
     def reload(self) -> None:
-        self._executor.run(self, lambda session: quarantine_entries(session), self._arrived)
+        load_quarantine(parent=self, success=self._arrived).run(self._executor)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Read the quarantine again when a write (an import, a retry, a resolve) changed it."""
+        if changes.quarantine:
+            self.reload()
 
     def _arrived(self, entries: list[QuarantineEntry]) -> None:
         self.model.set_entries(entries)
@@ -157,24 +177,19 @@ class QuarantineWindow(FollowsUiLanguage, QWidget):
         ids = [entry.id for entry in self._selected()]
         if not ids:
             return
-        actor = self._actor
-
-        def work(session: Session) -> int:
-            return resolve_quarantined(session, ids, actor=actor)
-
-        self._executor.run(self, work, lambda _count: self.reload(), error=self._failed)
+        # The window reads the quarantine again when the change bus delivers this.
+        resolve_quarantine(parent=self, entry_ids=ids, actor=self._actor()).failure(
+            self._failed
+        ).run(self._executor)
 
     def retry_selected(self) -> None:
         """Read the selected items again from their source files; import what now reads."""
         ids = [entry.id for entry in self._selected()]
         if not ids:
             return
-        actor = self._actor
-
-        def work(session: Session) -> RetryReport:
-            return retry_quarantined(session, ids, actor=actor)
-
-        self._executor.run(self, work, self._retried, error=self._failed)
+        retry_quarantine(
+            parent=self, entry_ids=ids, actor=self._actor(), success=self._retried
+        ).failure(self._failed).run(self._executor)
 
     def _retried(self, report: RetryReport) -> None:
         parts = [
@@ -189,7 +204,6 @@ class QuarantineWindow(FollowsUiLanguage, QWidget):
         self.error.hide()
         if report.imported:
             self.imported.emit(report.imported)
-        self.reload()
 
     def _failed(self, exc: Exception) -> None:
         self.error.setText(error_text(exc))

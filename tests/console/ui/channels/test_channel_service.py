@@ -32,10 +32,11 @@ from mailservers import (
 )
 
 from console.channels.admin import save_channel_config
-from console.channels.credentials import KEYRING_SERVICE
+from console.channels.credentials import KEYRING_SERVICE, keyring_account
 from console.inbox.commands import send_reply
 from console.store import Store
 from console.store.models import Conversation, Message
+from console.ui.app_state import AppState
 from console.ui.channels.channel_models import ChannelStatusModel, StatusRole
 from console.ui.channels.channel_service import (
     OFFLINE,
@@ -44,7 +45,6 @@ from console.ui.channels.channel_service import (
     ChannelService,
     ChannelStatus,
 )
-from console.ui.channels.channel_settings import keyring_account
 
 WEBHOOK_TOKEN = "a-webhook-token-long-enough"
 
@@ -285,7 +285,7 @@ def test_status_model(qtbot: QtBot, qtmodeltester: Any) -> None:
 
 
 def test_quarantine_retry_imports_a_repaired_file(
-    qtbot: QtBot, store: Store, tmp_path: Path, translations: object
+    qtbot: QtBot, store: Store, tmp_path: Path, translations: object, seat: AppState
 ) -> None:
     from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtWidgets import QWidget
@@ -306,7 +306,7 @@ def test_quarantine_retry_imports_a_repaired_file(
         (box / "new" / "1.mail").write_bytes(mail(1))
         host = QWidget()
         qtbot.addWidget(host)
-        view = QuarantineWindow(executor, actor="agent:li", parent=host)
+        view = QuarantineWindow(executor, state=seat, parent=host)
         with qtbot.waitSignal(view.loaded, timeout=5000):
             view.reload()
         assert not view.retry_button.isEnabled()

@@ -11,20 +11,25 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from console.channels.admin import channel_configs, preview_table, saved_mapping
-from console.channels.credentials import KEYRING_SERVICE
+from console.channels.credentials import KEYRING_SERVICE, keyring_account
 from console.channels.importer import import_path
 from console.channels.mapping import ColumnMapping
 from console.store.channel_tables import ChannelConfig
+from console.ui.app_state import AppState
 from console.ui.channels.channel_models import ChannelConfigModel, MappingPreviewModel
-from console.ui.channels.channel_settings import ChannelSettingsDialog, keyring_account
+from console.ui.channels.channel_settings import ChannelSettingsDialog
 from console.ui.channels.mapping_preview import MappingPreviewDialog
 from console.ui.lanes.store_executor import StoreExecutor
 
 
 def test_settings_dialog_keeps_the_password_in_the_keyring_only(
-    qtbot: QtBot, executor: StoreExecutor, memory_keyring: MemoryKeyring, translations: object
+    qtbot: QtBot,
+    executor: StoreExecutor,
+    memory_keyring: MemoryKeyring,
+    translations: object,
+    seat: AppState,
 ) -> None:
-    dialog = ChannelSettingsDialog(executor, actor="agent:li", parent=_host(qtbot))
+    dialog = ChannelSettingsDialog(executor, state=seat, parent=_host(qtbot))
     dialog.name.setText("Shop mailbox")
     dialog.kind.setCurrentIndex(dialog.kind.findData("imap"))
     dialog.host.setText("imap.shop.example")
@@ -87,11 +92,11 @@ def test_mapping_preview_model(qtmodeltester: object, tmp_path: Path) -> None:
 
 
 def test_mapping_preview_dialog_maps_saves_and_the_import_uses_it(
-    qtbot: QtBot, executor: StoreExecutor, tmp_path: Path, translations: object
+    qtbot: QtBot, executor: StoreExecutor, tmp_path: Path, translations: object, seat: AppState
 ) -> None:
     path = tmp_path / "export.csv"
     path.write_text(CSV, encoding="utf-8")
-    dialog = MappingPreviewDialog(executor, path, actor="agent:li", parent=_host(qtbot))
+    dialog = MappingPreviewDialog(executor, path, state=seat, parent=_host(qtbot))
     qtbot.waitUntil(lambda: dialog.mapping is not None, timeout=5000)
     assert "No column chosen for" in dialog.status.text()  # German headers are not guessed
     assert not dialog.save_button.isEnabled()

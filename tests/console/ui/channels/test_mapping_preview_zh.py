@@ -20,6 +20,7 @@ from console.channels.importer import import_path
 from console.inbox.queries import conversation_detail
 from console.problems import TEMPLATES
 from console.store.models import Conversation, Customer
+from console.ui.app_state import AppState
 from console.ui.channels.channel_models import field_title
 from console.ui.channels.channel_settings import ChannelSettingsDialog
 from console.ui.channels.mapping_preview import MappingPreviewDialog
@@ -83,10 +84,10 @@ def refusing_keyring() -> Iterator[None]:
 
 
 def test_a_keyring_that_refuses_is_worded_in_chinese_without_the_secret(
-    qtbot: QtBot, executor: StoreExecutor, chinese: None, refusing_keyring: None
+    qtbot: QtBot, executor: StoreExecutor, chinese: None, refusing_keyring: None, seat: AppState
 ) -> None:
     host = _host(qtbot)
-    dialog = ChannelSettingsDialog(executor, actor="agent:li", parent=host)
+    dialog = ChannelSettingsDialog(executor, state=seat, parent=host)
     host.show()
     qtbot.keyClicks(dialog.name, "Shop mailbox")
     qtbot.keyClicks(dialog.host, "imap.shop.example")
@@ -122,9 +123,7 @@ def test_the_customer_panel_shows_the_imported_address(
     )
     assert import_path(executor.store, path).imported == 1
     with executor.store.session() as session:
-        customer_id = session.scalars(
-            select(Customer.id).where(Customer.name == "xiao_ming")
-        ).one()
+        customer_id = session.scalars(select(Customer.id).where(Customer.name == "xiao_ming")).one()
         conversation_id = session.scalars(
             select(Conversation.id).where(Conversation.customer_id == customer_id)
         ).one()

@@ -21,6 +21,7 @@ from console.inbox.outgoing import enqueue_reply
 from console.store import Store
 from console.store.channel_tables import ChannelOutboxEntry
 from console.store.models import AuditEntry, ChannelIdentity, ChannelKind, Conversation
+from console.ui.app_state import AppState
 from console.ui.channels.outbox_window import OutboxModel, OutboxWindow
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.settings.ui_language import UiLanguage
@@ -49,8 +50,8 @@ def _failed_send(store: Store) -> int:
     return entry_id
 
 
-def _view(qtbot: QtBot, executor: StoreExecutor) -> OutboxWindow:
-    view = OutboxWindow(executor, actor="agent:li", parent=_host(qtbot))
+def _view(qtbot: QtBot, executor: StoreExecutor, seat: AppState) -> OutboxWindow:
+    view = OutboxWindow(executor, state=seat, parent=_host(qtbot))
     with qtbot.waitSignal(view.loaded, timeout=5000):
         view.reload()
     return view
@@ -65,11 +66,11 @@ def _row_of(view: OutboxWindow, entry_id: int) -> int:
 
 
 def test_a_failed_send_shows_its_reason_and_retry_queues_it_again(
-    qtbot: QtBot, executor: StoreExecutor, translations: object
+    qtbot: QtBot, executor: StoreExecutor, translations: object, seat: AppState
 ) -> None:
     store = executor.store
     entry_id = _failed_send(store)
-    view = _view(qtbot, executor)
+    view = _view(qtbot, executor, seat)
     row = _row_of(view, entry_id)
     model = view.model
     assert model.index(row, OutboxModel.STATE).data() == "Failed"
@@ -116,11 +117,11 @@ def test_a_failed_send_shows_its_reason_and_retry_queues_it_again(
 
 
 def test_export_for_hand_over_writes_the_marketplace_reply(
-    qtbot: QtBot, executor: StoreExecutor, tmp_path: Path, translations: object
+    qtbot: QtBot, executor: StoreExecutor, tmp_path: Path, translations: object, seat: AppState
 ) -> None:
     store = executor.store
     entry_id = _queue_reply(store, ChannelKind.MARKETPLACE, "Danke für Ihre Geduld – 已发货")
-    view = _view(qtbot, executor)
+    view = _view(qtbot, executor, seat)
     assert view.model.index(_row_of(view, entry_id), OutboxModel.STATE).data() == "Waiting"
     out = tmp_path / "marketplace-outbox.jsonl"
     written: list[int] = []
@@ -141,9 +142,9 @@ def test_export_for_hand_over_writes_the_marketplace_reply(
 
 
 def test_exporting_e_mail_is_refused_with_a_reason(
-    qtbot: QtBot, executor: StoreExecutor, tmp_path: Path, translations: object
+    qtbot: QtBot, executor: StoreExecutor, tmp_path: Path, translations: object, seat: AppState
 ) -> None:
-    view = _view(qtbot, executor)
+    view = _view(qtbot, executor, seat)
     view.export_to(ChannelKind.EMAIL, tmp_path / "mail.jsonl")
     qtbot.waitUntil(lambda: view.error.isVisibleTo(view), timeout=5000)
     assert "sent, not exported" in view.error.text()
@@ -174,9 +175,9 @@ _HOSTS: list[QWidget] = []
 
 
 def test_a_language_change_retranslates_the_shown_view(
-    qtbot: QtBot, executor: StoreExecutor, translations: UiLanguage
+    qtbot: QtBot, executor: StoreExecutor, translations: UiLanguage, seat: AppState
 ) -> None:
-    view = _view(qtbot, executor)
+    view = _view(qtbot, executor, seat)
     view.setWindowFlag(Qt.WindowType.Window)
     view.show()
     marketplace = view.export_actions[ChannelKind.MARKETPLACE]

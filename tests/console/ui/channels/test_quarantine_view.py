@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from console.channels.importer import import_path
 from console.store.channel_tables import QuarantinedItem
+from console.ui.app_state import AppState
 from console.ui.channels.channel_models import QuarantineModel
 from console.ui.channels.quarantine_window import QuarantineWindow
 from console.ui.lanes.store_executor import StoreExecutor
@@ -31,10 +32,10 @@ def _quarantine_some(executor: StoreExecutor, tmp_path: Path) -> None:
 
 
 def test_quarantine_view_shows_reasons_as_plain_text_and_resolves(
-    qtbot: QtBot, executor: StoreExecutor, tmp_path: Path, translations: object
+    qtbot: QtBot, executor: StoreExecutor, tmp_path: Path, translations: object, seat: AppState
 ) -> None:
     _quarantine_some(executor, tmp_path)
-    view = QuarantineWindow(executor, actor="agent:li", parent=_host(qtbot))
+    view = QuarantineWindow(executor, state=seat, parent=_host(qtbot))
     with qtbot.waitSignal(view.loaded, timeout=5000) as blocker:
         view.reload()
     assert blocker.args == [2]
