@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from console.coverage import CellState
+from console.ui.common import palette
 from console.ui.coverage.coverage_models import (
     CellStateRole,
     DemandRole,
@@ -20,15 +21,24 @@ from console.ui.coverage.coverage_models import (
 )
 
 STATE_COLORS = {
-    CellState.CLOSED: QColor("#eef0f2"),
-    CellState.COVERED: QColor("#81c995"),
-    CellState.LANGUAGE_GAP: QColor("#fdd663"),
-    CellState.UNCOVERED: QColor("#f28b82"),
+    CellState.CLOSED: palette.SURFACE_ALT,
+    CellState.COVERED: palette.COVERED,
+    CellState.LANGUAGE_GAP: palette.LANGUAGE_GAP,
+    CellState.UNCOVERED: palette.UNCOVERED,
 }
-DEMAND_COLOR = QColor("#1a237e")
-DAY_LINE = QColor("#5f6368")
-HOUR_LINE = QColor(255, 255, 255, 150)
-NOW_COLOR = QColor("#d93025")
+DEMAND_COLOR = palette.DEMAND
+DAY_LINE = palette.MUTED
+NOW_COLOR = palette.ERROR
+
+
+def _translucent(color: QColor, alpha: int) -> QColor:
+    see_through = QColor(color)
+    see_through.setAlpha(alpha)
+    return see_through
+
+
+HOUR_LINE = _translucent(palette.WHITE, 150)
+SELECTED = _translucent(palette.ACCENT, 60)
 
 
 class CoverageCellDelegate(QStyledItemDelegate):
@@ -53,7 +63,7 @@ class CoverageCellDelegate(QStyledItemDelegate):
         painter.save()
         painter.fillRect(rect, STATE_COLORS[CellState(state)])
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, QColor(26, 115, 232, 60))
+            painter.fillRect(rect, SELECTED)
         slot = index.column()
         painter.setPen(QPen(DAY_LINE if slot % 24 == 0 else HOUR_LINE, 1))
         painter.drawLine(rect.topLeft(), rect.bottomLeft())

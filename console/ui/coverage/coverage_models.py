@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 
 from console.coverage import (
     SLOTS,
@@ -34,6 +33,7 @@ from console.coverage import (
     coverage_grid,
 )
 from console.problems import Problem
+from console.ui.common import palette
 from console.ui.common.display_names import language_name
 from console.ui.common.problem_texts import problem_text
 from console.ui.common.rows_model import READ_ONLY
@@ -412,7 +412,7 @@ class MarketAssignmentsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole and idle is not None:
             return problem_text(idle)
         if role == Qt.ItemDataRole.ForegroundRole and idle is not None:
-            return QColor(WARNING_COLOR)
+            return palette.WARNING
         if role == Qt.ItemDataRole.CheckStateRole:
             assigned = (self._market_id, agent.id) in self._plan.assignments
             return Qt.CheckState.Checked if assigned else Qt.CheckState.Unchecked
@@ -444,12 +444,11 @@ class MarketAssignmentsModel(QAbstractListModel):
         )
 
 
-WARNING_COLOR = "#b06000"
 NOW_STATE_COLORS = {  # the grid's colours (coverage_delegate.STATE_COLORS)
-    CellState.CLOSED: "#eef0f2",
-    CellState.COVERED: "#81c995",
-    CellState.LANGUAGE_GAP: "#fdd663",
-    CellState.UNCOVERED: "#f28b82",
+    CellState.CLOSED: palette.SURFACE_ALT,
+    CellState.COVERED: palette.COVERED,
+    CellState.LANGUAGE_GAP: palette.LANGUAGE_GAP,
+    CellState.UNCOVERED: palette.UNCOVERED,
 }
 
 
@@ -505,12 +504,12 @@ class OnShiftNowModel(QAbstractListModel):
             name = market.name if market else entry.market_code
             return f"{name}\n{state_name(state)}"
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(NOW_STATE_COLORS[state])
+            return NOW_STATE_COLORS[state]
         if role == Qt.ItemDataRole.ForegroundRole:
             if state is CellState.CLOSED:
-                return QColor("#5f6368")
+                return palette.MUTED
             if state is CellState.UNCOVERED:
-                return QColor("#a50e0e")
+                return palette.ERROR_DARK
             return None
         if role == MarketIdRole:
             return entry.market_id

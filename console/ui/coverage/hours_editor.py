@@ -4,7 +4,8 @@ Periods per weekday in the market's own zone, several a day, crossing midnight
 allowed (an end not after the start runs into the next day; 00:00-24:00 is the
 whole day). "Save" checks them (no empty or overlapping periods) and stores them
 with :func:`console.coverage.set_market_hours` (audited), keeping the market's
-holiday country.
+holiday country: the write operation ``save_support_hours``
+(console/ui/coverage/operations.py), recorded for the person of the AppState.
 """
 
 from __future__ import annotations
@@ -23,18 +24,15 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QVBoxLayout,
 )
-from sqlalchemy.orm import Session
 
-from console.coverage import InvalidSchedule, MarketCoverage, check_periods, set_market_hours
-from console.kpis.targets import (
-    MAX_TARGET_MINUTES,
-    first_response_target,
-    set_first_response_target,
-)
+from console.coverage import InvalidSchedule, MarketCoverage, check_periods
+from console.kpis.targets import MAX_TARGET_MINUTES
 from console.store.kpi_tables import DEFAULT_FIRST_RESPONSE_TARGET_MINUTES
+from console.ui.app_state import AppState
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
+from console.ui.coverage.operations import load_response_target, save_support_hours
 from console.ui.coverage.shift_editor import (
-    ERROR_STYLE,
     WeekdayDelegate,
     WeeklyRow,
     WeeklyTimesModel,
@@ -77,20 +75,21 @@ class CoverageHoursEditor(FollowsUiLanguage, QDialog):
         executor: StoreExecutor,
         market: MarketCoverage,
         *,
-        actor: str,
+        state: AppState | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("coverageHoursEditor")
         self._executor = executor
         self._market = market
-        self._actor = actor
+        #: Who is working: the hours are recorded as changed by them.
+        self.state = state or AppState(self)
         self._busy = False
         self.model = WeeklyTimesModel(period_rows(market.periods), whole_day=True, parent=self)
 
         self.heading = QLabel(self)
         self.heading.setProperty("showsData", True)
-        self.heading.setStyleSheet("font-weight: 600")
+        set_role(self.heading, "strong")
         self.zone_label = QLabel(self)
         self.zone_edit = QLineEdit(market.zone, self)
         self.zone_edit.setObjectName("supportZone")
@@ -116,7 +115,7 @@ class CoverageHoursEditor(FollowsUiLanguage, QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("hoursMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        set_role(self.message, "error")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -146,9 +145,8 @@ class CoverageHoursEditor(FollowsUiLanguage, QDialog):
         self.buttons.rejected.connect(self.reject)
         self.model.edited.connect(self.message.clear)
         self.ui_language_changed()
-        market_id = market.id
-        self._executor.run(
-            self, lambda session: first_response_target(session, market_id), self._show_target
+        load_response_target(parent=self, market_id=market.id, success=self._show_target).run(
+            executor
         )
 
     def _show_target(self, minutes: int) -> None:
@@ -198,20 +196,17 @@ class CoverageHoursEditor(FollowsUiLanguage, QDialog):
             self._show_problem(exc)
             return False
         periods = sorted(periods, key=lambda text: (PERIOD_DAYS.index(text[:3]), text[4:]))
-        market_id, actor = self._market.id, self._actor
-        zone = self.zone_edit.text().strip()
-        country = self._market.holiday_country
-        target = self.target_edit.value() if self.target_edit.isEnabled() else None
-
-        def work(session: Session) -> None:
-            set_market_hours(
-                session, market_id, zone, periods, actor=actor, holiday_country=country
-            )
-            if target is not None:
-                set_first_response_target(session, market_id, target, actor=actor)
-
         self._set_busy(True)
-        self._executor.run(self, work, self._saved, error=self._failed)
+        save_support_hours(
+            parent=self,
+            market_id=self._market.id,
+            zone=self.zone_edit.text().strip(),
+            periods=periods,
+            holiday_country=self._market.holiday_country,
+            target_minutes=self.target_edit.value() if self.target_edit.isEnabled() else None,
+            actor=self.state.actor,
+            success=self._saved,
+        ).failure(self._failed).run(self._executor)
         return True
 
     def _set_busy(self, busy: bool) -> None:

@@ -3,7 +3,8 @@
 volume and the market (or all markets). Keyboard first: every field has a mnemonic,
 Enter in a field saves, Delete in the list removes.
 
-Stored with :mod:`console.coverage.peaks` (audited) on the store executor.
+Stored with :mod:`console.coverage.peaks` (audited) by the operations of
+console/ui/coverage/operations.py, recorded for the person of the AppState.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
 )
-from sqlalchemy.orm import Session
 
 from console.coverage import MarketCoverage
 from console.coverage.peaks import (
@@ -46,14 +46,13 @@ from console.coverage.peaks import (
     NAME_CHARS,
     PeakEventView,
     PeakSpec,
-    add_peak_event,
-    change_peak_event,
-    peak_events,
-    remove_peak_event,
 )
+from console.ui.app_state import AppState
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text
-from console.ui.coverage.shift_editor import ERROR_STYLE
+from console.ui.coverage.operations import delete_peak_event, load_peak_events, save_peak_event
+from console.ui.lanes.operations import WriteOp
 from console.ui.lanes.store_executor import StoreExecutor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -137,14 +136,15 @@ class CoveragePeakEditor(FollowsUiLanguage, QDialog):
         executor: StoreExecutor,
         markets: tuple[MarketCoverage, ...],
         *,
-        actor: str,
+        state: AppState | None = None,
         today: date,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("coveragePeakEditor")
         self._executor = executor
-        self._actor = actor
+        #: Who is working: changes are recorded for them.
+        self.state = state or AppState(self)
         self._today = today
         self._editing: int | None = None  # the event shown in the form (None: a new one)
         self._busy = False
@@ -214,7 +214,7 @@ class CoveragePeakEditor(FollowsUiLanguage, QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("peakMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        set_role(self.message, "error")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
@@ -264,12 +264,9 @@ class CoveragePeakEditor(FollowsUiLanguage, QDialog):
     # -- loading ----------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
-        def work(session: Session) -> tuple[PeakEventView, ...]:
-            return peak_events(session)
-
-        self._executor.run(
-            self, work, lambda events: self._loaded(events, select_id), error=self._failed
-        )
+        load_peak_events(
+            parent=self, success=lambda events: self._loaded(events, select_id)
+        ).failure(self._failed).run(self._executor)
 
     def _loaded(self, events: tuple[PeakEventView, ...], select_id: int | None) -> None:
         self.model.set_events(events)
@@ -324,32 +321,32 @@ class CoveragePeakEditor(FollowsUiLanguage, QDialog):
         """Store the form (a new event or the selected one); False when busy."""
         if self._busy:
             return False
-        spec, editing, actor = self.spec(), self._editing, self._actor
-
-        def work(session: Session) -> int:
-            if editing is None:
-                return add_peak_event(session, spec, actor=actor)
-            change_peak_event(session, editing, spec, actor=actor)
-            return editing
-
-        self._run(work)
+        self._run(
+            save_peak_event(
+                parent=self,
+                event_id=self._editing,
+                spec=self.spec(),
+                actor=self.state.actor,
+                success=self._stored,
+            )
+        )
         return True
 
     def remove(self) -> bool:
         """Remove the selected event; False when none is selected or busy."""
-        editing, actor = self._editing, self._actor
+        editing = self._editing
         if editing is None or self._busy:
             return False
-
-        def work(session: Session) -> None:
-            remove_peak_event(session, editing, actor=actor)
-
-        self._run(work)
+        self._run(
+            delete_peak_event(
+                parent=self, event_id=editing, actor=self.state.actor, success=self._stored
+            )
+        )
         return True
 
-    def _run(self, work: Any) -> None:
+    def _run(self, operation: WriteOp[int | None]) -> None:
         self._set_busy(True)
-        self._executor.run(self, work, self._stored, error=self._failed)
+        operation.failure(self._failed).run(self._executor)
 
     def _stored(self, event_id: int | None) -> None:
         self._set_busy(False)

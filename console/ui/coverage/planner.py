@@ -10,6 +10,12 @@ tick agents in the list on the right) to assign; "Suggest assignment" proposes
 a plan; the plan exports as CSV and as one iCalendar file per agent (written on
 the file lane, console/ui/lanes/file_lane.py).
 
+Store work is the named operations of console/ui/coverage/operations.py, recorded
+for the person of the :class:`~console.ui.app_state.AppState`. The planner reloads
+the shown week when the change bus says ``coverage`` changed (an editor's save,
+another window, team mode); its own assignments are on screen before they are
+stored, so they do not reload it.
+
 The demand curve is the forecast of the shown week (history, trend and the peak
 events entered with "Peak events…"); under the grid, the selected market's required
 agents per hour (Erlang C for chat, workload for e-mail) against the scheduled ones.
@@ -48,26 +54,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from console.changes import Changes
 from console.coverage import (
     SLOTS,
     CalendarTitles,
     CellState,
     CoveragePlan,
     PlanStatus,
-    assign_market,
-    lead_zone,
-    load_plan,
-    plan_status,
-    replace_assignments,
     suggest_assignment,
-    unassign_market,
     write_calendars,
     write_csv,
 )
-from console.coverage.requirement import with_requirements
+from console.inbox.queries import AgentSummary
+from console.ui.app_state import AppState
+from console.ui.common import palette
 from console.ui.common.data_label import data_label
+from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text, problem_text
 from console.ui.coverage.coverage_delegate import (
     DEMAND_COLOR,
@@ -88,6 +91,13 @@ from console.ui.coverage.coverage_models import (
     state_name,
 )
 from console.ui.coverage.hours_editor import CoverageHoursEditor
+from console.ui.coverage.operations import (
+    LoadedWeek,
+    apply_assignments,
+    load_week,
+    plan_status_at,
+    set_market_assigned,
+)
 from console.ui.coverage.peak_editor import CoveragePeakEditor
 from console.ui.coverage.shift_editor import CoverageShiftEditor
 from console.ui.coverage.staffing_rows import StaffingRowsModel, StaffingStrip
@@ -148,11 +158,11 @@ class CoverageRuler(QWidget):
         for day in range(7):
             left = self._x(day * 24)
             right = self._x(day * 24 + 23) + self._view.columnWidth(day * 24 + 23)
-            painter.setPen(QColor("#202124"))
+            painter.setPen(palette.TEXT)
             painter.setFont(self.font())
             painter.drawText(left, 0, right - left, 16, Qt.AlignmentFlag.AlignCenter, day_name(day))
             painter.setFont(small)
-            painter.setPen(QColor("#5f6368"))
+            painter.setPen(palette.MUTED)
             for hour in (0, 6, 12, 18):
                 x = self._x(day * 24 + hour)
                 painter.drawLine(x, 24, x, 29)
@@ -164,7 +174,7 @@ class CoverageRuler(QWidget):
             width = painter.fontMetrics().horizontalAdvance(self._now_text) + 8
             badge = QRect(x_now - width // 2, 14, width, 13)
             painter.fillRect(badge, NOW_COLOR)
-            painter.setPen(QColor("white"))
+            painter.setPen(palette.WHITE)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self._now_text)
             painter.fillRect(x_now - 1, 27, 3, 3, NOW_COLOR)
         painter.end()
@@ -184,7 +194,7 @@ def _swatch(color: QColor, line: bool | None = False) -> QPixmap:
         painter.drawLine(6, 4, 13, 8)
     else:
         painter.fillRect(1, 1, 12, 12, color)
-        painter.setPen(QColor("#9aa0a6"))
+        painter.setPen(palette.FAINT)
         painter.drawRect(1, 1, 11, 11)
     painter.end()
     return pixmap
@@ -204,17 +214,23 @@ class CoveragePlanner(QWidget):
         self,
         executor: StoreExecutor,
         *,
+        state: AppState | None = None,
         actor: str = "",
         agent_id: int | None = None,
         clock: Callable[[], datetime] | None = None,
         parent: Any = None,
     ) -> None:
+        """``state``: who is working (the week is in their zone, changes are recorded for
+        them). Without it, ``agent_id`` and ``actor`` (their id and name) say who."""
         super().__init__(parent)
         self.setObjectName("coveragePlanner")
         self._clock = clock or (lambda: datetime.now(UTC))
         self._executor = executor
-        self._actor = actor or "unknown lead"
-        self._agent_id = agent_id
+        self.state = state or AppState(self)
+        if state is None and agent_id is not None:
+            self.state.set_person(AgentSummary(agent_id, actor, ()))
+        #: Set while an assignment of this planner is being stored: its change is on screen.
+        self._own_change = False
         self._at = self._clock()
         self._request = 0
         self.plan: CoveragePlan | None = None
@@ -232,7 +248,7 @@ class CoveragePlanner(QWidget):
         self._scroll_to_now = False
 
         self.title = QLabel(self)
-        self.title.setStyleSheet("font-size: 15px; font-weight: 600")
+        set_role(self.title, "title")
         self.week_label = data_label(self)
         self.week_label.setWordWrap(False)
         self.week_label.setObjectName("coverageWeek")
@@ -318,12 +334,12 @@ class CoveragePlanner(QWidget):
         self.warnings = QLabel(self)
         self.warnings.setObjectName("coverageWarnings")
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #b06000")
+        set_role(self.warnings, "warning")
         self.warnings.hide()
 
         self.now_caption = QLabel(self)
         self.now_caption.setObjectName("coverageNowCaption")
-        self.now_caption.setStyleSheet("font-weight: 600")
+        set_role(self.now_caption, "strong")
         self.now_view = QListView(self)
         self.now_view.setObjectName("coverageNow")
         self.now_view.setModel(self.now_model)
@@ -333,7 +349,7 @@ class CoveragePlanner(QWidget):
         self.now_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.market_title = data_label(self)
-        self.market_title.setStyleSheet("font-weight: 600")
+        set_role(self.market_title, "strong")
         self.market_details = data_label(self)
         self.market_details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.assignments_caption = QLabel(self)
@@ -424,6 +440,7 @@ class CoveragePlanner(QWidget):
         self.now_timer.setInterval(NOW_REFRESH_MS)
         self.now_timer.timeout.connect(self._tick)
         self.now_timer.start()
+        executor.changes.changed.connect(self._on_changes)
         self.ui_language_changed()
 
     # -- language -----------------------------------------------------------
@@ -478,20 +495,28 @@ class CoveragePlanner(QWidget):
         """Load the week containing ``at`` (now when None) from the store."""
         self._at = at or self._clock()
         self._request += 1
-        request, moment, agent_id, now = self._request, self._at, self._agent_id, self._clock()
+        request = self._request
+        load_week(
+            parent=self,
+            agent_id=self.state.person_id,
+            at=self._at,
+            now=self._clock(),
+            success=lambda loaded: self._loaded(request, loaded),
+        ).failure(self._error).run(self._executor)
 
-        def work(session: Session) -> tuple[CoveragePlan, PlanStatus]:
-            plan = load_plan(session, lead_zone(session, agent_id), moment, history_demand=False)
-            plan = with_requirements(session, plan, now).plan
-            return plan, plan_status(plan, now)
+    def _on_changes(self, changes: Changes) -> None:
+        """The change bus: reload the shown week when coverage changed elsewhere."""
+        if not changes.coverage:
+            return
+        own, self._own_change = self._own_change, False
+        self.changed.emit()
+        if not own and self.plan is not None:
+            self.show_week(self._at)
 
-        self._executor.run(
-            self, work, lambda loaded: self._loaded(request, *loaded), error=self._error
-        )
-
-    def _loaded(self, request: int, plan: CoveragePlan, status: PlanStatus) -> None:
+    def _loaded(self, request: int, loaded: LoadedWeek) -> None:
         if request != self._request:
             return
+        plan, status = loaded
         self.agents_model.set_agents(plan.agents)
         week_changed = self.plan is None or self.plan.week_start != plan.week_start
         self._show_plan(plan, status)
@@ -528,14 +553,13 @@ class CoveragePlanner(QWidget):
         if plan is None:
             return
         self._status_request += 1
-        request, now = self._status_request, self._clock()
-
-        def work(_session: Session) -> PlanStatus:
-            return plan_status(plan, now)
-
-        self._executor.run(
-            self, work, lambda status: self._status_done(request, plan, status), error=self._error
-        )
+        request = self._status_request
+        plan_status_at(
+            parent=self,
+            plan=plan,
+            now=self._clock(),
+            success=lambda status: self._status_done(request, plan, status),
+        ).failure(self._error).run(self._executor)
 
     def _status_done(self, request: int, plan: CoveragePlan, status: PlanStatus) -> None:
         if request == self._status_request and plan is self.plan:
@@ -688,14 +712,18 @@ class CoveragePlanner(QWidget):
             return
         pairs = plan.assignments | {pair} if assigned else plan.assignments - {pair}
         self._show_plan(plan.with_assignments(pairs))
-        actor = self._actor
+        set_market_assigned(
+            parent=self,
+            market_id=market_id,
+            agent_id=agent_id,
+            assigned=assigned,
+            actor=self.state.actor,
+            success=self._stored_own,
+        ).failure(self._error).run(self._executor)
 
-        def work(session: Session) -> bool:
-            if assigned:
-                return assign_market(session, market_id, agent_id, actor=actor)
-            return unassign_market(session, market_id, agent_id, actor=actor)
-
-        self._executor.run(self, work, lambda _changed: self.changed.emit(), error=self._error)
+    def _stored_own(self, changed: bool) -> None:
+        """An assignment of this planner is stored; its change (if any) comes next on the bus."""
+        self._own_change = bool(changed)
 
     def suggest(self, max_markets: int = 2) -> None:
         """Open the suggestion dialog for the shown plan."""
@@ -716,12 +744,13 @@ class CoveragePlanner(QWidget):
             return
         kept = {p for p in self.plan.assignments if p[0] not in markets}
         self._show_plan(self.plan.with_assignments(kept | pairs))
-        actor = self._actor
-
-        def work(session: Session) -> int:
-            return replace_assignments(session, pairs, actor=actor, market_ids=markets)
-
-        self._executor.run(self, work, lambda _n: self.changed.emit(), error=self._error)
+        apply_assignments(
+            parent=self,
+            pairs=pairs,
+            market_ids=markets,
+            actor=self.state.actor,
+            success=lambda _count: self._stored_own(True),
+        ).failure(self._error).run(self._executor)
 
     # -- editing shifts and support hours ---------------------------------------
 
@@ -740,9 +769,8 @@ class CoveragePlanner(QWidget):
         if agent is None:
             return None
         dialog = CoverageShiftEditor(
-            self._executor, agent, actor=self._actor, today=self._at.date(), parent=self
+            self._executor, agent, state=self.state, today=self._at.date(), parent=self
         )
-        dialog.saved.connect(self._edited)
         dialog.finished.connect(dialog.deleteLater)
         self.shift_editor = dialog
         dialog.open()
@@ -754,34 +782,27 @@ class CoveragePlanner(QWidget):
         market = self.plan.market(market_id) if self.plan and market_id is not None else None
         if market is None:
             return None
-        dialog = CoverageHoursEditor(self._executor, market, actor=self._actor, parent=self)
-        dialog.saved.connect(self._edited)
+        dialog = CoverageHoursEditor(self._executor, market, state=self.state, parent=self)
         dialog.finished.connect(dialog.deleteLater)
         self.hours_editor = dialog
         dialog.open()
         return dialog
 
     def edit_peaks(self) -> CoveragePeakEditor | None:
-        """Open the peak events editor; each stored change reloads the shown week."""
+        """Open the peak events editor; each stored change reloads the shown week (the bus)."""
         if self.plan is None:
             return None
         dialog = CoveragePeakEditor(
             self._executor,
             self.plan.markets,
-            actor=self._actor,
+            state=self.state,
             today=self._at.astimezone(load_zone(self.plan.zone)).date(),
             parent=self,
         )
-        dialog.saved.connect(self._edited)
         dialog.finished.connect(dialog.deleteLater)
         self.peak_editor = dialog
         dialog.open()
         return dialog
-
-    def _edited(self) -> None:
-        """A shift or support hours change was stored: reload the shown week."""
-        self.changed.emit()
-        self.show_week(self._at)
 
     # -- exports ------------------------------------------------------------
 

@@ -3,7 +3,9 @@
 The dialog edits a copy; "Save" checks the whole schedule with the domain's checks
 (a shift that ends when it starts, overlapping shifts, leave that ends before it
 starts are refused with a message, nothing is saved) and then stores it in one
-transaction through :func:`console.coverage.save_agent_schedule` (audited).
+transaction through :func:`console.coverage.save_agent_schedule` (audited), as the
+write operation ``save_schedule`` (console/ui/coverage/operations.py) recorded for the
+person of the :class:`~console.ui.app_state.AppState`.
 
 :class:`WeeklyTimesModel` (day, start, end) also serves the support hours editor.
 """
@@ -26,7 +28,6 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,7 +47,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from console.coverage import (
     AgentCoverage,
@@ -57,17 +57,19 @@ from console.coverage import (
     check_extra_shifts,
     check_leave,
     check_shifts,
-    save_agent_schedule,
 )
+from console.ui.app_state import AppState
+from console.ui.common import palette
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 from console.ui.coverage.coverage_models import day_name
+from console.ui.coverage.operations import save_schedule
 from console.ui.lanes.store_executor import StoreExecutor
 from timezones.business_hours import parse_time
 
 Index = QModelIndex | QPersistentModelIndex
 
-PROBLEM_COLOR = QColor("#fce8e6")
-ERROR_STYLE = "color: #c5221f"
+PROBLEM_COLOR = palette.ERROR_SOFT
 
 
 @dataclass(frozen=True)
@@ -474,7 +476,7 @@ class CoverageShiftEditor(FollowsUiLanguage, QDialog):
         executor: StoreExecutor,
         agent: AgentCoverage,
         *,
-        actor: str,
+        state: AppState | None = None,
         today: date | None = None,
         parent: Any = None,
     ) -> None:
@@ -482,7 +484,8 @@ class CoverageShiftEditor(FollowsUiLanguage, QDialog):
         self.setObjectName("coverageShiftEditor")
         self._executor = executor
         self._agent = agent
-        self._actor = actor
+        #: Who is working: the schedule is recorded as changed by them.
+        self.state = state or AppState(self)
         self._original = tuple(shift_rows(agent))
         self._busy = False
         start_day = _qdate(today) if today is not None else QDate.currentDate()
@@ -498,7 +501,7 @@ class CoverageShiftEditor(FollowsUiLanguage, QDialog):
 
         self.heading = QLabel(self)
         self.heading.setProperty("showsData", True)
-        self.heading.setStyleSheet("font-weight: 600")
+        set_role(self.heading, "strong")
         self.zone_note = QLabel(self)
         self.zone_note.setWordWrap(True)
 
@@ -541,7 +544,7 @@ class CoverageShiftEditor(FollowsUiLanguage, QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("scheduleMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        set_role(self.message, "error")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -709,22 +712,17 @@ class CoverageShiftEditor(FollowsUiLanguage, QDialog):
         if shifts is None and not self.exceptions_model.modified:
             self.accept()
             return True
-        agent_id, actor = self._agent.id, self._actor
-        removed = self.exceptions_model.removed_ids
-
-        def work(session: Session) -> None:
-            save_agent_schedule(
-                session,
-                agent_id,
-                actor=actor,
-                shifts=shifts,
-                removed_exceptions=removed,
-                leave=leave,
-                extra_shifts=extras,
-            )
-
         self._set_busy(True)
-        self._executor.run(self, work, self._saved, error=self._failed)
+        save_schedule(
+            parent=self,
+            agent_id=self._agent.id,
+            actor=self.state.actor,
+            shifts=shifts,
+            removed_exceptions=self.exceptions_model.removed_ids,
+            leave=leave,
+            extra_shifts=extras,
+            success=self._saved,
+        ).failure(self._failed).run(self._executor)
         return True
 
     def _set_busy(self, busy: bool) -> None:

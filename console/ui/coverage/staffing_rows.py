@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from console.coverage import SLOTS, CoveragePlan
 from console.coverage.requirement import scheduled_agents
+from console.ui.common import palette
 from console.ui.coverage.coverage_models import slot_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,10 +43,10 @@ ShortRole = Qt.ItemDataRole.UserRole + 2
 #: Whether the market is open in the cell's hour.
 OpenRole = Qt.ItemDataRole.UserRole + 3
 
-REQUIRED_COLOR = QColor("#c5cae9")
-ENOUGH_COLOR = QColor("#81c995")
-SHORT_COLOR = QColor("#f28b82")
-CLOSED_COLOR = QColor("#eef0f2")
+REQUIRED_COLOR = palette.REQUIRED
+ENOUGH_COLOR = palette.COVERED
+SHORT_COLOR = palette.UNCOVERED
+CLOSED_COLOR = palette.SURFACE_ALT
 
 
 class StaffingRowsModel(QAbstractTableModel):
@@ -163,7 +164,7 @@ class StaffingCellDelegate(QStyledItemDelegate):
             color = SHORT_COLOR if index.data(ShortRole) else ENOUGH_COLOR
         painter.fillRect(rect.adjusted(0, 1, 0, -1), color)
         if index.column() % 24 == 0:
-            painter.setPen(QColor("#5f6368"))
+            painter.setPen(palette.MUTED)
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
         text = str(count)
         font = QFont(option.font)
@@ -173,7 +174,7 @@ class StaffingCellDelegate(QStyledItemDelegate):
             index.data(OpenRole)
             and painter.fontMetrics().horizontalAdvance(text) + 2 <= rect.width()
         ):
-            painter.setPen(QColor("#202124"))
+            painter.setPen(palette.TEXT)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 

@@ -7,15 +7,17 @@ minutes per group, SLA kept and the backlog. The table (:class:`KpiTableModel`)
 holds every figure; clicking a cell or a bar emits :attr:`open_conversations`
 with the ids behind it, which the main window shows in the inbox. *Export CSV*
 writes the table (cells guarded against formula injection) on the file lane.
-All store work runs on the store executor. Other tabs (quality) are added with :meth:`add_tab`.
+Store work is the named operations of console/ui/dashboard/operations.py. The
+figures are read again when the change bus says ``coverage`` changed (first-response
+targets and support hours decide the SLA). Other tabs (quality) are added with
+:meth:`add_tab`.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -50,21 +52,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from console.coverage import demand_by_hour_of_week
+from console.changes import Changes
 from console.coverage.export import safe_cell
-from console.coverage.plan import SLOTS_PER_DAY
 from console.kpis.queries import (
     Figure,
     KpiQuery,
     KpiRow,
     Slice,
-    conversation_ids_for,
-    daily_inbound,
-    kpi_rows,
 )
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.dashboard.dashboard_data import DashboardData
+from console.ui.dashboard.operations import find_figure_conversations, load_team_figures
 from console.ui.lanes.store_executor import StoreExecutor
 
 #: Periods offered, in days back from today (UTC).
@@ -86,32 +85,6 @@ COLUMNS: tuple[tuple[str, Figure], ...] = (
     ("backlog", Figure.BACKLOG),
     ("backlog_age_hours_max", Figure.BACKLOG),
 )
-
-
-@dataclass(frozen=True)
-class DashboardData:
-    query: KpiQuery
-    rows: list[KpiRow]
-    daily: dict[date, int]  # inbound messages per UTC day
-    expected: dict[date, float]  # the same days from the demand curve
-
-
-def load_dashboard(session: Session, query: KpiQuery, now: datetime) -> DashboardData:
-    """Everything the dashboard shows (on the store thread)."""
-    assert query.since is not None and query.until is not None
-    rows = kpi_rows(session, query, now=now)
-    daily = daily_inbound(session, query.since, query.until)
-    demand = demand_by_hour_of_week(session, "UTC")
-    week = [0.0] * 7
-    for per_market in demand.values():
-        for slot, value in enumerate(per_market):
-            week[slot // SLOTS_PER_DAY] += value
-    expected = {}
-    day = query.since.date()
-    while day < query.until.date():
-        expected[day] = round(week[day.weekday()], 1)
-        day += timedelta(days=1)
-    return DashboardData(query, rows, daily, expected)
 
 
 class KpiTableModel(QAbstractTableModel):
@@ -249,6 +222,7 @@ class TeamDashboard(FollowsUiLanguage, QWidget):
         self.slice.currentIndexChanged.connect(self.reload)
         self.table.clicked.connect(self._cell_clicked)
         self.export_button.clicked.connect(self.choose_export_file)
+        executor.changes.changed.connect(self._on_changes)
 
     def _chart(self) -> tuple[QChart, QChartView]:
         chart = QChart()
@@ -301,12 +275,14 @@ class TeamDashboard(FollowsUiLanguage, QWidget):
 
     def reload(self) -> None:
         now = self.clock()
-        query = self.query(now)
+        load_team_figures(parent=self, query=self.query(now), now=now, success=self._show).failure(
+            self._error
+        ).run(self._executor)
 
-        def work(session: Session) -> DashboardData:
-            return load_dashboard(session, query, now)
-
-        self._executor.run(self, work, self._show, error=self._error)
+    def _on_changes(self, changes: Changes) -> None:
+        """The change bus: targets or support hours changed, so the SLA may have."""
+        if changes.coverage and self.data is not None:
+            self.reload()
 
     def _show(self, data: DashboardData) -> None:
         self.data = data
@@ -418,12 +394,13 @@ class TeamDashboard(FollowsUiLanguage, QWidget):
         """Emit the ids of the conversations behind one group's figure."""
         if self.data is None or not 0 <= row < len(self.data.rows):
             return
-        query, key = self.data.query, self.data.rows[row].key
-
-        def work(session: Session) -> list[int]:
-            return conversation_ids_for(session, query, key, figure)
-
-        self._executor.run(self, work, self.open_conversations.emit, error=self._error)
+        find_figure_conversations(
+            parent=self,
+            query=self.data.query,
+            key=self.data.rows[row].key,
+            figure=figure,
+            success=self.open_conversations.emit,
+        ).failure(self._error).run(self._executor)
 
     # -- export -------------------------------------------------------------
 

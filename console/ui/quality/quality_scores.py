@@ -1,13 +1,14 @@
 """Quality scores per week, by agent or by vendor: a table the team dashboard can host as a tab.
 
-The figures come from :func:`console.quality.scores_by_week` on the store thread.
+The figures come from :func:`console.quality.scores_by_week` on the store thread
+(the operation ``load_scores``), read again when the change bus says ``quality`` changed.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from console.quality import BY_AGENT, BY_VENDOR, ScoreRow, scores_by_week
+from console.changes import Changes
+from console.quality import BY_AGENT, BY_VENDOR, ScoreRow
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.quality.operations import load_scores
 from console.ui.quality.quality_models import ScoresModel
 
 
@@ -37,6 +39,7 @@ class QualityScores(FollowsUiLanguage, QWidget):
         super().__init__(parent)
         self.setObjectName("qualityScores")
         self._executor = executor
+        self._due = False
         self.model = ScoresModel(self)
         self.by_label = QLabel(self)
         self.by = QComboBox(self)
@@ -60,6 +63,7 @@ class QualityScores(FollowsUiLanguage, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         self.by.currentIndexChanged.connect(lambda _i: self.reload())
+        executor.changes.changed.connect(self._on_changes)
         self.ui_language_changed()
 
     def title(self) -> str:
@@ -77,12 +81,21 @@ class QualityScores(FollowsUiLanguage, QWidget):
         self.model.ui_language_changed()
 
     def reload(self) -> None:
+        """Read the figures (once, however many ask in one turn of the event loop)."""
+        if not self._due:
+            self._due = True
+            QTimer.singleShot(0, self, self._load)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.quality:
+            self.reload()
+
+    def _load(self) -> None:
+        self._due = False
         by = str(self.by.currentData())
-
-        def work(session: Session) -> list[ScoreRow]:
-            return scores_by_week(session, by)
-
-        self._executor.run(self, work, lambda rows: self._show(by, rows))
+        load_scores(parent=self, by=by, success=lambda rows: self._show(by, rows)).run(
+            self._executor
+        )
 
     def _show(self, by: str, rows: list[ScoreRow]) -> None:
         self.model.by_vendor = by == BY_VENDOR

@@ -3,6 +3,12 @@ scores, and for leads the scorecard and the sampling settings.
 
 Opening the window draws last week's sample (each week is drawn once; see
 :mod:`console.quality.sampling`), so the queue fills without anyone starting it.
+
+Store work is the named operations of console/ui/quality/operations.py, for the
+person of the :class:`~console.ui.app_state.AppState` (another person: the window
+loads again for them). The queue, "My reviews" and calibration are read again when
+the change bus says ``quality`` changed (a review submitted here or elsewhere, a
+week drawn); the scores tab listens for itself.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QLocale, Qt, Signal
+from PySide6.QtCore import QItemSelection, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,30 +29,32 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from console.changes import Changes
+from console.inbox.queries import AgentSummary
 from console.quality import (
     MET,
     NOT_MET,
     PARTLY,
     PASSED,
-    CalibrationPair,
     QualityAccess,
     QueueEntry,
     ReviewDetail,
     ReviewSummary,
-    calibration,
     localized,
-    quality_access,
-    review_detail,
-    reviewer_queue,
-    reviews_of_agent,
-    sample_week,
 )
 from console.store.models import utcnow
+from console.ui.app_state import AppState
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.problem_texts import error_text
 from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.quality.operations import (
+    draw_week_and_access,
+    load_calibration,
+    load_review_detail,
+    load_review_queue,
+    load_reviews_of,
+)
 from console.ui.quality.quality_models import (
     CalibrationModel,
     QueueModel,
@@ -81,12 +89,23 @@ class QualityWindow(FollowsUiLanguage, QWidget):
     #: A review was submitted.
     review_submitted = Signal(object)
 
-    def __init__(self, executor: StoreExecutor, agent_id: int | None, parent: Any = None) -> None:
+    def __init__(
+        self,
+        executor: StoreExecutor,
+        agent_id: int | None = None,
+        parent: Any = None,
+        *,
+        state: AppState | None = None,
+    ) -> None:
+        """``state``: who is working (reviews are theirs). Without it, ``agent_id`` says who."""
         super().__init__(parent)
         self.setObjectName("qualityWindow")
         self._executor = executor
-        self._agent_id = agent_id
-        self.access = QualityAccess(agent_id, "", False, False)
+        self.state = state or AppState(self)
+        if state is None and agent_id is not None:
+            self.state.set_person(AgentSummary(agent_id, "", ()))
+        self.access = QualityAccess(self.state.person_id, "", False, False)
+        self._lists_due = False
         self.review: ReviewScreen | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("qualityTabs")
@@ -139,8 +158,8 @@ class QualityWindow(FollowsUiLanguage, QWidget):
         self.calibration = _table("qualityCalibration", self)
         self.calibration.setModel(self.calibration_model)
         self.scores = QualityScores(executor, self)
-        self.rubric_editor = RubricEditor(executor, agent_id, self)
-        self.sampling = SamplingForm(executor, agent_id, self)
+        self.rubric_editor = RubricEditor(executor, self, state=self.state)
+        self.sampling = SamplingForm(executor, self, state=self.state)
         for page in (
             self.queue_page,
             self.mine_page,
@@ -162,39 +181,53 @@ class QualityWindow(FollowsUiLanguage, QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.queue.selectionModel().selectionChanged.connect(self._queue_selection)
         self.mine.selectionModel().selectionChanged.connect(self._mine_selection)
+        executor.changes.changed.connect(self._on_changes)
+        self.state.person_changed.connect(lambda _person: self.load())
         self.ui_language_changed()
 
     # -- loading ------------------------------------------------------------------
 
     def load(self) -> None:
         """Draw last week's sample, then show who is acting, the queue and the rest."""
-        agent_id = self._agent_id
-
-        def work(session: Session) -> QualityAccess:
-            sample_week(session, (utcnow() - timedelta(days=7)).date())
-            return quality_access(session, agent_id)
-
-        self._executor.run(self, work, self._access_known, error=self._failed)
+        draw_week_and_access(
+            parent=self,
+            day=(utcnow() - timedelta(days=7)).date(),
+            agent_id=self.state.person_id,
+            success=self._access_known,
+        ).failure(self._failed).run(self._executor)
 
     def _access_known(self, access: QualityAccess) -> None:
         self.access = access
         self.rubric_editor.set_can_edit(access.can_lead)
         self.sampling.set_can_edit(access.can_lead)
         self.ui_language_changed()
-        self.reload_queue()
-        self.reload_mine()
-        self.reload_calibration()
+        self._reload_lists_soon()
         self.scores.reload()
         self.rubric_editor.reload()
         self.sampling.reload()
 
+    def _on_changes(self, changes: Changes) -> None:
+        """The change bus: reviews, samples or the scorecard changed somewhere."""
+        if changes.quality:
+            self._reload_lists_soon()
+
+    def _reload_lists_soon(self) -> None:
+        """Read the queue, "My reviews" and calibration once, however many ask in one turn
+        (a week drawn on opening asks twice: the opening and the change bus)."""
+        if not self._lists_due:
+            self._lists_due = True
+            QTimer.singleShot(0, self, self._reload_lists)
+
+    def _reload_lists(self) -> None:
+        self._lists_due = False
+        self.reload_queue()
+        self.reload_mine()
+        self.reload_calibration()
+
     def reload_queue(self) -> None:
-        agent_id = self._agent_id
-
-        def work(session: Session) -> list[QueueEntry]:
-            return reviewer_queue(session, agent_id)
-
-        self._executor.run(self, work, self._show_queue, error=self._failed)
+        load_review_queue(
+            parent=self, reviewer_id=self.state.person_id, success=self._show_queue
+        ).failure(self._failed).run(self._executor)
 
     def _show_queue(self, entries: list[QueueEntry]) -> None:
         self.queue_model.set_rows(entries)
@@ -203,12 +236,9 @@ class QualityWindow(FollowsUiLanguage, QWidget):
         self.queue_loaded.emit(len(entries))
 
     def reload_mine(self) -> None:
-        agent_id = self._agent_id
-
-        def work(session: Session) -> list[ReviewSummary]:
-            return reviews_of_agent(session, agent_id)
-
-        self._executor.run(self, work, self._show_mine, error=self._failed)
+        load_reviews_of(
+            parent=self, agent_id=self.state.person_id, success=self._show_mine
+        ).failure(self._failed).run(self._executor)
 
     def _show_mine(self, reviews: list[ReviewSummary]) -> None:
         self.mine_model.set_rows(reviews)
@@ -216,10 +246,9 @@ class QualityWindow(FollowsUiLanguage, QWidget):
         self.reviews_loaded.emit(len(reviews))
 
     def reload_calibration(self) -> None:
-        def work(session: Session) -> list[CalibrationPair]:
-            return calibration(session)
-
-        self._executor.run(self, work, self.calibration_model.set_rows, error=self._failed)
+        load_calibration(parent=self, success=self.calibration_model.set_rows).failure(
+            self._failed
+        ).run(self._executor)
 
     # -- reviewing ----------------------------------------------------------------
 
@@ -236,7 +265,7 @@ class QualityWindow(FollowsUiLanguage, QWidget):
             return
         if self.review is not None:
             self._close_review()
-        screen = ReviewScreen(self._executor, self._agent_id, self)
+        screen = ReviewScreen(self._executor, self, state=self.state)
         screen.submitted.connect(self._submitted)
         self.review = screen
         index = self.tabs.addTab(screen, entry.subject or self.tr("(no subject)"))
@@ -251,11 +280,7 @@ class QualityWindow(FollowsUiLanguage, QWidget):
             .replace("%1", review.agent)
             .replace("%2", self._score(review))
         )
-        self.reload_queue()
-        self.reload_mine()
-        self.reload_calibration()
-        self.scores.reload()
-        self.review_submitted.emit(review)
+        self.review_submitted.emit(review)  # the lists follow from the change bus
 
     def _close_review(self) -> None:
         screen = self.review
@@ -271,12 +296,12 @@ class QualityWindow(FollowsUiLanguage, QWidget):
         review = self.mine_model.row_at(rows[0].row()) if rows else None
         if review is None:
             return
-        agent_id, review_id = self._agent_id, review.review_id
-
-        def work(session: Session) -> ReviewDetail:
-            return review_detail(session, review_id, agent_id)
-
-        self._executor.run(self, work, self._show_detail, error=self._failed)
+        load_review_detail(
+            parent=self,
+            review_id=review.review_id,
+            viewer_id=self.state.person_id,
+            success=self._show_detail,
+        ).failure(self._failed).run(self._executor)
 
     def _show_detail(self, detail: ReviewDetail) -> None:
         language = QLocale().name()

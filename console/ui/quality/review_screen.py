@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from console.problems import ProblemError
 from console.quality import (
@@ -40,13 +39,14 @@ from console.quality import (
     ReviewSummary,
     RubricItem,
     localized,
-    review_material,
-    submit_review,
 )
 from console.quality.scoring import total
+from console.ui.app_state import AppState
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text
 from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.quality.operations import load_review_material, submit_quality_review
 from console.ui.quality.quality_models import MessagePairsModel, score_text
 
 #: Button id of "does not apply" (a QButtonGroup id cannot be None; -1 is "none checked").
@@ -65,12 +65,13 @@ class ReviewScreen(FollowsUiLanguage, QWidget):
     loaded = Signal()
 
     def __init__(
-        self, executor: StoreExecutor, reviewer_id: int | None, parent: Any = None
+        self, executor: StoreExecutor, parent: Any = None, *, state: AppState | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("qualityReview")
         self._executor = executor
-        self._reviewer_id = reviewer_id
+        #: Who is reviewing (the AppState's person).
+        self.state = state or AppState(self)
         self.material: ReviewMaterial | None = None
         self._groups: dict[int, QButtonGroup] = {}
         self._item_labels: list[tuple[QLabel, RubricItem]] = []
@@ -139,12 +140,13 @@ class ReviewScreen(FollowsUiLanguage, QWidget):
     # -- loading ------------------------------------------------------------------
 
     def load(self, assignment_id: int) -> None:
-        reviewer, language = self._reviewer_id, QLocale().name()
-
-        def work(session: Session) -> ReviewMaterial:
-            return review_material(session, assignment_id, reviewer, language)
-
-        self._executor.run(self, work, self._show, error=self._failed)
+        load_review_material(
+            parent=self,
+            assignment_id=assignment_id,
+            reviewer_id=self.state.person_id,
+            language=QLocale().name(),
+            success=self._show,
+        ).failure(self._failed).run(self._executor)
 
     def _show(self, material: ReviewMaterial) -> None:
         self.material = material
@@ -162,7 +164,7 @@ class ReviewScreen(FollowsUiLanguage, QWidget):
                 section = item.section
                 title = QLabel(self.card)
                 title.setProperty("showsData", True)
-                title.setStyleSheet("font-weight: bold")
+                set_role(title, "strong")
                 title.setText(localized(section, language))
                 self._section_labels.append((title, section))
                 self.grid.addWidget(title, row, 0, 1, 4)
@@ -226,21 +228,16 @@ class ReviewScreen(FollowsUiLanguage, QWidget):
         material, scores = self.material, self.scores()
         if material is None or scores is None:
             return
-        reviewer, comment = self._reviewer_id, self.comment.toPlainText()
-        version = material.rubric.version_id
-
-        def work(session: Session) -> ReviewSummary:
-            return submit_review(
-                session,
-                material.assignment_id,
-                reviewer_id=reviewer,
-                rubric_version_id=version,
-                scores=scores,
-                comment=comment,
-            )
-
         self.submit_button.setEnabled(False)
-        self._executor.run(self, work, self._done, error=self._failed)
+        submit_quality_review(
+            parent=self,
+            assignment_id=material.assignment_id,
+            reviewer_id=self.state.person_id,
+            rubric_version_id=material.rubric.version_id,
+            scores=scores,
+            comment=self.comment.toPlainText(),
+            success=self._done,
+        ).failure(self._failed).run(self._executor)
 
     def _done(self, review: ReviewSummary) -> None:
         self.error.hide()

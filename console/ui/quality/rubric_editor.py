@@ -1,7 +1,8 @@
 """The scorecard editor for leads: items in English and Chinese, weights, auto-fail.
 
 Saving stores a new version of the rubric (nothing when unchanged); reviews
-already submitted keep the version they were scored against.
+already submitted keep the version they were scored against. The lead saving is the
+AppState's person; store work is console/ui/quality/operations.py.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from console.quality import ItemSpec, RubricView, ensure_default_rubric, save_rubric
+from console.quality import ItemSpec, RubricView
+from console.ui.app_state import AppState
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.problem_texts import error_text
 from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.quality.operations import load_scorecard, save_scorecard
 
 Index = QModelIndex | QPersistentModelIndex
 LANGUAGES = ("en", "zh")
@@ -152,11 +154,14 @@ class RubricEditor(FollowsUiLanguage, QWidget):
     saved = Signal(object)  # the RubricView now current
     loaded = Signal()
 
-    def __init__(self, executor: StoreExecutor, agent_id: int | None, parent: Any = None) -> None:
+    def __init__(
+        self, executor: StoreExecutor, parent: Any = None, *, state: AppState | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("qualityRubricEditor")
         self._executor = executor
-        self._agent_id = agent_id
+        #: Who is working (a lead may save).
+        self.state = state or AppState(self)
         self.rubric: RubricView | None = None
         self.model = RubricItemsModel(self)
         self.version_label = QLabel(self)
@@ -207,7 +212,7 @@ class RubricEditor(FollowsUiLanguage, QWidget):
         )
 
     def reload(self) -> None:
-        self._executor.run(self, ensure_default_rubric, self._show)
+        load_scorecard(parent=self, success=self._show).run(self._executor)
 
     def _show(self, rubric: RubricView) -> None:
         self.rubric = rubric
@@ -223,11 +228,7 @@ class RubricEditor(FollowsUiLanguage, QWidget):
         self.model.remove_item(self.table.currentIndex().row())
 
     def save(self) -> None:
-        specs, agent_id = self.model.specs(), self._agent_id
         previous = self.rubric.version_id if self.rubric is not None else None
-
-        def work(session: Session) -> RubricView:
-            return save_rubric(session, specs, agent_id=agent_id)
 
         def done(rubric: RubricView) -> None:
             self._show(rubric)
@@ -241,7 +242,13 @@ class RubricEditor(FollowsUiLanguage, QWidget):
                 )
             self.saved.emit(rubric)
 
-        self._executor.run(self, work, done, error=lambda e: self.message.setText(error_text(e)))
+        save_scorecard(
+            parent=self,
+            items=self.model.specs(),
+            agent_id=self.state.person_id,
+            previous_version_id=previous,
+            success=done,
+        ).failure(lambda e: self.message.setText(error_text(e))).run(self._executor)
 
     def ui_language_changed(self) -> None:
         if self.rubric is not None:

@@ -1,4 +1,7 @@
-"""Sampling settings for leads: a count or a share per agent and week, and the heavier weights."""
+"""Sampling settings for leads: a count or a share per agent and week, and the heavier weights.
+
+Saved by the AppState's person (a lead) through console/ui/quality/operations.py.
+"""
 
 from __future__ import annotations
 
@@ -16,30 +19,28 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from console.quality import (
-    COUNT,
-    SHARE,
-    SamplingSettings,
-    sampling_settings,
-    save_sampling_settings,
-)
+from console.quality import COUNT, SHARE, SamplingSettings
 from console.quality.sampling import MAX_COUNT, MAX_FACTOR
+from console.ui.app_state import AppState
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.problem_texts import error_text
 from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.quality.operations import load_sampling, save_sampling
 
 
 class SamplingForm(FollowsUiLanguage, QWidget):
     saved = Signal(object)  # SamplingSettings
     loaded = Signal()
 
-    def __init__(self, executor: StoreExecutor, agent_id: int | None, parent: Any = None) -> None:
+    def __init__(
+        self, executor: StoreExecutor, parent: Any = None, *, state: AppState | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("qualitySampling")
         self._executor = executor
-        self._agent_id = agent_id
+        #: Who is working (a lead may save).
+        self.state = state or AppState(self)
         self.mode = QComboBox(self)
         self.mode.setObjectName("qualitySamplingMode")
         self.mode.addItem("", COUNT)
@@ -121,7 +122,7 @@ class SamplingForm(FollowsUiLanguage, QWidget):
         self.labels[2].setVisible(not by_count)
 
     def reload(self) -> None:
-        self._executor.run(self, sampling_settings, self._show)
+        load_sampling(parent=self, success=self._show).run(self._executor)
 
     def _show(self, settings: SamplingSettings) -> None:
         self.mode.setCurrentIndex(max(0, self.mode.findData(settings.mode)))
@@ -145,16 +146,13 @@ class SamplingForm(FollowsUiLanguage, QWidget):
         )
 
     def save(self) -> None:
-        settings, agent_id = self.settings(), self._agent_id
-
-        def work(session: Session) -> SamplingSettings:
-            return save_sampling_settings(session, settings, agent_id=agent_id)
-
         def done(saved: SamplingSettings) -> None:
             self.message.setText(self.tr("Saved; the next weeks are sampled this way."))
             self.saved.emit(saved)
 
-        self._executor.run(self, work, done, error=lambda e: self.message.setText(error_text(e)))
+        save_sampling(
+            parent=self, settings=self.settings(), agent_id=self.state.person_id, success=done
+        ).failure(lambda e: self.message.setText(error_text(e))).run(self._executor)
 
     def ui_language_changed(self) -> None:
         self.mode.setItemText(0, self.tr("A number of conversations"))

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from acting import acting_as
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTime
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox, QDialog, QStyleOptionViewItem
@@ -41,7 +42,7 @@ DAY, START, END, LENGTH = range(4)
 def planner(qtbot: QtBot, executor: StoreExecutor) -> Iterator[CoveragePlanner]:
     with executor.store.session() as session:
         seed_demo_rota(session)
-    widget = CoveragePlanner(executor, actor="Li Wei")
+    widget = CoveragePlanner(executor, state=acting_as(executor.store, "Li Wei"))
     qtbot.addWidget(widget)
     widget.resize(1640, 720)
     widget.show()

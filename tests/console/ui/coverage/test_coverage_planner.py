@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from acting import acting_as
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QImage
 from pytestqt.modeltest import ModelTester
@@ -44,7 +45,7 @@ from console.ui.settings.ui_language import UiLanguage
 def planner(qtbot: QtBot, executor: StoreExecutor) -> Iterator[CoveragePlanner]:
     with executor.store.session() as session:
         seed_demo_rota(session)
-    widget = CoveragePlanner(executor, actor="Li Wei")
+    widget = CoveragePlanner(executor, state=acting_as(executor.store, "Li Wei"))
     qtbot.addWidget(widget)
     widget.resize(1640, 720)
     widget.show()

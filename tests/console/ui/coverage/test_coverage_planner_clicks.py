@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from acting import acting_as
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QWidget
@@ -29,7 +30,7 @@ NOW_SLOT = 4 * 24 + 17
 def planner(qtbot: QtBot, executor: StoreExecutor) -> Iterator[CoveragePlanner]:
     with executor.store.session() as session:
         seed_demo_rota(session)
-    widget = CoveragePlanner(executor, actor="Li Wei", clock=lambda: NOW)
+    widget = CoveragePlanner(executor, state=acting_as(executor.store, "Li Wei"), clock=lambda: NOW)
     qtbot.addWidget(widget)
     widget.resize(1280, 720)
     widget.show()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from acting import acting_as
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -75,7 +76,9 @@ def small_executor(qapp: object, store: Store) -> Iterator[StoreExecutor]:
 
 @pytest.fixture
 def planner(qtbot: QtBot, small_executor: StoreExecutor) -> Iterator[CoveragePlanner]:
-    widget = CoveragePlanner(small_executor, actor="Lea", clock=lambda: NOW)
+    widget = CoveragePlanner(
+        small_executor, state=acting_as(small_executor.store, "Lea"), clock=lambda: NOW
+    )
     qtbot.addWidget(widget)
     widget.resize(1280, 720)
     widget.show()

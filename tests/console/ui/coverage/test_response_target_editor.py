@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from acting import acting_as
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +21,7 @@ from console.ui.lanes.store_executor import StoreExecutor
 def planner(qtbot: QtBot, executor: StoreExecutor) -> Iterator[CoveragePlanner]:
     with executor.store.session() as session:
         seed_demo_rota(session)
-    widget = CoveragePlanner(executor, actor="Li Wei")
+    widget = CoveragePlanner(executor, state=acting_as(executor.store, "Li Wei"))
     qtbot.addWidget(widget)
     widget.show()
     with qtbot.waitSignal(widget.ready, timeout=10_000):
