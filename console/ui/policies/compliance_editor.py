@@ -1,8 +1,10 @@
 """The compliance editor: markets, their rules, version history, restore, review queue.
 
-Every change goes through the store executor to the role-gated functions of
-``console.policies``; an agent without the compliance role sees everything
-read-only, with the reason.
+Every change is a named operation (``console/ui/policies/operations.py``) of the
+role-gated functions of ``console.policies``, for the person at this seat
+(:class:`~console.ui.app_state.AppState`); an agent without the compliance role
+sees everything read-only, with the reason. The editor reads the rules again
+whenever the change bus says they changed (here or elsewhere).
 """
 
 from __future__ import annotations
@@ -33,28 +35,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from console.changes import Changes
 from console.policies import (
     EditorAccess,
     MarketSummary,
     PolicyPermissionError,
     PolicyValidationError,
     VersionInfo,
-    editor_access,
-    ensure_seed_pack,
-    list_markets,
-    mark_reviewed,
-    market_rules,
-    restore_version,
-    review_queue,
-    save_market,
-    set_review_period,
-    set_store_return_window,
-    store_return_window,
-    version_history,
 )
-from console.policies.rules import PolicyError, review_period_days
+from console.policies.rules import PolicyError
 from console.policies.schema import (
     FIELD_SPECS,
     REQUEST_TYPES,
@@ -63,9 +53,22 @@ from console.policies.schema import (
     get_path,
     set_path,
 )
+from console.ui.app_state import AppState
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text, problem_text
 from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.policies.operations import (
+    ComplianceOverview,
+    MarketRules,
+    load_compliance_overview,
+    load_market,
+    mark_market_reviewed,
+    restore_market_version,
+    save_market_rules,
+    set_review_period_days,
+    set_store_return_days,
+)
 from console.ui.policies.policy_models import (
     ChoiceListModel,
     PolicyMarketsModel,
@@ -75,33 +78,27 @@ from console.ui.policies.policy_models import (
 NONE_VALUE = -1  # spin boxes show "—" (no value) at their minimum
 
 
-def _load_overview(session: Session, agent_id: int | None) -> tuple[Any, ...]:
-    ensure_seed_pack(session)
-    return (
-        editor_access(session, agent_id),
-        list_markets(session),
-        review_queue(session),
-        review_period_days(session),
-        store_return_window(session),
-    )
-
-
-def _load_market(session: Session, code: str) -> tuple[Json | None, list[VersionInfo]]:
-    rules = market_rules(session, code)
-    return (rules.data if rules else None), version_history(session, code)
-
-
 class ComplianceEditor(FollowsUiLanguage, QDialog):
     """Dialog over the policy pack; ``changed`` is emitted after every saved change."""
 
     changed = Signal()
 
-    def __init__(self, executor: StoreExecutor, agent_id: int | None, parent: Any = None) -> None:
+    def __init__(
+        self,
+        executor: StoreExecutor,
+        agent_id: int | None = None,
+        parent: Any = None,
+        *,
+        state: AppState | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("complianceEditor")
         self._executor = executor
-        self._agent_id = agent_id
-        self._access = EditorAccess(agent_id, "", False, "")
+        #: Who is working: the rules are role-gated on them, and changes recorded for them.
+        self.state = state or AppState(self)
+        # main_window.py's copy of the person's id, until it passes state= (then this goes):
+        self._agent_id_copy = agent_id if state is None else None
+        self._access = EditorAccess(self._agent_id(), "", False, "")
         self._code: str | None = None
         self._data: Json | None = None
         self.resize(1100, 720)
@@ -111,7 +108,7 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
         self.banner.setWordWrap(True)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #5f6368")
+        set_role(self.notice, "note")
 
         self.markets = PolicyMarketsModel(self)
         self.markets_view = QTableView(self)
@@ -155,7 +152,7 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
         self.errors = QLabel(self)
         self.errors.setObjectName("ruleErrors")
         self.errors.setWordWrap(True)
-        self.errors.setStyleSheet("color: #b3261e")
+        set_role(self.errors, "error")
         self.errors.setProperty("showsData", True)
         rules_tab = QWidget(self)
         rules_layout = QVBoxLayout(rules_tab)
@@ -230,14 +227,14 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
         self.default_window_caption = QLabel(self)
         self.default_window_help = QLabel(self)
         self.default_window_help.setWordWrap(True)
-        self.default_window_help.setStyleSheet("color: #5f6368")
+        set_role(self.default_window_help, "note")
         self.default_button = QPushButton(self)
         self.default_button.setObjectName("applyStoreReturnWindow")
         self.default_button.clicked.connect(self.apply_store_return_window)
         self.default_errors = QLabel(self)
         self.default_errors.setObjectName("storeDefaultErrors")
         self.default_errors.setWordWrap(True)
-        self.default_errors.setStyleSheet("color: #b3261e")
+        set_role(self.default_errors, "error")
         self.default_errors.setProperty("showsData", True)
         defaults_tab = QWidget(self)
         defaults_layout = QVBoxLayout(defaults_tab)
@@ -268,6 +265,7 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
         layout.addWidget(self.notice)
         self.ui_language_changed()
         self._apply_access()
+        executor.changes.changed.connect(self.apply_changes)
         self.reload()
 
     # -- building -----------------------------------------------------------------------
@@ -466,10 +464,10 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
                     name=self._access.name
                 )
             )
-            self.banner.setStyleSheet("color: #1e6b34")
+            set_role(self.banner, "ok")
         else:
             self.banner.setText(self.tr("Read-only: {reason}").format(reason=self._reason()))
-            self.banner.setStyleSheet("color: #8a4b00; font-weight: 600")
+            set_role(self.banner, "warning")
         for model in self.choice_lists.values():
             model.set_editable(editable)
         for widget in self.fields.values():
@@ -502,20 +500,30 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
 
     # -- loading ---------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        agent_id = self._agent_id
-        self._executor.run(
-            self, lambda s: _load_overview(s, agent_id), self._overview_loaded, error=self._failed
-        )
+    def _agent_id(self) -> int | None:
+        """The person at this seat, whose role decides what they may change."""
+        return self.state.person_id if self._agent_id_copy is None else self._agent_id_copy
 
-    def _overview_loaded(self, result: tuple[Any, ...]) -> None:
-        access, markets, queue, period, default_window = result
-        self._access = access
+    def reload(self) -> None:
+        load_compliance_overview(
+            parent=self, agent_id=self._agent_id(), success=self._overview_loaded
+        ).failure(self._failed).run(self._executor)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """The rules changed (here, or from elsewhere): read them again."""
+        if not changes.rules:
+            return
+        self.reload()
+        if self._code is not None:
+            self.select_market(self._code)
+
+    def _overview_loaded(self, overview: ComplianceOverview) -> None:
+        self._access = overview.access
         self._apply_access()
-        self.markets.set_markets(markets)
-        self.queue.set_markets(queue)
-        self.period.setValue(period)
-        self.default_window.setValue(default_window or 0)
+        self.markets.set_markets(overview.markets)
+        self.queue.set_markets(overview.queue)
+        self.period.setValue(overview.review_period)
+        self.default_window.setValue(overview.store_return_days or 0)
         row = self.markets.row_of(self._code) if self._code else 0
         if self.markets.rowCount() and row >= 0:
             self.markets_view.selectRow(row)
@@ -529,12 +537,12 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
 
     def select_market(self, code: str) -> None:
         self._code = code
-        self._executor.run(
-            self, lambda s: _load_market(s, code), self._market_loaded, error=self._failed
+        load_market(parent=self, code=code, success=self._market_loaded).failure(self._failed).run(
+            self._executor
         )
 
-    def _market_loaded(self, result: tuple[Json | None, list[VersionInfo]]) -> None:
-        data, versions = result
+    def _market_loaded(self, market: MarketRules) -> None:
+        data, versions = market.data, market.versions
         self._data = data
         self.errors.clear()
         if data is not None:
@@ -604,56 +612,51 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
     def save(self) -> None:
         if self._code is None:
             return
-        data = self.form_data()
-        agent_id, reason, effective = self._agent_id, self.reason.text(), self._effective_from()
-        self._executor.run(
-            self,
-            lambda s: save_market(s, agent_id, data, reason=reason, effective_from=effective),
-            self._saved,
-            error=self._failed,
-        )
+        save_market_rules(
+            parent=self,
+            agent_id=self._agent_id(),
+            data=self.form_data(),
+            reason=self.reason.text(),
+            effective_from=self._effective_from(),
+            success=self._saved,
+        ).failure(self._failed).run(self._executor)
 
     def restore(self) -> None:
         index = self.versions_view.currentIndex()
         info = self.versions.version(index.row()) if index.isValid() else None
         if info is None or self._code is None:
             return
-        code, agent_id, reason = self._code, self._agent_id, self.restore_reason.text()
-        effective = self._effective_from()
-        self._executor.run(
-            self,
-            lambda s: restore_version(
-                s, agent_id, code, info.version, reason=reason, effective_from=effective
-            ),
-            self._saved,
-            error=self._failed,
-        )
+        restore_market_version(
+            parent=self,
+            agent_id=self._agent_id(),
+            code=self._code,
+            version=info.version,
+            reason=self.restore_reason.text(),
+            effective_from=self._effective_from(),
+            success=self._saved,
+        ).failure(self._failed).run(self._executor)
 
     def mark_selected_reviewed(self) -> None:
         index = self.queue_view.currentIndex()
         market: MarketSummary | None = self.queue.market(index.row()) if index.isValid() else None
         if market is None:
             return
-        agent_id, code = self._agent_id, market.code
-        self._executor.run(
-            self, lambda s: mark_reviewed(s, agent_id, code), self._saved, error=self._failed
-        )
+        mark_market_reviewed(
+            parent=self, agent_id=self._agent_id(), code=market.code, success=self._saved
+        ).failure(self._failed).run(self._executor)
 
     def apply_review_period(self) -> None:
-        agent_id, days = self._agent_id, self.period.value()
-        self._executor.run(
-            self, lambda s: set_review_period(s, agent_id, days), self._saved, error=self._failed
-        )
+        set_review_period_days(
+            parent=self, agent_id=self._agent_id(), days=self.period.value(), success=self._saved
+        ).failure(self._failed).run(self._executor)
 
     def apply_store_return_window(self) -> None:
-        agent_id = self._agent_id
-        days = self.default_window.value() or None
-        self._executor.run(
-            self,
-            lambda s: set_store_return_window(s, agent_id, days),
-            self._saved,
-            error=self._default_failed,
-        )
+        set_store_return_days(
+            parent=self,
+            agent_id=self._agent_id(),
+            days=self.default_window.value() or None,
+            success=self._saved,
+        ).failure(self._default_failed).run(self._executor)
 
     def _default_failed(self, exc: Exception) -> None:
         if isinstance(exc, PolicyValidationError):
@@ -677,10 +680,7 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
             self.status.setText(self.tr("Saved as version {version}.").format(version=result))
         else:
             self.status.setText(self.tr("Saved."))
-        self.changed.emit()
-        self.reload()
-        if self._code is not None:
-            self.select_market(self._code)
+        self.changed.emit()  # the rules are read again when the change bus delivers this
 
     def _failed(self, exc: Exception) -> None:
         if isinstance(exc, PolicyValidationError):

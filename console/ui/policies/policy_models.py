@@ -15,9 +15,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from console.policies import MarketSummary, RequestKind, TrackedTask, VersionInfo
+from console.ui.common import palette
 from console.ui.common.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -187,7 +188,7 @@ class PolicyTasksModel(RowsTableModel[TrackedTask]):
             return task
         column = index.column()
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and task.status == "overdue":
-            return QBrush(QColor("#b3261e"))
+            return QBrush(palette.ERROR_DARK)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and task.done_at is not None:
             return self.tr("Done {date}").format(date=_short(task.done_at))
         if role != Qt.ItemDataRole.DisplayRole:

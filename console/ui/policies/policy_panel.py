@@ -29,6 +29,7 @@ from console.policies import PolicyView, RequestKind, TaskOffer, TrackedTask
 from console.ui.common.data_label import data_label
 from console.ui.common.display_names import language_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 from console.ui.policies.policy_models import PolicyTasksModel
 
 
@@ -57,19 +58,17 @@ class PolicyPanel(FollowsUiLanguage, QWidget):
 
         self.header = data_label(self, selectable=True)
         self.header.setObjectName("policyHeader")
-        self.header.setStyleSheet("font-weight: 600")
+        set_role(self.header, "strong")
         self.notice = QLabel(self)
+        self.notice.setObjectName("policyNotice")  # small print (console.qss)
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #5f6368; font-size: 11px")
+        set_role(self.notice, "note")
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #5f6368")
+        set_role(self.empty, "note")
 
         self.alert = QFrame(self)
-        self.alert.setObjectName("policyAlert")
-        self.alert.setStyleSheet(
-            "#policyAlert { background: #fff4e5; border: 1px solid #f0b35a; border-radius: 4px; }"
-        )
+        self.alert.setObjectName("policyAlert")  # its look: console.qss
         self.alert_text = data_label(self.alert, selectable=False)
         self.alert_text.setObjectName("policyAlertText")
         self._alert_buttons = QVBoxLayout()
@@ -86,17 +85,18 @@ class PolicyPanel(FollowsUiLanguage, QWidget):
         self.values: dict[str, QLabel] = {}
         for key in self.ROWS:
             caption = QLabel(self)
-            caption.setStyleSheet("color: #5f6368")
+            set_role(caption, "note")
             value = data_label(self, selectable=True)
             value.setObjectName(f"policy_{key}")
             self.captions[key] = caption
             self.values[key] = value
             self.form.addRow(caption, value)
         self.sources = data_label(self, selectable=True)
-        self.sources.setStyleSheet("color: #5f6368; font-size: 11px")
+        self.sources.setObjectName("policySources")  # small print (console.qss)
+        set_role(self.sources, "note")
 
         self.tasks_caption = QLabel(self)
-        self.tasks_caption.setStyleSheet("font-weight: 600")
+        set_role(self.tasks_caption, "strong")
         self.tasks = PolicyTasksModel(self)
         self.tasks_view = QTableView(self)
         self.tasks_view.setObjectName("policyTasks")

@@ -77,9 +77,7 @@ def test_chinese_ui_words_the_role_message_and_names_history_fields_by_their_lab
     row = editor.markets.row_of("DE")
     _click_row(qtbot, editor.markets_view, row)
     qtbot.waitUntil(
-        lambda: (
-            (newest := editor.versions.version(0)) is not None and newest.market_code == "DE"
-        ),
+        lambda: (newest := editor.versions.version(0)) is not None and newest.market_code == "DE",
         timeout=10_000,
     )
     editor.tabs.setCurrentIndex(1)

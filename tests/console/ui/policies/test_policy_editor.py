@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QListView, QSpinBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from console.inbox.queries import list_agents
 from console.policies import (
     ensure_seed_pack,
     list_markets,
@@ -19,6 +20,7 @@ from console.policies import (
 from console.policies.schema import REQUEST_TYPES
 from console.store import Store
 from console.store.models import Agent, AgentRole
+from console.ui.app_state import AppState
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.policies.compliance_editor import ComplianceEditor
 from console.ui.policies.policy_models import (
@@ -36,8 +38,17 @@ def _agent(store: Store, role: AgentRole) -> int:
         return agent_id
 
 
+def _seat(store: Store, agent_id: int) -> AppState:
+    """The agent works at this seat: the editor is role-gated on them."""
+    with store.session() as session:
+        (person,) = [agent for agent in list_agents(session) if agent.id == agent_id]
+    state = AppState()
+    state.set_person(person)
+    return state
+
+
 def _editor(qtbot: QtBot, executor: StoreExecutor, agent_id: int) -> ComplianceEditor:
-    editor = ComplianceEditor(executor, agent_id)
+    editor = ComplianceEditor(executor, state=_seat(executor.store, agent_id))
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitUntil(
