@@ -26,6 +26,7 @@ from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Integer,
     Select,
     Table,
@@ -197,7 +198,7 @@ def _tenths(seconds: ColumnElement[Any]) -> ColumnElement[Any]:
     return (seconds + _TENTH // 2) // _TENTH
 
 
-def _histogram_statement(query: KpiQuery) -> Select[Any]:
+def _histogram_statement(query: KpiQuery) -> CompoundSelect[Any]:
     """Per group and measure: how many conversations took each number of tenths of a minute.
 
     The cohort is read once (a materialized CTE: one pass over the facts joined to the
@@ -230,7 +231,7 @@ def _histogram_statement(query: KpiQuery) -> Select[Any]:
         if index > 0:
             branch = branch.where(cohort.c[name].is_not(None))
         branches.append(branch)
-    return union_all(*branches)  # type: ignore[return-value]
+    return union_all(*branches)
 
 
 #: Sums of the first measure's rows (the group's counts).
@@ -279,11 +280,10 @@ def kpi_rows(session: Session, query: KpiQuery, *, now: datetime | None = None) 
     figures = _figures(session, query)
     backlog = _backlog(session, query, now or datetime.now(UTC))
     labels = _labels(session, query.by)
-    rows = []
-    for key in sorted(set(figures) | set(backlog), key=_sort_key):
-        waiting = backlog.get(key, (0, None, None))
-        rows.append(_kpi_row(key, labels, figures.get(key, _Figures()), waiting))
-    return rows
+    return [
+        _kpi_row(key, labels, figures.get(key, _Figures()), backlog.get(key, _NO_BACKLOG))
+        for key in sorted(set(figures) | set(backlog), key=_sort_key)
+    ]
 
 
 def _kpi_row(
@@ -348,10 +348,19 @@ def _waiting() -> ColumnElement[bool]:
     )
 
 
+#: A group without conversations waiting: (count, median hours, longest hours).
+_NO_BACKLOG: tuple[int, float | None, float | None] = (0, None, None)
+
+
 def _backlog(
     session: Session, query: KpiQuery, now: datetime
 ) -> dict[GroupKey, tuple[int, float | None, float | None]]:
-    """Per group: conversations waiting on an agent now, the median and the longest wait."""
+    """Per group: conversations waiting on an agent now, the median and the longest wait.
+
+    One sort: each waiting conversation's rank in its group by last activity, newest
+    first, and the group's count over the same window; only the median's row (rank
+    ``ceil(n / 2)``) and the oldest (rank ``n``) leave the store.
+    """
     base = (
         select(
             _group_column(query.by).label("grp"),
@@ -364,28 +373,36 @@ def _backlog(
     if query.by is Slice.VENDOR:
         base = base.outerjoin(Agent, Agent.id == Conversation.assignee_id)
     inner = base.subquery("waiting")
+    newest_first = inner.c.since.desc()
     ranked = select(
-        inner,
-        func.row_number().over(partition_by=inner.c.grp, order_by=inner.c.since.desc()).label("r"),
-        func.count().over(partition_by=inner.c.grp).label("n"),
+        inner.c.grp,
+        inner.c.since,
+        func.row_number().over(partition_by=inner.c.grp, order_by=newest_first).label("r"),
+        func.count()
+        .over(partition_by=inner.c.grp, order_by=newest_first, rows=(None, None))
+        .label("n"),
     ).subquery("ranked_waiting")
+    median = (ranked.c.n * 50 + 99) // 100
     rows = session.execute(
-        select(
-            ranked.c.grp,
-            func.count(),
-            func.max(case((ranked.c.r == (ranked.c.n * 50 + 99) // 100, ranked.c.since))),
-            func.min(ranked.c.since),
-        ).group_by(ranked.c.grp)
+        select(ranked.c.grp, ranked.c.r, ranked.c.n, ranked.c.since).where(
+            or_(ranked.c.r == median, ranked.c.r == ranked.c.n)
+        )
     )
     moment = now.astimezone(UTC)
 
-    def hours(since: datetime | None) -> float | None:
-        if since is None:
-            return None
+    def hours(since: datetime) -> float:
         aware = since if since.tzinfo else since.replace(tzinfo=UTC)
         return round(max((moment - aware) / timedelta(hours=1), 0.0), 1)
 
-    return {grp: (int(count), hours(median), hours(oldest)) for grp, count, median, oldest in rows}
+    found: dict[GroupKey, tuple[int, float | None, float | None]] = {}
+    for grp, rank, count, since in rows:
+        _, middle, oldest = found.get(grp, _NO_BACKLOG)
+        if rank == (count * 50 + 99) // 100:
+            middle = hours(since)
+        if rank == count:
+            oldest = hours(since)
+        found[grp] = (int(count), middle, oldest)
+    return found
 
 
 def _labels(session: Session, by: Slice) -> dict[GroupKey, str]:
