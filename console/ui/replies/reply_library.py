@@ -6,7 +6,9 @@ should speak, and the selected variant's text. A person edits and saves (the
 variant is approved as written), approves a machine draft or a stale variant
 as it is, or drafts a missing variant by machine translation: the source is
 read on the store lane, translated on the translation lane with its
-``{variables}`` protected, and stored as a *machine draft*.
+``{variables}`` protected, and stored as a *machine draft*. The store work is
+named operations (``console/ui/replies/operations.py``); the window reads the
+library again whenever the change bus says it changed, here or elsewhere.
 """
 
 from __future__ import annotations
@@ -34,27 +36,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from console.replies import (
-    DraftSource,
-    EntryView,
-    VariantView,
-    approve_variant,
-    create_entry,
-    draft_source,
-    draft_text,
-    library_languages,
-    list_entries,
-    save_draft,
-    set_variant,
-)
+from console.changes import Changes
+from console.replies import DraftSource, EntryView, VariantView, draft_text
+from console.ui.app_state import AppState
 from console.ui.common.display_names import language_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.problem_texts import error_text
 from console.ui.common.rows_model import Index, RowsTableModel
+from console.ui.lanes.operations import WriteOp
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.lanes.translation_worker import VISIBLE, TranslationWorker
+from console.ui.replies.operations import (
+    Library,
+    approve_reply_variant,
+    create_reply,
+    load_draft_source,
+    load_library,
+    save_variant,
+    store_machine_draft,
+)
 from translation.translator import Translator
 
 
@@ -191,7 +192,7 @@ class NewReplyDialog(FollowsUiLanguage, QDialog):
 class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
     #: The library was read from the store and is on screen (tests wait for it).
     loaded = Signal()
-    #: A write finished and the library was read again.
+    #: A write finished (the library is read again when the change bus delivers it).
     saved = Signal()
 
     def __init__(
@@ -199,13 +200,18 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
         executor: StoreExecutor,
         worker: TranslationWorker,
         translator: Callable[[], Translator],
-        actor: Callable[[], str],
+        actor: Callable[[], str] | None = None,
         parent: Any = None,
+        *,
+        state: AppState | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("replyLibrary")
         self._executor, self._worker, self._translator = executor, worker, translator
-        self._actor = actor
+        #: Who is working: saved and approved variants are recorded for them.
+        self.state = state or AppState(self)
+        # main_window.py's way to the name, until it passes state= (then this goes):
+        self._named_actor = actor
         self._selected: tuple[int | None, str | None] = (None, None)
         self._busy = False
         self.entries = EntriesModel(self)
@@ -215,9 +221,9 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("replyLibraryText")
         self.editor.setProperty("showsData", True)
-        self.state = QLabel(self)
-        self.state.setObjectName("replyLibraryState")
-        self.state.setWordWrap(True)
+        self.variant_state = QLabel(self)
+        self.variant_state.setObjectName("replyLibraryState")
+        self.variant_state.setWordWrap(True)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("replyLibraryNew")
         self.save_button = QPushButton(self)
@@ -237,6 +243,7 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
         self.draft_button.clicked.connect(self.draft)
         self.close_button.clicked.connect(self.close)
         self.resize(1000, 600)
+        executor.changes.changed.connect(self.apply_changes)
         self.ui_language_changed()
         self.reload()
 
@@ -257,7 +264,7 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.variants_view, 1)
         right_layout.addWidget(self.editor, 2)
-        right_layout.addWidget(self.state)
+        right_layout.addWidget(self.variant_state)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
         actions.addWidget(self.approve_button)
@@ -296,14 +303,20 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
 
     # -- reading -------------------------------------------------------------------
 
+    def _actor(self) -> str:
+        """Who writes are recorded for: the person at this seat."""
+        return self._named_actor() if self._named_actor is not None else self.state.actor
+
     def reload(self) -> None:
-        def work(session: Session) -> tuple[list[EntryView], list[str]]:
-            return list_entries(session), library_languages(session)
+        load_library(parent=self, success=self._arrived).failure(self._failed).run(self._executor)
 
-        self._executor.run(self, work, self._arrived, error=self._failed)
+    def apply_changes(self, changes: Changes) -> None:
+        """The library changed (here or elsewhere): read it again."""
+        if changes.reply_library:
+            self.reload()
 
-    def _arrived(self, data: tuple[list[EntryView], list[str]]) -> None:
-        entries, languages = data
+    def _arrived(self, library: Library) -> None:
+        entries, languages = library.entries, library.languages
         entry_id, language = self._selected
         self.entries.languages = languages
         self.entries.set_rows(entries)
@@ -350,9 +363,9 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
     def _show_state(self) -> None:
         row = self.current_row()
         if row is None:
-            self.state.clear()
+            self.variant_state.clear()
             return
-        self.state.setText(
+        self.variant_state.setText(
             self.tr("%1: %2")
             .replace("%1", language_name(row.language))
             .replace("%2", self.variants.state(row.variant))
@@ -380,33 +393,47 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
 
     # -- writing -------------------------------------------------------------------
 
-    def _write(self, work: Callable[[Session], object]) -> None:
+    def _write(self, op: WriteOp[Any]) -> None:
         self._busy = True
         self._update_buttons()
-        self._executor.run(self, work, lambda _: self._written(), error=self._failed)
+        op.failure(self._failed).run(self._executor)
 
-    def _written(self) -> None:
-        self.saved.emit()
-        self.reload()
+    def _written(self, _value: object = None) -> None:
+        self.saved.emit()  # the library is read again when the change bus delivers the write
 
     def _failed(self, exc: Exception) -> None:
         self._busy = False
         self._update_buttons()
-        self.state.setText(error_text(exc))
+        self.variant_state.setText(error_text(exc))
 
     def save_text(self) -> None:
         entry, row = self.current_entry(), self.current_row()
         if entry is None or row is None:
             return
-        text, by = self.editor.toPlainText(), self._actor()
-        self._write(lambda s: set_variant(s, entry.id, row.language, text, by=by))
+        self._write(
+            save_variant(
+                parent=self,
+                entry_id=entry.id,
+                language=row.language,
+                text=self.editor.toPlainText(),
+                by=self._actor(),
+                success=self._written,
+            )
+        )
 
     def approve(self) -> None:
         entry, row = self.current_entry(), self.current_row()
         if entry is None or row is None:
             return
-        by = self._actor()
-        self._write(lambda s: approve_variant(s, entry.id, row.language, by=by))
+        self._write(
+            approve_reply_variant(
+                parent=self,
+                entry_id=entry.id,
+                language=row.language,
+                by=self._actor(),
+                success=self._written,
+            )
+        )
 
     def draft(self) -> None:
         """Source from the store, translation on its own lane, the draft back to the store."""
@@ -415,13 +442,12 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
             return
         self._busy = True
         self._update_buttons()
-        self.state.setText(self.tr("Drafting in %1…").replace("%1", language_name(row.language)))
-        self._executor.run(
-            self,
-            lambda s: draft_source(s, entry.id),
-            partial(self._translate, row.language),
-            error=self._failed,
+        self.variant_state.setText(
+            self.tr("Drafting in %1…").replace("%1", language_name(row.language))
         )
+        load_draft_source(
+            parent=self, entry_id=entry.id, success=partial(self._translate, row.language)
+        ).failure(self._failed).run(self._executor)
 
     def _translate(self, language: str, source: DraftSource) -> None:
         def work() -> str:
@@ -431,7 +457,11 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
         self._worker.submit(
             self,
             work,
-            lambda text: self._write(lambda s: save_draft(s, source, language, text)),
+            lambda text: self._write(
+                store_machine_draft(
+                    parent=self, source=source, language=language, text=text, success=self._written
+                )
+            ),
             priority=VISIBLE,
             error=self._failed,
         )
@@ -445,16 +475,19 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
 
     def _create(self, dialog: NewReplyDialog) -> None:
         key, category, language, text = dialog.values()
-        by = self._actor()
-
-        def work(session: Session) -> int:
-            entry = create_entry(session, key, category=category, source_language=language,
-                                 text=text, by=by)  # fmt: skip
-            return entry.id
 
         def done(entry_id: int) -> None:
-            self._selected = (entry_id, language)
+            self._selected = (entry_id, language)  # shown when the library is read again
             self._written()
 
-        self._busy = True
-        self._executor.run(self, work, done, error=self._failed)
+        self._write(
+            create_reply(
+                parent=self,
+                key=key,
+                category=category,
+                language=language,
+                text=text,
+                by=self._actor(),
+                success=done,
+            )
+        )

@@ -35,27 +35,30 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
+from console.changes import Changes
 from console.replies import (
     DraftSource,
     EntryView,
     ReplyContext,
     VariantView,
-    draft_source,
     draft_text,
     render,
-    reply_context,
-    save_draft,
     search,
 )
 from console.ui.common.display_names import language_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text
 from console.ui.conversation.composer import Composer
 from console.ui.conversation.reply_translation import ReplyTranslationPanel
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.lanes.translation_worker import VISIBLE, TranslationWorker
+from console.ui.replies.operations import (
+    load_draft_source,
+    load_reply_context,
+    store_machine_draft,
+)
 from translation.translator import Translator
 
 SHORTCUT = "Ctrl+Shift+L"
@@ -100,9 +103,9 @@ class ReplyPalette(FollowsUiLanguage, QDialog):
         self.beside.setObjectName("replyPaletteAgentVariant")
         self.beside.setWordWrap(True)
         self.beside.setProperty("showsData", True)
-        self.beside.setStyleSheet("color: #5f6368")
+        set_role(self.beside, "note")
         self.hint = QLabel(self)
-        self.hint.setStyleSheet("color: #5f6368")
+        set_role(self.hint, "note")
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.results, 1)
@@ -114,17 +117,20 @@ class ReplyPalette(FollowsUiLanguage, QDialog):
         self.filter.returnPressed.connect(self._choose)
         self.results.itemActivated.connect(lambda _item: self._choose())
         self.results.currentItemChanged.connect(lambda *_: self._show_beside())
+        executor.changes.changed.connect(self.apply_changes)
         self.ui_language_changed()
 
         self._load()
 
     def _load(self) -> None:
-        conversation_id = self._conversation_id
+        load_reply_context(
+            parent=self, conversation_id=self._conversation_id, success=self._arrived
+        ).run(self._executor)
 
-        def work(session: Session) -> ReplyContext:
-            return reply_context(session, conversation_id)
-
-        self._executor.run(self, work, self._arrived)
+    def apply_changes(self, changes: Changes) -> None:
+        """The library changed (a draft stored here, or an edit elsewhere): read it again."""
+        if changes.reply_library:
+            self._load()
 
     def ui_language_changed(self) -> None:
         self.setWindowTitle(self.tr("Reply library"))
@@ -265,9 +271,9 @@ class ReplyPalette(FollowsUiLanguage, QDialog):
         self.hint.setText(
             self.tr("Drafting in %1…").replace("%1", language_name(self.customer_language))
         )
-        self._executor.run(
-            self, lambda s: draft_source(s, entry.id), self._translate, error=self._failed
-        )
+        load_draft_source(parent=self, entry_id=entry.id, success=self._translate).failure(
+            self._failed
+        ).run(self._executor)
 
     def _translate(self, source: DraftSource) -> None:
         assert self._drafting is not None
@@ -283,16 +289,12 @@ class ReplyPalette(FollowsUiLanguage, QDialog):
         )  # fmt: skip
 
     def _store_draft(self, source: DraftSource, language: str, text: str) -> None:
-        self._executor.run(
-            self,
-            lambda s: save_draft(s, source, language, text),
-            lambda _: self._drafted(),
-            error=self._failed,
-        )
+        store_machine_draft(
+            parent=self, source=source, language=language, text=text, success=self._drafted
+        ).failure(self._failed).run(self._executor)
 
-    def _drafted(self) -> None:
-        self.ui_language_changed()
-        self._load()
+    def _drafted(self, _none: None) -> None:
+        self.ui_language_changed()  # the hint again; the list is read again from the change bus
 
     def _failed(self, exc: Exception) -> None:
         self._drafting_entry = None

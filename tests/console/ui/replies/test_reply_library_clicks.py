@@ -114,7 +114,7 @@ def test_a_name_already_in_the_library_is_refused_and_nothing_changes(
     qtbot.keyClicks(new.key, "return_how_to")
     qtbot.keyClicks(new.text, "Something else entirely.")
     qtbot.mouseClick(new.buttons.buttons()[0], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "already has a reply" in dialog.state.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "already has a reply" in dialog.variant_state.text(), timeout=5000)
     with demo_store.session() as session:
         after = {e.key: e for e in list_entries(session)}
     assert after["return_how_to"] == before["return_how_to"]
