@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from console.translations.models_catalog import InstalledRoute, installed_routes
 from console.ui.common.display_names import language_name
+from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text
 from console.ui.common.rows_model import RowsTableModel
 from console.ui.lanes.result_relay import ResultRelay
@@ -309,7 +310,7 @@ class ModelManagerDialog(QDialog):
 
     def _finish(self, ok: bool, message: str) -> None:
         self._set_busy(False)
-        self.status.setStyleSheet("" if ok else "color: #c5221f")
+        set_role(self.status, None if ok else "error")
         self.status.setText(message)
         self.finished_operation.emit(ok, message)
 
