@@ -144,3 +144,39 @@ def test_the_team_dashboard_hosts_the_quality_scores(qtbot: QtBot, window: MainW
     row = quality.model.row_at(0)
     assert row is not None and (row.group, row.reviews, row.average) == (entry.agent, 1, 100.0)
     dashboard.close()
+
+
+def test_a_submitted_review_reaches_the_scores_on_the_team_dashboard(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The review window and the dashboard share nothing but the change bus."""
+    store = window._executor.store
+    with store.session() as session:
+        rubric = ensure_default_rubric(session)
+        sample_weeks(session, (DEMO_NOW - timedelta(days=60)).date(), DEMO_NOW.date())
+    dashboard = window.open_team_dashboard()
+    scores = dashboard.findChild(QualityScores)
+    assert scores is not None
+    qtbot.waitUntil(lambda: scores.model.rowCount() == 0 and not scores._due, timeout=10_000)
+    quality = _open(qtbot, window, "Li Wei")
+    qtbot.waitUntil(lambda: quality.queue_model.rowCount() > 0, timeout=10_000)
+    entry = quality.queue_model.row_at(0)
+    assert entry is not None
+    _click_row(qtbot, quality.queue, 0)
+    qtbot.mouseClick(quality.open_button, Qt.MouseButton.LeftButton)
+    screen = quality.review
+    assert isinstance(screen, ReviewScreen)
+    qtbot.waitUntil(lambda: screen.material is not None, timeout=10_000)
+    for item in rubric.items:
+        key = f"score_{item.key}_{'passed' if item.auto_fail else 'met'}"
+        button = screen.findChild(QRadioButton, key)
+        assert button is not None
+        screen.card_scroll.ensureWidgetVisible(button)
+        _click_choice(qtbot, button)
+    assert screen.submit_button.isEnabled()
+    with qtbot.waitSignal(scores.loaded, timeout=10_000, check_params_cb=lambda n: n == 1):
+        qtbot.mouseClick(screen.submit_button, Qt.MouseButton.LeftButton)
+    row = scores.model.row_at(0)
+    assert row is not None and (row.group, row.reviews, row.average) == (entry.agent, 1, 100.0)
+    quality.close()
+    dashboard.close()
