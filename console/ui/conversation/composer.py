@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from console.policies.view import fact_pairs
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 
 
 class Composer(FollowsUiLanguage, QWidget):
@@ -54,7 +55,7 @@ class Composer(FollowsUiLanguage, QWidget):
         self._agent_facts: Mapping[str, str] = {}
         self.hint = QLabel(self)
         self.hint.setObjectName("composerHint")
-        self.hint.setStyleSheet("color: #5f6368")
+        set_role(self.hint, "note")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.insert_button)

@@ -2,8 +2,8 @@
 
 One set of actions, shared by the thread header's buttons, the inbox's context
 menu (for every selected row) and the keyboard, so each does the same thing and
-shows the same shortcut. The actions run the core's commands as write
-operations (console/ui/lanes/operations.py): what changed goes on the change bus, and
+shows the same shortcut. The actions run the conversation's write operations
+(console/ui/conversation/operations.py): what changed goes on the change bus, and
 each view refreshes itself; they hold no rules of their own.
 """
 
@@ -24,16 +24,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from console.changes import Changes
-from console.inbox.commands import assign, set_priority, set_statuses, snooze
 from console.inbox.queries import AgentSummary
 from console.store.models import ConversationStatus, Priority
 from console.ui.app_state import AppState
 from console.ui.common.display_names import priority_name
 from console.ui.common.problem_texts import error_text
-from console.ui.lanes.operations import WriteOp, Wrote
+from console.ui.conversation.operations import assign, set_priority, set_statuses, snooze
+from console.ui.lanes.operations import WriteOp
 from console.ui.lanes.store_executor import StoreExecutor
 
 #: Keyboard shortcuts (documented in the README).
@@ -229,33 +227,29 @@ class ConversationActions(QObject):
 
     # -- commands -------------------------------------------------------------
 
-    def _run(self, work: Callable[[Session, list[int]], list[int]]) -> None:
+    def _run(self, operation: Callable[[list[int]], WriteOp[list[int]]]) -> None:
         ids = self._selection()
-        if not ids:
-            return
-        # Status, snooze and assignee decide which views list a conversation: ``listing``.
-        WriteOp(
-            parent=self,
-            op=lambda session: Wrote(
-                work(session, ids), Changes(conversations=frozenset(ids), listing=True)
-            ),
-        ).failure(lambda exc: self.failed.emit(error_text(exc))).run(self._executor)
+        if ids:
+            operation(ids).failure(self._failed).run(self._executor)
+
+    def _failed(self, exc: Exception) -> None:
+        self.failed.emit(error_text(exc))
 
     def _set(self, status: ConversationStatus) -> None:
         actor = self.state.actor
-        self._run(lambda session, ids: set_statuses(session, ids, status, actor=actor))
+        self._run(lambda ids: set_statuses(parent=self, ids=ids, status=status, actor=actor))
 
     def _snooze(self, until: datetime) -> None:
         actor = self.state.actor
-        self._run(lambda session, ids: snooze(session, ids, until, actor=actor))
+        self._run(lambda ids: snooze(parent=self, ids=ids, until=until, actor=actor))
 
     def _prioritize(self, priority: Priority) -> None:
         actor = self.state.actor
-        self._run(lambda session, ids: set_priority(session, ids, priority, actor=actor))
+        self._run(lambda ids: set_priority(parent=self, ids=ids, priority=priority, actor=actor))
 
     def _assign(self, agent_id: int | None) -> None:
         actor = self.state.actor
-        self._run(lambda session, ids: assign(session, ids, agent_id, actor=actor))
+        self._run(lambda ids: assign(parent=self, ids=ids, agent_id=agent_id, actor=actor))
 
 
 class SnoozeDialog(QDialog):

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session
 
 from console.changes import Changes
-from console.inbox.commands import Composed, mark_read, send_reply
-from console.inbox.queries import ConversationDetail, conversation_detail
-from console.inbox.their_hours import schedule_reply_at_their_business_start
-from console.store.models import Conversation
+from console.inbox.commands import Composed
+from console.inbox.queries import ConversationDetail
+from console.ui.app_state import AppState
 from console.ui.common.problem_texts import error_text
-from console.ui.lanes.operations import Wrote
+from console.ui.conversation.operations import (
+    OpenedConversation,
+    StoredReply,
+    open_conversation,
+    schedule_reply,
+    send_reply,
+)
 from console.ui.lanes.store_executor import StoreExecutor
 
 
@@ -35,11 +39,16 @@ class ConversationController(QObject):
     #: Something failed; a message for the user.
     failed = Signal(str)
 
-    def __init__(self, executor: StoreExecutor, parent: Any = None) -> None:
+    def __init__(
+        self, executor: StoreExecutor, parent: Any = None, *, state: AppState | None = None
+    ) -> None:
         super().__init__(parent)
         self._executor = executor
         executor.changes.changed.connect(self.apply_changes)
+        #: Who is working: replies are sent as theirs.
+        self.state = state or AppState(self)
         self.conversation_id: int | None = None
+        #: The agent chosen in Settings (the window makes them :attr:`state`'s person).
         self.agent_id: int | None = None
         self.translation_language: str | None = None
         self._request = 0
@@ -57,16 +66,12 @@ class ConversationController(QObject):
             self.detail = None
             self.loaded.emit(None)
             return
-        language = self.translation_language
-
-        def work(session: Session) -> tuple[ConversationDetail | None, bool, int]:
-            stored = session.get(Conversation, conversation_id)
-            unread = stored.unread_count if stored is not None else 0  # before it is cleared
-            changed = mark_read(session, conversation_id)
-            detail = conversation_detail(session, conversation_id, translation_language=language)
-            return detail, changed, unread
-
-        self._executor.run(self, work, partial(self._arrived, self._request), error=self._failed)
+        open_conversation(
+            parent=self,
+            conversation_id=conversation_id,
+            translation_language=self.translation_language,
+            success=partial(self._arrived, self._request),
+        ).failure(self._failed).run(self._executor)
 
     def reload(self) -> None:
         self.open(self.conversation_id)
@@ -80,13 +85,13 @@ class ConversationController(QObject):
         ):
             self.reload()
 
-    def _arrived(self, request: int, outcome: tuple[ConversationDetail | None, bool, int]) -> None:
+    def _arrived(self, request: int, opened: OpenedConversation) -> None:
         if request != self._request:
             return  # the agent has moved on to another conversation
-        detail, changed, self.unread_on_open = outcome
+        detail, self.unread_on_open = opened.detail, opened.unread_on_open
         self.detail = detail
         self.loaded.emit(detail)
-        if changed and detail is not None:
+        if opened.marked_read and detail is not None:
             self.marked_read.emit(detail.summary.id)
 
     def send(
@@ -99,67 +104,53 @@ class ConversationController(QObject):
     ) -> None:
         """Store a reply; ``language`` is the language ``text`` goes out in. With
         ``undo_seconds`` the outbox holds it that long (:attr:`reply_held` says until when)."""
-        conversation_id, agent_id = self.conversation_id, self.agent_id
+        conversation_id, agent_id = self.conversation_id, self.sender_id
         if conversation_id is None:
             return
 
-        def work(session: Session) -> Wrote[tuple[int, datetime]]:
-            message_id = send_reply(
-                session,
-                conversation_id,
-                text,
-                agent_id=agent_id,
-                composed=composed,
-                language=language,
-                undo_seconds=undo_seconds,
-            )
-            until = datetime.now(UTC) + timedelta(seconds=undo_seconds)
-            changes = Changes(
-                conversations=frozenset({conversation_id}),
-                messages=frozenset({message_id}),
-                outbox=True,
-            )
-            return Wrote((message_id, until), changes)
-
-        def stored(outcome: tuple[int, datetime]) -> None:
-            message_id, until = outcome
+        def stored(reply: StoredReply) -> None:
             if undo_seconds > 0:
-                self.reply_held.emit(message_id, conversation_id, until)
+                self.reply_held.emit(reply.message_id, conversation_id, reply.held_until)
             self.reply_stored.emit(conversation_id)
 
-        self._executor.write(self, work, stored, error=self._failed)
+        send_reply(
+            parent=self,
+            conversation_id=conversation_id,
+            text=text,
+            agent_id=agent_id,
+            composed=composed,
+            language=language,
+            undo_seconds=undo_seconds,
+            success=stored,
+        ).failure(self._failed).run(self._executor)
 
     def send_at_their_business_start(
         self, text: str, composed: Composed | None = None, *, language: str | None = None
     ) -> None:
         """ "Send at their 09:00": keep the reply until the customer's next business start."""
-        conversation_id, agent_id = self.conversation_id, self.agent_id
+        conversation_id, agent_id = self.conversation_id, self.sender_id
         if conversation_id is None:
             return
 
-        def work(session: Session) -> Wrote[datetime]:
-            message_id, send_at = schedule_reply_at_their_business_start(
-                session,
-                conversation_id,
-                text,
-                agent_id=agent_id,
-                now=datetime.now(UTC),
-                composed=composed,
-                language=language,
-            )
-            changes = Changes(
-                conversations=frozenset({conversation_id}),
-                messages=frozenset({message_id}),
-                outbox=True,
-            )
-            return Wrote(send_at, changes)
+        def scheduled(send_at: datetime) -> None:
+            self.reply_scheduled.emit(conversation_id, send_at)
 
-        self._executor.write(
-            self,
-            work,
-            lambda send_at: self.reply_scheduled.emit(conversation_id, send_at),
-            error=self._failed,
-        )
+        schedule_reply(
+            parent=self,
+            conversation_id=conversation_id,
+            text=text,
+            agent_id=agent_id,
+            composed=composed,
+            language=language,
+            success=scheduled,
+        ).failure(self._failed).run(self._executor)
+
+    @property
+    def sender_id(self) -> int | None:
+        """Who replies and keeps drafts: the state's person (Settings' choice while the
+        window does not share its state with the controller)."""
+        person = self.state.person_id
+        return person if person is not None else self.agent_id
 
     def _failed(self, exc: Exception) -> None:
         self.failed.emit(error_text(exc))

@@ -14,20 +14,17 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session
 
 from console.inbox.queries import TranslationView
 from console.translations.pipeline import MessageTranslation, translate_messages
-from console.translations.service import (
-    DetectionContext,
-    TranslationRequest,
-    detection_context,
-    pending_requests,
-    record_detection,
-    save_translation,
-    set_language,
-)
+from console.translations.service import DetectionContext, TranslationRequest
+from console.ui.app_state import AppState
 from console.ui.common.problem_texts import error_text
+from console.ui.conversation.operations import (
+    correct_message_language,
+    load_untranslated,
+    store_message_translation,
+)
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.lanes.translation_worker import BACKGROUND, VISIBLE, JobHandle, TranslationWorker
 from translation.translator import Translator
@@ -50,9 +47,13 @@ class ConversationTranslation(QObject):
         worker: TranslationWorker,
         translator: Callable[[], Translator],
         parent: Any = None,
+        *,
+        state: AppState | None = None,
     ) -> None:
         super().__init__(parent)
         self._executor = executor
+        #: Who is working: language corrections are recorded for them.
+        self.state = state or AppState(self)
         self._worker = worker
         self._translator = translator
         self._jobs: list[JobHandle] = []
@@ -69,23 +70,26 @@ class ConversationTranslation(QObject):
         if conversation_id is None:
             return
         target = self.target_language
-
-        def work(session: Session) -> tuple[list[TranslationRequest], DetectionContext]:
-            return (
-                pending_requests(session, conversation_id, target),
-                detection_context(session, conversation_id),
-            )
-
-        self._executor.run(self, work, partial(self._requests_arrived, self._generation, target))
+        load_untranslated(
+            parent=self,
+            conversation_id=conversation_id,
+            target=target,
+            success=partial(self._requests_arrived, self._generation, target),
+        ).run(self._executor)
 
     def reload(self) -> None:
         self.open(self.conversation_id)
 
-    def correct_language(self, message_id: int, language: str, *, actor: str) -> None:
-        def work(session: Session) -> None:
-            set_language(session, message_id, language, actor=actor)
-
-        self._executor.run(self, work, lambda _: self.reload(), error=self._report)
+    def correct_language(self, message_id: int, language: str, *, actor: str | None = None) -> None:
+        """The agent says which language a message is in (recorded for :attr:`state`'s actor;
+        ``actor`` only while the window passes its own)."""
+        correct_message_language(
+            parent=self,
+            message_id=message_id,
+            language=language,
+            actor=actor if actor is not None else self.state.actor,
+            success=lambda _none: self.reload(),
+        ).failure(self._report).run(self._executor)
 
     def _requests_arrived(
         self,
@@ -136,23 +140,12 @@ class ConversationTranslation(QObject):
         if result.no_route is not None and generation == self._generation:
             self.route_missing.emit(*result.no_route)
 
-        def work(session: Session) -> TranslationView | None:
-            if result.detection is not None and result.language is not None:
-                record_detection(
-                    session, result.message_id, result.language, result.detection.confidence
-                )
-            if result.translation is None:
-                return None
-            return save_translation(
-                session,
-                result.message_id,
-                target,
-                engine=result.translation.engine,
-                engine_version=result.engine_version,
-                text=result.translation.text,
-            )
-
-        self._executor.run(self, work, partial(self._saved, generation, result))
+        store_message_translation(
+            parent=self,
+            result=result,
+            target=target,
+            success=partial(self._saved, generation, result),
+        ).run(self._executor)
 
     def _saved(
         self, generation: int, result: MessageTranslation, view: TranslationView | None

@@ -15,12 +15,12 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from sqlalchemy.orm import Session
 
-from console.inbox.drafts import DraftView, load_draft, save_draft
+from console.inbox.drafts import DraftView
 from console.inbox.queries import ConversationDetail
 from console.ui.conversation.composer import Composer
 from console.ui.conversation.conversation_controller import ConversationController
+from console.ui.conversation.operations import SavedDraft, load_reply_draft, save_reply_draft
 from console.ui.conversation.reply_translation import ReplyTranslationPanel
 from console.ui.lanes.store_executor import StoreExecutor
 
@@ -69,6 +69,8 @@ class DraftKeeper(QObject):
         if panel is not None:
             panel.target.textChanged.connect(self._outgoing_changed)
         controller.opening.connect(self._switch)
+        # Drafts are the working person's: another person at the seat sees theirs.
+        controller.state.person_changed.connect(lambda _person: self.agent_changed())
         # Queued: runs after the window has shown the conversation (and reset the
         # reply translation), so the restored text is not wiped out again.
         controller.loaded.connect(self._conversation_shown, Qt.ConnectionType.QueuedConnection)
@@ -82,21 +84,20 @@ class DraftKeeper(QObject):
         if not self._dirty or conversation_id is None:
             return
         self._dirty = False
-        agent_id = self._agent_id
-        text = self._composer.editor.toPlainText()
         outgoing = self._panel.edited_outgoing() if self._panel is not None else None
         self._saved_outgoing = outgoing
-
-        def work(session: Session) -> tuple[bool, bool]:
-            existed = load_draft(session, conversation_id, agent_id) is not None
-            kept = save_draft(session, conversation_id, agent_id, text, outgoing)
-            return existed, kept
-
-        self._executor.run(self, work, partial(self._saved, conversation_id))
+        save_reply_draft(
+            parent=self,
+            conversation_id=conversation_id,
+            agent_id=self._agent_id,
+            text=self._composer.editor.toPlainText(),
+            outgoing=outgoing,
+            success=self._saved,
+        ).run(self._executor)
 
     def agent_changed(self) -> None:
         """Another agent took the seat: keep the text as theirs was, show the new one's."""
-        if self._controller.agent_id != self._agent_id:
+        if self._controller.sender_id != self._agent_id:
             self._switch(self.conversation_id, keep_shown=True)
 
     # -- switching ----------------------------------------------------------
@@ -105,7 +106,7 @@ class DraftKeeper(QObject):
         self.flush()  # the conversation being left keeps what was written, now
         self._request += 1
         self.conversation_id = conversation_id
-        self._agent_id = self._controller.agent_id
+        self._agent_id = self._controller.sender_id
         self._pending = None
         self._shown = keep_shown
         self._saved_outgoing = None
@@ -123,12 +124,12 @@ class DraftKeeper(QObject):
             self._composer.set_available(False)
         if conversation_id is None:
             return
-        agent_id, request = self._agent_id, self._request
-
-        def work(session: Session) -> DraftView | None:
-            return load_draft(session, conversation_id, agent_id)
-
-        self._executor.run(self, work, partial(self._draft_arrived, request))
+        load_reply_draft(
+            parent=self,
+            conversation_id=conversation_id,
+            agent_id=self._agent_id,
+            success=partial(self._draft_arrived, self._request),
+        ).run(self._executor)
 
     def _draft_arrived(self, request: int, draft: DraftView | None) -> None:
         if request != self._request:
@@ -179,8 +180,7 @@ class DraftKeeper(QObject):
     def _before_send(self, _text: str) -> None:
         self.flush()
 
-    def _saved(self, conversation_id: int, outcome: tuple[bool, bool]) -> None:
-        existed, kept = outcome
-        self.saved.emit(conversation_id, kept)
-        if existed != kept:
-            self.draft_changed.emit(conversation_id)
+    def _saved(self, draft: SavedDraft) -> None:
+        self.saved.emit(draft.conversation_id, draft.kept)
+        if draft.existed != draft.kept:
+            self.draft_changed.emit(draft.conversation_id)

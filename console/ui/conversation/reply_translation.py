@@ -19,6 +19,7 @@ from console.problems import Problem
 from console.translations.reply import ReplyDraft, translate_reply
 from console.ui.common.display_names import language_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import problem_text
 from console.ui.lanes.translation_worker import VISIBLE, JobHandle, TranslationWorker
 from translation.translator import Translator
@@ -64,11 +65,11 @@ class ReplyTranslationPanel(FollowsUiLanguage, QWidget):
         self.back.setObjectName("backTranslation")
         self.back.setWordWrap(True)
         self.back.setProperty("showsData", True)
-        self.back.setStyleSheet("color: #5f6368")
+        set_role(self.back, "note")
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setProperty("showsData", True)
-        self.notice.setStyleSheet("color: #b06000")
+        set_role(self.notice, "warning")
         self.refresh_button = QPushButton(self)
         self.refresh_button.hide()
         top = QHBoxLayout()

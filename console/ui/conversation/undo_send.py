@@ -15,11 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
-from sqlalchemy.orm import Session
 
-from console.inbox.commands import undo_reply
+from console.ui.app_state import AppState
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.problem_texts import error_text
+from console.ui.conversation.operations import undo_reply
 from console.ui.lanes.store_executor import StoreExecutor
 
 UNDO_SECONDS_KEY = "send/undo_seconds"
@@ -58,12 +58,21 @@ class UndoSendBar(FollowsUiLanguage, QWidget):
     failed = Signal(str)
 
     def __init__(
-        self, executor: StoreExecutor, actor: Callable[[], str], parent: Any = None
+        self,
+        executor: StoreExecutor,
+        actor: Callable[[], str] | None = None,
+        parent: Any = None,
+        *,
+        state: AppState | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("undoSendBar")
         self._executor = executor
-        self._actor = actor
+        #: Who is working: a reply taken back is recorded for them.
+        self.state = state or AppState(self)
+        # Only while the window passes its own: UndoSendBar(executor, parent, state=...)
+        # is the call (then ``actor`` goes).
+        self._actor = actor if actor is not None and state is None else lambda: self.state.actor
         self._held: list[HeldReply] = []
         self.label = QLabel(self)
         self.label.setObjectName("undoSendLabel")
@@ -103,18 +112,14 @@ class UndoSendBar(FollowsUiLanguage, QWidget):
             return
         reply = chosen[-1]
         self._held.remove(reply)
-        actor = self._actor()
         self._update_label()
-
-        def work(session: Session) -> str:
-            return undo_reply(session, reply.message_id, actor=actor)
-
-        self._executor.run(
-            self,
-            work,
-            lambda text: self.restored.emit(reply.conversation_id, text),
-            error=lambda exc: self._undo_failed(error_text(exc)),
-        )
+        undo_reply(
+            parent=self,
+            message_id=reply.message_id,
+            conversation_id=reply.conversation_id,
+            actor=self._actor(),
+            success=lambda text: self.restored.emit(reply.conversation_id, text),
+        ).failure(lambda exc: self._undo_failed(error_text(exc))).run(self._executor)
 
     def _undo_failed(self, message: str) -> None:
         self.failed.emit(message)

@@ -20,25 +20,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from console.changes import Changes
-from console.customers.country import (
-    AGENT,
-    CHANNEL,
-    CustomerPlace,
-    customer_place,
-    set_customer_place,
-)
+from console.customers.country import AGENT, CHANNEL, CustomerPlace
 from console.inbox.queries import CustomerCard
 from console.policies import PolicyView
 from console.ui.app_state import AppState
 from console.ui.common.data_label import data_label
 from console.ui.common.display_names import channel_name, country_name, language_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text
+from console.ui.customers import operations
 from console.ui.customers.place_editor import PlaceEditor
-from console.ui.lanes.operations import Wrote
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.policies.policy_panel import PolicyPanel
 
@@ -72,12 +65,12 @@ class CustomerPanel(FollowsUiLanguage, QWidget):
         self.details = QGroupBox(self)
         self.name = data_label(self)
         self.name.setObjectName("customerName")
-        self.name.setStyleSheet("font-size: 15px; font-weight: 600")
+        set_role(self.name, "title")
         self.country = data_label(self)
         self.country.setObjectName("customerCountry")
         self.country_reason = data_label(self)
         self.country_reason.setObjectName("customerCountryReason")
-        self.country_reason.setStyleSheet("color: #5f6368")
+        set_role(self.country_reason, "note")
         self.set_place_button = QPushButton(self)
         self.set_place_button.setObjectName("setPlaceButton")
         if executor is None:  # nothing to store it with
@@ -187,12 +180,11 @@ class CustomerPanel(FollowsUiLanguage, QWidget):
         if customer_id is None or self._executor is None:
             self._show_place(None)
             return
-        request = self._request
-
-        def work(session: Session) -> CustomerPlace | None:
-            return customer_place(session, customer_id)
-
-        self._executor.run(self, work, partial(self._place_arrived, request), error=self._error)
+        operations.load_place(
+            parent=self,
+            customer_id=customer_id,
+            success=partial(self._place_arrived, self._request),
+        ).failure(self._error).run(self._executor)
 
     def _place_arrived(self, request: int, place: CustomerPlace | None) -> None:
         if request == self._request:
@@ -260,19 +252,20 @@ class CustomerPanel(FollowsUiLanguage, QWidget):
 
     def set_place(self, customer_id: int, country: str, region: str, city: str) -> None:
         """Store the place (audited), show it, and tell the window (rules and clock follow)."""
-        executor, actor = self._executor, self.state.actor
-        if executor is None:
+        if self._executor is None:
             return
-
-        def work(session: Session) -> Wrote[CustomerPlace]:
-            place = set_customer_place(
-                session, customer_id, country=country, region=region, city=city, actor=actor
-            )
-            return Wrote(place, Changes(customers=frozenset({customer_id})))
 
         def done(place: CustomerPlace) -> None:
             if self._customer is not None and self._customer.id == customer_id:
                 self._show_place(place)
             self.place_changed.emit(customer_id)
 
-        executor.write(self, work, done, error=self._error)
+        operations.set_place(
+            parent=self,
+            customer_id=customer_id,
+            country=country,
+            region=region,
+            city=city,
+            actor=self.state.actor,
+            success=done,
+        ).failure(self._error).run(self._executor)

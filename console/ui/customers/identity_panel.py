@@ -30,26 +30,25 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
 )
-from sqlalchemy.orm import Session
 
-from console.changes import Changes
 from console.identity import (
     CustomerSuggestion,
     IdentityChangeInfo,
     IdentityInfo,
     IdentityOverview,
-    accept_suggestion,
-    dismiss_suggestion,
-    identity_overview,
-    split_off_identities,
-    undo_change,
 )
 from console.ui.app_state import AppState
 from console.ui.common.display_names import channel_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.problem_texts import error_text
 from console.ui.common.rows_model import READ_ONLY
-from console.ui.lanes.operations import Wrote
+from console.ui.customers.operations import (
+    dismiss_suggested,
+    load_identities,
+    merge_suggested,
+    split_off,
+    undo_identity_change,
+)
 from console.ui.lanes.store_executor import StoreExecutor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -274,9 +273,9 @@ class IdentityPanel(FollowsUiLanguage, QGroupBox):
                 self._show(overview)
                 self.loaded.emit()
 
-        self._executor.run(
-            self, lambda session: identity_overview(session, customer_id), arrived, error=self._fail
-        )
+        load_identities(parent=self, customer_id=customer_id, success=arrived).failure(
+            self._fail
+        ).run(self._executor)
 
     def _show(self, overview: IdentityOverview | None) -> None:
         self.identities.set_identities(overview.identities if overview else ())
@@ -371,51 +370,50 @@ class IdentityPanel(FollowsUiLanguage, QGroupBox):
         if len(chosen) >= self.identities.rowCount():
             self._refuse_all()
             return
-        ids = [item.id for item in chosen]
-        actor = self.state.actor
-
-        def work(session: Session) -> Wrote[int]:
-            split_off_identities(session, current, ids, name=name, actor=actor)
-            return _moved(current)
-
-        self._executor.write(self, work, self._changed, error=self._fail)
+        split_off(
+            parent=self,
+            customer_id=current,
+            identity_ids=[item.id for item in chosen],
+            name=name,
+            actor=self.state.actor,
+            success=self._changed,
+        ).failure(self._fail).run(self._executor)
 
     def merge_selected(self) -> None:
         """Merge the selected suggestion's other customer into the current one."""
         item, keep = self.selected(), self._customer_id
         if item is None or keep is None:
             return
-        actor = self.state.actor
-
-        def work(session: Session) -> Wrote[int]:
-            accept_suggestion(session, item.id, keep, actor=actor)
-            return _moved(keep)
-
-        self._executor.write(self, work, self._changed, error=self._fail)
+        merge_suggested(
+            parent=self,
+            suggestion_id=item.id,
+            keep=keep,
+            actor=self.state.actor,
+            success=self._changed,
+        ).failure(self._fail).run(self._executor)
 
     def dismiss_selected(self) -> None:
         item = self.selected()
         if item is None:
             return
-        actor = self.state.actor
-        self._executor.run(
-            self,
-            lambda session: dismiss_suggestion(session, item.id, actor=actor),
-            lambda _none: self.reload(),
-            error=self._fail,
-        )
+        dismiss_suggested(
+            parent=self,
+            suggestion_id=item.id,
+            actor=self.state.actor,
+            success=lambda _none: self.reload(),
+        ).failure(self._fail).run(self._executor)
 
     def undo_last(self) -> None:
         change, current = self._change, self._customer_id
         if change is None or current is None:
             return
-        actor = self.state.actor
-
-        def work(session: Session) -> Wrote[int]:
-            undo_change(session, change.id, actor=actor)
-            return _moved(current)
-
-        self._executor.write(self, work, self._changed, error=self._fail)
+        undo_identity_change(
+            parent=self,
+            change_id=change.id,
+            customer_id=current,
+            actor=self.state.actor,
+            success=self._changed,
+        ).failure(self._fail).run(self._executor)
 
     def _changed(self, customer_id: int) -> None:
         self.error.hide()
@@ -435,8 +433,3 @@ class IdentityPanel(FollowsUiLanguage, QGroupBox):
         self.error.setText(error_text(exc))
         self.error.show()
         self.failed.emit(error_text(exc))
-
-
-def _moved(customer_id: int) -> Wrote[int]:
-    """Identities moved between customers: their conversations may have moved too."""
-    return Wrote(customer_id, Changes(customers=frozenset({customer_id}), listing=True))

@@ -20,25 +20,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from console.changes import Changes
 from console.customers import (
     CORRECTED,
     STORED,
     CustomerLocalView,
     CustomerZone,
-    correct_customer_zone,
-    customer_local_view,
     facts_at,
     market_business_hours,
 )
 from console.ui.app_state import AppState
 from console.ui.common.data_label import data_label
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text
 from console.ui.coverage.coverage_models import periods_text
-from console.ui.lanes.operations import Wrote
+from console.ui.customers.operations import correct_zone, load_local_view
 from console.ui.lanes.store_executor import StoreExecutor
 from timezones import LocalFacts, is_open
 
@@ -80,18 +77,18 @@ class LocalTimePanel(FollowsUiLanguage, QWidget):
         self.box = QGroupBox(self)
         self.time_label = data_label(self.box)
         self.time_label.setObjectName("localTime")
-        self.time_label.setStyleSheet("font-size: 20px; font-weight: 600")
+        set_role(self.time_label, "clock")
         self.date_label = data_label(self.box)
         self.markers = QLabel(self.box)
         self.markers.setObjectName("localMarkers")
         self.holiday_label = data_label(self.box)
         self.holiday_label.setObjectName("localHoliday")
-        self.holiday_label.setStyleSheet("color: #b06000")
+        set_role(self.holiday_label, "warning")
         self.zone_label = data_label(self.box)
         self.zone_label.setObjectName("localZone")
         self.reason_label = data_label(self.box)
         self.reason_label.setObjectName("localZoneReason")
-        self.reason_label.setStyleSheet("color: #5f6368")
+        set_role(self.reason_label, "note")
         self.correct_button = QPushButton(self.box)
         self.correct_button.setObjectName("correctZoneButton")
         self.business_label = data_label(self.box)
@@ -147,12 +144,9 @@ class LocalTimePanel(FollowsUiLanguage, QWidget):
         if customer_id is None:
             self._show(None)
             return
-        request = self._request
-
-        def work(session: Session) -> CustomerLocalView | None:
-            return customer_local_view(session, customer_id, datetime.now(UTC))
-
-        self._executor.run(self, work, partial(self._arrived, request), error=self._error)
+        load_local_view(
+            parent=self, customer_id=customer_id, success=partial(self._arrived, self._request)
+        ).failure(self._error).run(self._executor)
 
     def _arrived(self, request: int, view: CustomerLocalView | None) -> None:
         if request != self._request:
@@ -184,20 +178,17 @@ class LocalTimePanel(FollowsUiLanguage, QWidget):
 
     def correct_zone(self, zone: str) -> None:
         """Store ``zone`` as the customer's zone (audited), then show it."""
-        customer_id, actor = self._customer_id, self.state.actor
+        customer_id = self._customer_id
         if customer_id is None:
             return
-
-        def work(session: Session) -> Wrote[CustomerLocalView | None]:
-            correct_customer_zone(session, customer_id, zone, actor=actor)
-            view = customer_local_view(session, customer_id, datetime.now(UTC))
-            return Wrote(view, Changes(customers=frozenset({customer_id})))
 
         def done(view: CustomerLocalView | None) -> None:
             self._show(view)
             self.zone_corrected.emit(customer_id, zone)
 
-        self._executor.write(self, work, done, error=self._error)
+        correct_zone(
+            parent=self, customer_id=customer_id, zone=zone, actor=self.state.actor, success=done
+        ).failure(self._error).run(self._executor)
 
     # -- display ------------------------------------------------------------
 

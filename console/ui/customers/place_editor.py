@@ -25,6 +25,7 @@ from console.customers.country import MAX_PLACE_CHARS, PLACE_UNKNOWN_COUNTRY, Cu
 from console.problems import problem
 from console.ui.common.display_names import country_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import problem_text
 from timezones.country_guess import declared_country
 from timezones.country_names import known_codes
@@ -57,7 +58,7 @@ class PlaceEditor(FollowsUiLanguage, QDialog):
         self.city.setMaxLength(MAX_PLACE_CHARS)
         self.problem = QLabel(self)
         self.problem.setObjectName("placeProblem")
-        self.problem.setStyleSheet("color: #b3261e")
+        set_role(self.problem, "error")
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.buttons = QDialogButtonBox(

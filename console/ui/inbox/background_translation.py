@@ -22,21 +22,21 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.orm import Session
 
 from console.translations.background import (
     SLICE,
     BackgroundReport,
     PendingKey,
     PendingMessage,
-    load_pending,
-    pending_keys,
-    store_results,
     translate_slice,
-    wanted_targets,
 )
 from console.translations.pipeline import MessageTranslation
 from console.ui.common.problem_texts import error_text
+from console.ui.inbox.operations import (
+    find_untranslated,
+    load_untranslated_messages,
+    store_translations,
+)
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.lanes.translation_worker import IDLE, JobHandle, TranslationWorker
 from translation.translator import Translator
@@ -86,17 +86,13 @@ class BackgroundTranslation(QObject):
         self.running = True
         self._generation += 1
         self._report = BackgroundReport()
-        seat, first = self.seat_language, list(self.visible_conversations())
-        attempted = frozenset(self._attempted)
-
-        def work(session: Session) -> list[PendingKey]:
-            plan = wanted_targets(session, seat_language=seat)
-            keys = pending_keys(session, plan, first=first)
-            return [key for key in keys if key not in attempted]
-
-        self._executor.run(
-            self, work, partial(self._keys_arrived, self._generation), error=self._stopped
-        )
+        find_untranslated(
+            parent=self,
+            seat_language=self.seat_language,
+            first=self.visible_conversations(),
+            skip=frozenset(self._attempted),
+            success=partial(self._keys_arrived, self._generation),
+        ).failure(self._stopped).run(self._executor)
         self._rescan.start()
 
     def stop(self) -> None:
@@ -133,12 +129,9 @@ class BackgroundTranslation(QObject):
             return
         keys = [self._keys.popleft() for _ in range(min(self.slice_size, len(self._keys)))]
         self._attempted.update(keys)
-        self._executor.run(
-            self,
-            lambda session: load_pending(session, keys),
-            partial(self._loaded, generation),
-            error=self._stopped,
-        )
+        load_untranslated_messages(
+            parent=self, keys=keys, success=partial(self._loaded, generation)
+        ).failure(self._stopped).run(self._executor)
 
     def _loaded(self, generation: int, items: list[PendingMessage]) -> None:
         if generation != self._generation:
@@ -163,12 +156,9 @@ class BackgroundTranslation(QObject):
         if generation != self._generation:
             return
         self._job = None
-        self._executor.run(
-            self,
-            lambda session: store_results(session, results),
-            partial(self._stored, generation),
-            error=self._stopped,
-        )
+        store_translations(
+            parent=self, results=results, success=partial(self._stored, generation)
+        ).failure(self._stopped).run(self._executor)
 
     def _stored(self, generation: int, report: BackgroundReport) -> None:
         if generation != self._generation:

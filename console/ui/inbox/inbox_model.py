@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache, partial
 from typing import Any
@@ -26,23 +26,11 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
-from sqlalchemy.orm import Session
 
 from console.changes import Changes
-from console.inbox.queries import (
-    SEARCH_RESULTS,
-    InboxFilter,
-    InboxRow,
-    InboxSort,
-    InboxView,
-    SearchPlace,
-    conversation_ids,
-    inbox_rows,
-    search_places,
-    view_counts,
-)
-from console.inbox.search_excerpt import Excerpt, excerpt_of
+from console.inbox.queries import SEARCH_RESULTS, InboxFilter, InboxRow, InboxSort
 from console.store.models import Priority
+from console.ui.common import palette
 from console.ui.common.display_names import (
     channel_name,
     country_name,
@@ -50,7 +38,10 @@ from console.ui.common.display_names import (
     priority_name,
     status_name,
 )
+from console.ui.inbox.operations import Listing, Page, SearchMatch, load_listing, load_rows
 from console.ui.lanes.store_executor import StoreExecutor
+
+__all__ = ["InboxModel", "Page", "SearchMatch"]
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -95,37 +86,9 @@ SORT_BY_COLUMN = {
     ACTIVITY: InboxSort.LAST_ACTIVITY,
     LOCAL_TIME: InboxSort.LOCAL_TIME,
 }
-_UNREAD = "#1a73e8"
-_AWAITING = "#e8710a"
-_OVERDUE = "#d93025"
-
-
-@dataclasses.dataclass(frozen=True)
-class SearchMatch:
-    """Where the inbox search matched a conversation, and the words it matched there."""
-
-    place: SearchPlace
-    excerpt: Excerpt
-
-
-@dataclasses.dataclass(frozen=True)
-class Page:
-    """Rows fetched together, and under a search where each of them matched."""
-
-    rows: dict[int, InboxRow]
-    matches: dict[int, SearchMatch]
-
-
-def fetch_page(session: Session, ids: Sequence[int], search: str) -> Page:
-    """The rows of *ids*; under a search, also each one's first matching place."""
-    rows = inbox_rows(session, ids)
-    if not search.strip():
-        return Page(rows, {})
-    matches = {
-        conversation_id: SearchMatch(places[0], excerpt_of(places[0].text, search))
-        for conversation_id, places in search_places(session, search, ids).items()
-    }
-    return Page(rows, matches)
+_UNREAD = palette.ACCENT.name()
+_AWAITING = palette.ATTENTION.name()
+_OVERDUE = palette.ERROR.name()
 
 
 @cache
@@ -263,15 +226,12 @@ class InboxModel(QAbstractTableModel):
         once, not after the jobs that opening the first conversation queues.
         """
         self._generation += 1
-        generation, criteria, size = self._generation, self._filter, self.PAGE_SIZE
-
-        def work(session: Session) -> tuple[list[int], Page, dict[InboxView, int]]:
-            limit = SEARCH_RESULTS + 1 if criteria.search.strip() else None
-            ids = conversation_ids(session, criteria, limit=limit)
-            counts = view_counts(session, criteria.agent_id)
-            return ids, fetch_page(session, tuple(ids[:size]), criteria.search), counts
-
-        self._executor.run(self, work, partial(self._ids_arrived, generation))
+        load_listing(
+            parent=self,
+            criteria=self._filter,
+            page_size=self.PAGE_SIZE,
+            success=partial(self._ids_arrived, self._generation),
+        ).run(self._executor)
 
     def conversation_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -316,7 +276,9 @@ class InboxModel(QAbstractTableModel):
                     self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
             self.rows_refreshed.emit(sorted(page.rows))
 
-        self._executor.run(self, self._page_job(wanted), arrived)
+        load_rows(parent=self, ids=wanted, search=self._filter.search, success=arrived).run(
+            self._executor
+        )
 
     def cached_row(self, conversation_id: int) -> InboxRow | None:
         return self._rows.get(conversation_id)
@@ -343,14 +305,10 @@ class InboxModel(QAbstractTableModel):
 
     # -- background fetching ------------------------------------------------
 
-    def _ids_arrived(
-        self,
-        generation: int,
-        result: tuple[list[int], Page, dict[InboxView, int]],
-    ) -> None:
+    def _ids_arrived(self, generation: int, listing: Listing) -> None:
         if generation != self._generation:
             return  # a newer filter superseded this one
-        ids, first_page, counts = result
+        ids, first_page, counts = list(listing.ids), listing.first_page, listing.counts
         self.more_matches = len(ids) > SEARCH_RESULTS
         del ids[SEARCH_RESULTS if self.more_matches else len(ids) :]
         self.counts_loaded.emit(counts)
@@ -373,14 +331,6 @@ class InboxModel(QAbstractTableModel):
             dropped, _ = self._rows.popitem(last=False)
             self._matches.pop(dropped, None)
 
-    def _page_job(self, ids: Sequence[int]) -> Any:
-        frozen, search = tuple(ids), self._filter.search
-
-        def work(session: Session) -> Page:
-            return fetch_page(session, frozen, search)
-
-        return work
-
     def _want(self, row: int) -> None:
         page = row // self.PAGE_SIZE
         if page not in self._pages_in_flight and page not in self._wanted_pages:
@@ -392,9 +342,12 @@ class InboxModel(QAbstractTableModel):
         for page in sorted(self._wanted_pages):
             ids = self._ids[page * self.PAGE_SIZE : (page + 1) * self.PAGE_SIZE]
             self._pages_in_flight.add(page)
-            self._executor.run(
-                self, self._page_job(ids), partial(self._page_arrived, generation, page)
-            )
+            load_rows(
+                parent=self,
+                ids=ids,
+                search=self._filter.search,
+                success=partial(self._page_arrived, generation, page),
+            ).run(self._executor)
         self._wanted_pages.clear()
 
     def _page_arrived(self, generation: int, page: int, fetched: Page) -> None:
@@ -428,7 +381,7 @@ class InboxModel(QAbstractTableModel):
                 return _dot(_AWAITING)
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == SUBJECT:
-            return QBrush(QColor("#5f6368"))
+            return QBrush(palette.MUTED)
         if role == UnreadRole:
             return row.unread
         if role == AwaitingReplyRole:

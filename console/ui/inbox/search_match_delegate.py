@@ -13,9 +13,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from console.ui.common import palette
 from console.ui.inbox.inbox_model import SearchMatch, SearchMatchRole
 
-HIGHLIGHT = QColor("#fde293")
 _GAP = 6
 
 
@@ -51,8 +51,8 @@ class SearchMatchDelegate(QStyledItemDelegate):
             marked = QTextLayout.FormatRange()
             marked.start, marked.length = start, end - start
             char_format = QTextCharFormat()
-            char_format.setBackground(HIGHLIGHT)
-            char_format.setForeground(QColor("#202124"))
+            char_format.setBackground(palette.HIGHLIGHT)
+            char_format.setForeground(palette.TEXT)
             marked.format = char_format
             formats.append(marked)
         words = _line(match.excerpt.text, option.font, formats)
