@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from console.demo.generator import DEMO_NOW
+from console.kpis.queries import Slice
+from console.store.models import AuditEntry
+from console.ui.coverage.planner import CoveragePlanner
 from console.ui.dashboard.team_dashboard import COLUMNS, PERIOD_DAYS, TeamDashboard, write_kpi_csv
 from console.ui.main_window import MainWindow
 
@@ -20,7 +24,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 
-def _open_dashboard(qtbot: QtBot, window: MainWindow) -> TeamDashboard:
+def _choose_in_view_menu(qtbot: QtBot, window: MainWindow, entry_text: str) -> None:
     bar = window.menuBar()
     qtbot.mouseClick(
         bar,
@@ -30,8 +34,12 @@ def _open_dashboard(qtbot: QtBot, window: MainWindow) -> TeamDashboard:
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=3000)
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
-    entry = next(a for a in menu.actions() if a.text().replace("&", "").startswith("Team dash"))
+    entry = next(a for a in menu.actions() if a.text().replace("&", "").startswith(entry_text))
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(entry).center())
+
+
+def _open_dashboard(qtbot: QtBot, window: MainWindow) -> TeamDashboard:
+    _choose_in_view_menu(qtbot, window, "Team dash")
     qtbot.waitUntil(lambda: window.findChild(TeamDashboard) is not None, timeout=3000)
     dashboard = window.findChild(TeamDashboard)
     assert dashboard is not None and dashboard.isVisible()
@@ -134,3 +142,45 @@ def data_rows(dashboard: TeamDashboard) -> list[list[str]]:
 def test_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
     path = write_kpi_csv(tmp_path / "k.csv", ["Group"], [["=HYPERLINK(1)"], ["-5"]])
     assert path.read_text(encoding="utf-8-sig").splitlines() == ["Group", "'=HYPERLINK(1)", "-5"]
+
+
+def test_support_hours_saved_in_the_planner_reach_the_open_dashboard(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Nobody tells the dashboard: the planner's write says ``coverage`` on the change bus."""
+    dashboard = _open_dashboard(qtbot, window)
+    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+        dashboard.reload()  # with the demo's clock
+    assert dashboard.data is not None and dashboard.data.query.by is Slice.MARKET
+    before = {row.label: row.sla_met_pct for row in dashboard.data.rows}
+    assert (before.get("DACH") or 0) > 0
+    _choose_in_view_menu(qtbot, window, "Coverage")
+    qtbot.waitUntil(lambda: window.findChild(CoveragePlanner) is not None, timeout=3000)
+    planner = window.findChild(CoveragePlanner)
+    assert planner is not None
+    qtbot.waitUntil(lambda: planner.plan is not None, timeout=10_000)
+    assert planner.plan is not None
+    dach = next(m for m in planner.plan.markets if m.code == "DACH")
+    row = planner.grid_model.row_of(dach.id)
+    assert row is not None
+    header = planner.grid_view.verticalHeader()
+    y = header.sectionViewportPosition(row) + header.sectionSize(row) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, y))
+    qtbot.mouseClick(planner.edit_hours_button, Qt.MouseButton.LeftButton)
+    editor = planner.hours_editor
+    assert editor is not None
+    qtbot.waitUntil(editor.target_edit.isEnabled, timeout=5000)
+    editor.target_edit.setFocus()
+    editor.target_edit.selectAll()
+    qtbot.keyClicks(editor.target_edit, "1")
+    qtbot.keyClick(editor.target_edit, Qt.Key.Key_Tab)
+    save = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
+    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    after = {row.label: row.sla_met_pct for row in dashboard.data.rows}
+    assert (after["DACH"] or 0) < (before["DACH"] or 0)
+    with window._executor.store.session() as session:
+        entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert entry is not None and entry.actor == window.state.actor != "unknown agent"
+    planner.close()
+    dashboard.close()
