@@ -27,6 +27,7 @@ from console.inbox.queries import ConversationDetail
 from console.store.models import Direction, Priority
 from console.ui.common.display_names import language_name, priority_name, status_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
+from console.ui.common.palette import set_role
 from console.ui.conversation.composer import Composer
 from console.ui.conversation.conversation_actions import ConversationActions
 from console.ui.conversation.message_delegate import MessageDelegate
@@ -61,11 +62,11 @@ class ConversationPane(FollowsUiLanguage, QWidget):
         self.render_variables: Callable[[str], str] = lambda text: text
         self.title = QLabel(self)
         self.title.setObjectName("conversationTitle")
-        self.title.setStyleSheet("font-size: 15px; font-weight: 600")
+        set_role(self.title, "title")
         self.title.setProperty("showsData", True)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("conversationSubtitle")
-        self.subtitle.setStyleSheet("color: #5f6368")
+        set_role(self.subtitle, "note")
         self.subtitle.setProperty("showsData", True)
         self.model = ThreadModel(self)
         self.delegate = MessageDelegate(self)
@@ -82,10 +83,7 @@ class ConversationPane(FollowsUiLanguage, QWidget):
         self.thread_view.customContextMenuRequested.connect(self._context_menu)
         self._reading = ReadingPosition(self.thread_view, self.model)
         self.route_banner = QFrame(self)
-        self.route_banner.setObjectName("routeBanner")
-        self.route_banner.setStyleSheet(
-            "QFrame#routeBanner { background: #fef7e0; border: 1px solid #f9ab00; }"
-        )
+        self.route_banner.setObjectName("routeBanner")  # its look: console.qss
         self.route_text = QLabel(self.route_banner)
         self.route_text.setWordWrap(True)
         self.manage_models = QPushButton(self.route_banner)

@@ -33,7 +33,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QColor,
     QMouseEvent,
     QPainter,
     QPalette,
@@ -46,6 +45,7 @@ from console.inbox.outgoing import Delivery
 from console.inbox.queries import MessageView
 from console.store.models import Direction
 from console.translations.service import LOW_CONFIDENCE
+from console.ui.common import palette
 from console.ui.common.display_names import channel_name, direction_name, language_name
 from console.ui.common.problem_texts import problem_text
 from console.ui.conversation.thread_model import MessageRole
@@ -55,12 +55,14 @@ Index = QModelIndex | QPersistentModelIndex
 MARGIN = 8
 PADDING = 10
 BUBBLE_SHARE = 0.82
-_INBOUND_FILL = QColor("#f1f3f4")
-_OUTBOUND_FILL = QColor("#e3effd")
-_SELECTED_BORDER = QColor("#1a73e8")
-_PROBLEM_COLOUR = "#c5221f"
-_WAITING_COLOUR = "#5f6368"
-_DONE_COLOUR = "#1e8e3e"
+_INBOUND_FILL = palette.SURFACE
+_OUTBOUND_FILL = palette.ACCENT_SOFT
+_SELECTED_BORDER = palette.ACCENT
+_PROBLEM_COLOUR = palette.ERROR_DARK.name()
+_MUTED_COLOUR = palette.MUTED.name()
+_DONE_COLOUR = palette.OK.name()
+_WARNING_COLOUR = palette.WARNING.name()
+_TRANSLATION_COLOUR = palette.OK_DARK.name()
 UNDO_LINK, RETRY_LINK = "undo", "retry"
 
 
@@ -83,7 +85,7 @@ def delivery_html(message: MessageView) -> str:
     delivery: Delivery | None = message.delivery
     if delivery is None:
         return ""
-    colour = _WAITING_COLOUR
+    colour = _MUTED_COLOUR
     link = ""
     state = delivery.state
     if state == outgoing.HELD and delivery.at is not None:
@@ -164,14 +166,14 @@ def message_html(message: MessageView) -> str:
         language = f"{html.escape(language_name(message.language))} [{message.language}]"
         if message.language_confidence is not None and message.language_confidence < LOW_CONFIDENCE:
             uncertain = QCoreApplication.translate("MessageDelegate", "uncertain")
-            language += f' <span style="color:#b06000">({html.escape(uncertain)})</span>'
+            language += f' <span style="color:{_WARNING_COLOUR}">({html.escape(uncertain)})</span>'
         meta.append(language)
     meta.append(html.escape(channel_name(message.channel)))
     sent = QDateTime.fromSecsSinceEpoch(int(message.sent_at.timestamp())).toLocalTime()
     local = QLocale().toString(sent, QLocale.FormatType.ShortFormat)
     meta.append(html.escape(local))
     parts = [
-        f'<div style="color:#5f6368; font-size:small">{" · ".join(meta)}</div>',
+        f'<div style="color:{_MUTED_COLOUR}; font-size:small">{" · ".join(meta)}</div>',
         f'<div style="margin-top:4px">{_paragraphs(message.text)}</div>',
     ]
     if message.direction is Direction.OUTBOUND:
@@ -179,9 +181,10 @@ def message_html(message: MessageView) -> str:
     if message.translation is not None:
         label = QCoreApplication.translate("MessageDelegate", "Translation")
         parts.append(
-            '<div style="margin-top:6px; color:#1e4620">'
+            f'<div style="margin-top:6px; color:{_TRANSLATION_COLOUR}">'
             f"<b>{html.escape(label)}</b> "
-            f'<span style="color:#5f6368">({html.escape(message.translation.engine)})</span><br>'
+            f'<span style="color:{_MUTED_COLOUR}">'
+            f"({html.escape(message.translation.engine)})</span><br>"
             f"{_paragraphs(message.translation.text)}</div>"
         )
     return "".join(parts)
