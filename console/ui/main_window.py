@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,26 +30,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from console.changes import Changes
-from console.channels.importer import import_path
-from console.channels.outbox import retry
-from console.inbox.commands import Composed, wake_snoozed
+from console.inbox.commands import Composed
 from console.inbox.queries import (
     AgentSummary,
-    FilterOptions,
     InboxFilter,
     TranslationView,
-    filter_options,
-    list_agents,
 )
 from console.policies import (
     PolicyView,
     TaskOffer,
-    complete_task,
-    open_task,
-    policy_view,
     render_reply,
 )
 from console.policies.view import swap_facts
@@ -62,7 +52,7 @@ from console.ui.channels.channel_models import ChannelStatusModel
 from console.ui.channels.channel_service import ChannelService
 from console.ui.channels.channel_settings import ChannelSettingsDialog
 from console.ui.channels.import_dialog import ImportDialog
-from console.ui.channels.mapping_preview import MappingPreviewDialog
+from console.ui.channels.operations import retry_delivery
 from console.ui.channels.outbox_window import OutboxWindow
 from console.ui.channels.quarantine_window import QuarantineWindow
 from console.ui.common.follows_ui_language import FollowsUiLanguage
@@ -72,6 +62,7 @@ from console.ui.conversation.conversation_controller import ConversationControll
 from console.ui.conversation.conversation_pane import ConversationPane
 from console.ui.conversation.conversation_translation import ConversationTranslation
 from console.ui.conversation.draft_keeper import DraftKeeper
+from console.ui.conversation.operations import wake_snoozed_conversations
 from console.ui.conversation.reply_translation import ReplyTranslationPanel
 from console.ui.conversation.send_guard import SendGuard, check_reply, reply_language
 from console.ui.conversation.undo_send import UndoSendBar, save_undo_seconds, undo_seconds
@@ -94,12 +85,13 @@ from console.ui.inbox.inbox_model import (
     SUBJECT,
     InboxModel,
 )
+from console.ui.inbox.operations import ReferenceData, load_reference_data
 from console.ui.inbox.search_match_delegate import SearchMatchDelegate
-from console.ui.lanes.operations import WriteOp, Wrote
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.lanes.translation_worker import TranslationWorker
 from console.ui.models.model_manager import ModelManagerDialog
 from console.ui.policies.compliance_editor import ComplianceEditor
+from console.ui.policies.operations import complete_policy_task, load_policy, open_policy_task
 from console.ui.quality.quality_scores import QualityScores
 from console.ui.quality.quality_window import QualityWindow
 from console.ui.replies.reply_library import ReplyLibraryDialog
@@ -158,11 +150,11 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.customer_panel.add_section(self.local_time_panel, 1)
         self._their_clock = QTimer(self)
         self._their_clock.setInterval(THEIR_TIME_REFRESH_MS)
-        self.controller = ConversationController(executor, self)
+        self.controller = ConversationController(executor, self, state=self.state)
         self.translation_worker = TranslationWorker(self)
         self.translator = TranslatorHolder(executor.store)
         self.translation = ConversationTranslation(
-            executor, self.translation_worker, self.translator.get, self
+            executor, self.translation_worker, self.translator.get, self, state=self.state
         )
         self.conversation.attach_reply_translation(
             ReplyTranslationPanel(self.translation_worker, self.translator.get, self)
@@ -186,12 +178,12 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
             self.conversation.reply_translation.facts = self.conversation.composer.fact_pairs
         self.count_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.count_label)
-        self.channel_service = ChannelService(executor.store, self)
+        self.channel_service = ChannelService(executor.store, self, changes=executor.changes)
         self.channel_status = ChannelStatusModel(self)
         self.channel_label = QLabel(self)
         self.channel_label.setProperty("showsData", True)
         self.statusBar().addPermanentWidget(self.channel_label)
-        self.undo_bar = UndoSendBar(executor, self._actor_name, self)
+        self.undo_bar = UndoSendBar(executor, parent=self, state=self.state)
         self.statusBar().addPermanentWidget(self.undo_bar)
         self.identity_panel = IdentityPanel(executor, state=self.state, parent=self)
         self.customer_panel.add_section(self.identity_panel, 2)  # after their local time
@@ -372,12 +364,12 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.channel_service.channel_removed.connect(self.channel_status.remove)
         self.channel_service.status_changed.connect(self._show_channel_status)
         self.channel_service.channel_removed.connect(self._show_channel_status)
-        self.channel_service.inbox_changed.connect(self.inbox_model.reload)
         self.controller.reply_stored.connect(self.channel_service.reply_queued)
         self.controller.reply_scheduled.connect(self.channel_service.reply_queued)
         self.customer_panel.failed.connect(self._on_failed)
         self.identity_panel.failed.connect(self._on_failed)
         self.translation.translated.connect(self._on_translated)
+        self._executor.changes.changed.connect(self._on_changes)
         self.background_translation.slice_done.connect(self._on_translated_ahead)
         self.translation.route_missing.connect(self.conversation.show_missing_route)
         self.translation.failed.connect(self._on_failed)
@@ -564,7 +556,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         panel.source_changed(self.render_variables(self.conversation.composer.editor.toPlainText()))
 
     def _on_language_corrected(self, message_id: int, language: str) -> None:
-        self.translation.correct_language(message_id, language, actor=self.state.actor)
+        self.translation.correct_language(message_id, language)
 
     def store_idle(self) -> bool:
         """No store work queued or running (for screenshots and checks)."""
@@ -644,26 +636,20 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
             QApplication.clipboard().setText(text)
             message = self.tr("Reply taken back: nothing was sent. Its text is on the clipboard.")
         self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
-        self.controller.reload()
-        self.inbox_model.reload()
 
     def _undo_from_thread(self, message_id: int) -> None:
         if any(reply.message_id == message_id for reply in self.undo_bar.held):
             self.undo_bar.undo(message_id)
 
     def _retry_send(self, entry_id: int) -> None:
-        actor = self._actor_name()
-
-        def work(session: Session) -> None:
-            retry(session, entry_id, actor=actor)
-
         def done(_: None) -> None:
             again = self.tr("The reply will be sent again.")
             self.statusBar().showMessage(again, STATUS_MESSAGE_MS)
             self.channel_service.reply_queued()
-            self.controller.reload()
 
-        self._executor.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
+        retry_delivery(
+            parent=self, entry_id=entry_id, actor=self.state.actor, success=done
+        ).failure(self._report).run(self._executor)
 
     def _on_reply_draft(self, _draft: object) -> None:
         if self._waiting_reply is not None:
@@ -672,8 +658,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
 
     def _on_reply_scheduled(self, conversation_id: int, _send_at: object) -> None:
         if conversation_id != self.draft_keeper.conversation_id:
-            self.inbox_model.reload()  # moved on meanwhile: leave the box as it is
-            return
+            return  # moved on meanwhile: leave the box as it is (the bus refreshes its row)
         self.conversation.composer.sent()
         if self.conversation.reply_translation is not None:
             self.conversation.reply_translation.clear()
@@ -681,8 +666,6 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
             self.tr("The reply waits in the outbox until their business hours."),
             STATUS_MESSAGE_MS,
         )
-        self.controller.reload()
-        self.inbox_model.reload()
 
     def _load_policy(self, conversation_id: int | None) -> None:
         shown = self.customer_panel.policy_panel.view
@@ -694,12 +677,17 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
             self.conversation.composer.set_facts({})
         if conversation_id is None:
             return
-        display_locale = QLocale().name()
+        load_policy(
+            parent=self,
+            conversation_id=conversation_id,
+            display_locale=QLocale().name(),
+            success=self._policy_arrived,
+        ).run(self._executor)
 
-        def work(session: Session) -> PolicyView | None:
-            return policy_view(session, conversation_id, display_locale=display_locale)
-
-        self._executor.run(self, work, self._policy_arrived)
+    def _on_changes(self, changes: Changes) -> None:
+        """Rules edited anywhere: the open conversation's rules panel shows them."""
+        if changes.rules:
+            self._load_policy(self.controller.conversation_id)
 
     def _policy_arrived(self, view: PolicyView | None) -> None:
         current = self.conversation.detail
@@ -713,100 +701,66 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
                 self.conversation.reply_translation.facts_changed()
 
     def _open_policy_task(self, offer: TaskOffer) -> None:
-        conversation_id, agent_id = self.controller.conversation_id, self.controller.agent_id
+        conversation_id = self.controller.conversation_id
         if conversation_id is None:
             return
-
-        def work(session: Session) -> None:
-            open_task(
-                session, conversation_id, offer.kind, message_id=offer.message_id, agent_id=agent_id
-            )
 
         def done(_: None) -> None:
             self.statusBar().showMessage(
                 self.tr("Task opened with its statutory due date."), STATUS_MESSAGE_MS
             )
-            self._load_policy(conversation_id)
-            self.inbox_model.refresh_row(conversation_id)
 
-        self._executor.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
+        open_policy_task(
+            parent=self,
+            conversation_id=conversation_id,
+            offer=offer,
+            agent_id=self.state.person_id,
+            success=done,
+        ).failure(self._report).run(self._executor)
 
     def _choose_import(self) -> ImportDialog:
         """File → Import: files or a folder, imported off the UI thread, with a result."""
-        agent = self._current_agent()
-        dialog = ImportDialog(self._executor, actor=agent.name if agent else "agent", parent=self)
+        dialog = ImportDialog(self._executor, state=self.state, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The inbox hears of the import on the change bus; the filters may offer new channels:
         dialog.imported.connect(lambda _report: self._load_reference_data())
         dialog.open()
         return dialog
 
-    def import_messages(self, path: Path) -> None:
-        """CSV and JSON exports go through the column mapping preview first."""
-        if path.suffix.lower() in (".csv", ".json"):
-            agent = self._current_agent()
-            preview = MappingPreviewDialog(
-                self._executor, path, actor=agent.name if agent else "agent", parent=self
-            )
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            preview.mapping_saved.connect(lambda _mapping: self._run_import(path))
-            preview.open()
-            return
-        self._run_import(path)
-
-    def _run_import(self, path: Path) -> None:
-        """On the file lane; its batches are stored in their own transactions."""
-        executor = self._executor
-        store = executor.store
-
-        def work() -> str:
-            return import_path(store, path).summary()
-
-        def done(summary: str) -> None:
-            self.statusBar().showMessage(summary, STATUS_MESSAGE_MS)
-            executor.changes.publish(Changes(listing=True, quarantine=True))
-            self._load_reference_data()
-
-        executor.files.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
-
     def open_channel_settings(self) -> ChannelSettingsDialog:
-        agent = self._current_agent()
-        dialog = ChannelSettingsDialog(
-            self._executor, actor=agent.name if agent else "agent", parent=self
-        )
+        dialog = ChannelSettingsDialog(self._executor, state=self.state, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _name: self.channel_service.restart())
         dialog.open()
         return dialog
 
     def open_quarantine(self) -> QuarantineWindow:
-        agent = self._current_agent()
-        view = QuarantineWindow(self._executor, actor=agent.name if agent else "agent", parent=self)
+        view = QuarantineWindow(self._executor, state=self.state, parent=self)
         view.setWindowFlag(Qt.WindowType.Window)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.resize(980, 520)
-        view.imported.connect(lambda _n: self.inbox_model.reload())
         view.show()
         view.reload()
         return view
 
     def _complete_policy_task(self, task_id: int) -> None:
-        conversation_id, agent_id = self.controller.conversation_id, self.controller.agent_id
+        conversation_id = self.controller.conversation_id
         if conversation_id is None:
             return
 
-        def work(session: Session) -> None:
-            complete_task(session, task_id, agent_id=agent_id)
-
         def done(_: None) -> None:
             self.statusBar().showMessage(self.tr("Task marked done."), STATUS_MESSAGE_MS)
-            self._load_policy(conversation_id)
-            self.inbox_model.refresh_row(conversation_id)  # clears an overdue marker
 
-        self._executor.run(self, work, done, error=lambda exc: self._on_failed(error_text(exc)))
+        complete_policy_task(
+            parent=self,
+            conversation_id=conversation_id,
+            task_id=task_id,
+            agent_id=self.state.person_id,
+            success=done,
+        ).failure(self._report).run(self._executor)
 
     def open_quality_review(self) -> QualityWindow:
-        window = QualityWindow(self._executor, self.controller.agent_id, self)
+        window = QualityWindow(self._executor, parent=self, state=self.state)
         window.setWindowFlag(Qt.WindowType.Window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         room = self.screen().availableGeometry()
@@ -816,27 +770,28 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         return window
 
     def open_outbox(self) -> OutboxWindow:
-        agent = self._current_agent()
-        view = OutboxWindow(self._executor, actor=agent.name if agent else "agent", parent=self)
+        view = OutboxWindow(self._executor, state=self.state, parent=self)
         view.setWindowFlag(Qt.WindowType.Window)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.resize(1040, 520)
-        self.channel_service.outbox_changed.connect(view.reload)
         view.requeued.connect(lambda _n: self.channel_service.reply_queued())  # send now
         view.show()
         view.reload()
         return view
 
     def open_compliance_editor(self) -> ComplianceEditor:
-        editor = ComplianceEditor(self._executor, self.controller.agent_id, self)
-        editor.changed.connect(lambda: self._load_policy(self.controller.conversation_id))
+        editor = ComplianceEditor(self._executor, parent=self, state=self.state)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor
 
     def open_reply_library(self) -> ReplyLibraryDialog:
         library = ReplyLibraryDialog(
-            self._executor, self.translation_worker, self.translator.get, self._actor_name, self
+            self._executor,
+            self.translation_worker,
+            self.translator.get,
+            parent=self,
+            state=self.state,
         )
         library.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         library.open()
@@ -861,13 +816,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         return render_reply(text, view.variables)
 
     def open_coverage_planner(self) -> CoveragePlanner:
-        agent = self._current_agent()
-        planner = CoveragePlanner(
-            self._executor,
-            actor=agent.name if agent else "",
-            agent_id=self.controller.agent_id,
-            parent=self,
-        )
+        planner = CoveragePlanner(self._executor, state=self.state, parent=self)
         planner.setWindowFlag(Qt.WindowType.Window)
         planner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         planner.failed.connect(self._on_failed)
@@ -932,11 +881,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         menu.popup(self.inbox_view.viewport().mapToGlobal(position))
 
     def _wake_snoozed(self) -> None:
-        def work(session: Session) -> Wrote[None]:
-            woken = wake_snoozed(session)
-            return Wrote(None, Changes(conversations=frozenset(woken), listing=bool(woken)))
-
-        WriteOp(parent=self, op=work).run(self._executor)
+        wake_snoozed_conversations(parent=self).run(self._executor)
 
     def _on_reply_stored(self, conversation_id: int) -> None:
         """The reply is stored (the change bus refreshes its inbox row and the thread)."""
@@ -954,6 +899,9 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
             )  # stays until the next message: nothing will send it
         else:
             self.statusBar().showMessage(self.tr("Reply saved to the outbox."), STATUS_MESSAGE_MS)
+
+    def _report(self, exc: Exception) -> None:
+        self._on_failed(error_text(exc))
 
     def _on_failed(self, message: str) -> None:
         self.conversation.composer.set_busy(False)
@@ -1003,13 +951,10 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
     # -- reference data and persistence -------------------------------------
 
     def _load_reference_data(self) -> None:
-        def work(session: Session) -> tuple[FilterOptions, list[AgentSummary]]:
-            return filter_options(session), list_agents(session)
+        load_reference_data(parent=self, success=self._on_reference_data).run(self._executor)
 
-        self._executor.run(self, work, self._on_reference_data)
-
-    def _on_reference_data(self, data: tuple[FilterOptions, list[AgentSummary]]) -> None:
-        options, agents = data
+    def _on_reference_data(self, data: ReferenceData) -> None:
+        options, agents = data.options, data.agents
         self._agents = agents
         self.filter_bar.set_options(options)
         self.filter_bar.set_agents(agents)

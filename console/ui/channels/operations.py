@@ -39,7 +39,8 @@ from console.channels.importer import ImportReport
 from console.channels.mapping import ColumnMapping
 from console.channels.outbox import OutboxItem, export_outbox, outbox_items, retry
 from console.channels.retry import RetryReport, retry_quarantined
-from console.store.models import ChannelKind
+from console.store.channel_tables import ChannelOutboxEntry
+from console.store.models import ChannelKind, Message
 from console.ui.lanes.operations import QueryOp, WriteOp, Wrote
 from console.ui.lanes.store_executor import StoreExecutor
 
@@ -77,6 +78,22 @@ def retry_deliveries(
             outbox=True,
         )
         return Wrote(len(chosen), changes)
+
+    return WriteOp(parent=parent, op=op, success=success)
+
+
+def retry_delivery(
+    *, parent: QObject, entry_id: int, actor: str, success: Callable[[None], None]
+) -> WriteOp[None]:
+    """Put one failed reply back in the queue (from its delivery line in the thread)."""
+
+    def op(session: Session) -> Wrote[None]:
+        retry(session, entry_id, actor=actor)
+        entry = session.get(ChannelOutboxEntry, entry_id)
+        message = session.get(Message, entry.message_id) if entry is not None else None
+        conversations = frozenset({message.conversation_id}) if message is not None else frozenset()
+        messages = frozenset({message.id}) if message is not None else frozenset()
+        return Wrote(None, Changes(conversations=conversations, messages=messages, outbox=True))
 
     return WriteOp(parent=parent, op=op, success=success)
 

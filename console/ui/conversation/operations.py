@@ -335,3 +335,13 @@ def correct_message_language(
         return Wrote(None, Changes(messages=frozenset({message_id})))
 
     return WriteOp(parent=parent, op=op, success=success)
+
+
+def wake_snoozed_conversations(*, parent: QObject) -> WriteOp[list[int]]:
+    """Snoozed conversations whose time has come are back in the open views."""
+
+    def op(session: Session) -> Wrote[list[int]]:
+        woken = commands.wake_snoozed(session)
+        return Wrote(woken, Changes(conversations=frozenset(woken), listing=bool(woken)))
+
+    return WriteOp(parent=parent, op=op)

@@ -392,14 +392,14 @@ class InboxModel(QAbstractTableModel):
         return None
 
     def match_label(self, match: SearchMatch) -> str:
-        """Where a search matched, in a few words: "Chinese translation", "Original (Spanish)"."""
+        """Where a search matched, short enough for a narrow column: "⇄ Chinese" (a stored
+        translation into Chinese) or "Spanish" (the message as written); the tooltip says it
+        in full."""
         place = match.place
         if place.translation_language is not None:
-            return self.tr("%1 translation").replace(
-                "%1", language_name(place.translation_language)
-            )
+            return self.tr("⇄ %1").replace("%1", language_name(place.translation_language))
         if place.written_language:
-            return self.tr("Original (%1)").replace("%1", language_name(place.written_language))
+            return language_name(place.written_language)
         return self.tr("Original")
 
     def _display(self, row: InboxRow, column: int) -> str | None:

@@ -16,12 +16,16 @@ from sqlalchemy.orm import Session
 from console.changes import Changes
 from console.inbox.queries import (
     SEARCH_RESULTS,
+    AgentSummary,
+    FilterOptions,
     InboxFilter,
     InboxRow,
     InboxView,
     SearchPlace,
     conversation_ids,
+    filter_options,
     inbox_rows,
+    list_agents,
     search_places,
     view_counts,
 )
@@ -71,7 +75,8 @@ def fetch_page(session: Session, ids: Sequence[int], search: str) -> Page:
     if not search.strip():
         return Page(rows, {})
     matches = {
-        conversation_id: SearchMatch(places[0], excerpt_of(places[0].text, search))
+        # The inbox's subject column is narrow: the match near the start of its excerpt.
+        conversation_id: SearchMatch(places[0], excerpt_of(places[0].text, search, before=12))
         for conversation_id, places in search_places(session, search, ids).items()
     }
     return Page(rows, matches)
@@ -158,3 +163,25 @@ def store_translations(
         return Wrote(report, Changes(messages=frozenset(report.translated_messages)))
 
     return WriteOp(parent=parent, op=op, success=success)
+
+
+# -- what the filters offer ---------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class ReferenceData:
+    """What the filter bar and the agent choosers offer."""
+
+    options: FilterOptions
+    agents: list[AgentSummary]
+
+
+def load_reference_data(
+    *, parent: QObject, success: Callable[[ReferenceData], None]
+) -> QueryOp[ReferenceData]:
+    """The channels, markets and languages to filter by, and the agents."""
+    return QueryOp(
+        parent=parent,
+        op=lambda session: ReferenceData(filter_options(session), list_agents(session)),
+        success=success,
+    )

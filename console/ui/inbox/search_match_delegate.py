@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -17,6 +17,7 @@ from console.ui.common import palette
 from console.ui.inbox.inbox_model import SearchMatch, SearchMatchRole
 
 _GAP = 6
+_CHIP_PADDING = 6
 
 
 class SearchMatchDelegate(QStyledItemDelegate):
@@ -41,11 +42,18 @@ class SearchMatchDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         painter.setClipRect(option.rect)
+        # Where it matched, as a small chip: accent for a translation, grey for the original.
         label_font = QFont(option.font)
-        label_font.setBold(True)
+        label_font.setPointSizeF(option.font.pointSizeF() * 0.85)
         label = _line(label_text, label_font, [])
-        label_width = label.boundingRect().width()
-        self._draw(painter, label, rect, option.palette.color(role))
+        label_width = label.boundingRect().width() + 2 * _CHIP_PADDING
+        chip = QRectF(rect.left(), rect.center().y() - 9, label_width, 18)
+        in_translation = match.place.in_translation
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.ACCENT_SOFT if in_translation else palette.SURFACE)
+        painter.drawRoundedRect(chip, 8, 8)
+        self._draw(painter, label, chip.adjusted(_CHIP_PADDING, 0, 0, 0),
+                   palette.ACCENT if in_translation else palette.MUTED)  # fmt: skip
         formats = []
         for start, end in match.excerpt.spans:
             marked = QTextLayout.FormatRange()

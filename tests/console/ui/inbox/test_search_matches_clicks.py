@@ -75,12 +75,12 @@ def test_a_chinese_search_finds_a_spanish_message_through_its_translation(
     conversation_id = _spanish_with_chinese_translation(demo_store)
     _search(qtbot, window, "退款")
     label, match = _match(window, conversation_id)
-    assert label == "Chinese translation"
+    assert label == "⇄ Chinese"
     assert match.place.translation_language == "zh"
     marked = [match.excerpt.text[a:b] for a, b in match.excerpt.spans]
     assert marked == ["退款"]
     index = window.inbox_model.index(window.inbox_model.row_of(conversation_id) or 0, SUBJECT)
-    assert index.data().startswith("Chinese translation: ")
+    assert index.data().startswith("⇄ Chinese: ")
     assert "[退款]" in index.data(Qt.ItemDataRole.ToolTipRole)
     window.inbox_view.scrollTo(index)
     assert not window.inbox_view.grab().isNull()  # the delegate paints the marked words
@@ -92,7 +92,7 @@ def test_an_original_match_names_the_language_it_was_written_in(
     conversation_id = _spanish_with_chinese_translation(demo_store)
     _search(qtbot, window, "reembolso")
     label, match = _match(window, conversation_id)
-    assert label == "Original (Spanish)"
+    assert label == "Spanish"
     assert match.place == SearchPlace(match.place.message_id, None, SPANISH)
     assert [match.excerpt.text[a:b] for a, b in match.excerpt.spans] == ["reembolso"]
 
@@ -108,7 +108,7 @@ def test_clearing_the_search_shows_subjects_again(
     row = window.inbox_model.row_of(conversation_id)
     assert row is not None
     assert window.inbox_model.index(row, SUBJECT).data(SearchMatchRole) is None
-    assert not window.inbox_model.index(row, SUBJECT).data().startswith("Chinese translation")
+    assert not window.inbox_model.index(row, SUBJECT).data().startswith("⇄ Chinese")
 
 
 def test_a_search_matching_too_many_lists_the_newest_and_says_so(
