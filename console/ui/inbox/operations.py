@@ -76,7 +76,7 @@ def fetch_page(session: Session, ids: Sequence[int], search: str) -> Page:
         return Page(rows, {})
     matches = {
         # The inbox's subject column is narrow: the match near the start of its excerpt.
-        conversation_id: SearchMatch(places[0], excerpt_of(places[0].text, search, before=12))
+        conversation_id: SearchMatch(places[0], excerpt_of(places[0].text, search, before=4))
         for conversation_id, places in search_places(session, search, ids).items()
     }
     return Page(rows, matches)

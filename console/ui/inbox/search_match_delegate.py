@@ -1,8 +1,9 @@
 """Paints the inbox's subject cell under a search: where it matched, then the words, marked.
 
-"Chinese translation: …quiero un reembolso…" with the matched words on a
-highlight, so an agent sees at a glance why a conversation is in the results
-and in which language it matched.
+A match in a stored translation starts with a chip saying which ("⇄ Chinese"),
+then "…quiero un reembolso…" with the matched words on a highlight, so an agent
+sees at a glance why a conversation is in the results and in which language it
+matched. The tooltip says it in full.
 """
 
 from __future__ import annotations
@@ -42,18 +43,19 @@ class SearchMatchDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         painter.setClipRect(option.rect)
-        # Where it matched, as a small chip: accent for a translation, grey for the original.
-        label_font = QFont(option.font)
-        label_font.setPointSizeF(option.font.pointSizeF() * 0.85)
-        label = _line(label_text, label_font, [])
-        label_width = label.boundingRect().width() + 2 * _CHIP_PADDING
-        chip = QRectF(rect.left(), rect.center().y() - 9, label_width, 18)
-        in_translation = match.place.in_translation
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.ACCENT_SOFT if in_translation else palette.SURFACE)
-        painter.drawRoundedRect(chip, 8, 8)
-        self._draw(painter, label, chip.adjusted(_CHIP_PADDING, 0, 0, 0),
-                   palette.ACCENT if in_translation else palette.MUTED)  # fmt: skip
+        # A match in a stored translation gets a small chip saying which ("⇄ Chinese"); a
+        # match in the message as written needs none: the Language column says its language.
+        label_width: float = -_GAP
+        if match.place.in_translation:
+            label_font = QFont(option.font)
+            label_font.setPointSizeF(option.font.pointSizeF() * 0.85)
+            label = _line(label_text, label_font, [])
+            label_width = label.boundingRect().width() + 2 * _CHIP_PADDING
+            chip = QRectF(rect.left(), rect.center().y() - 9, label_width, 18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.ACCENT_SOFT)
+            painter.drawRoundedRect(chip, 8, 8)
+            self._draw(painter, label, chip.adjusted(_CHIP_PADDING, 0, 0, 0), palette.ACCENT)
         formats = []
         for start, end in match.excerpt.spans:
             marked = QTextLayout.FormatRange()
