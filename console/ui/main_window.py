@@ -404,6 +404,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.outbox_action.setText(self.tr("&Outbox"))
         self.quality_action.setText(self.tr("&Quality review…"))
         self.inbox_model.ui_language_changed()
+        self.conversation_actions.ui_language_changed()  # QActions get no language event
         self._update_count()
         self.channel_status.ui_language_changed()
         self._show_channel_status()

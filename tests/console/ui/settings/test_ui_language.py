@@ -171,6 +171,8 @@ def test_switching_language_retranslates_the_open_window(
     assert window.conversation.composer.send_button.text() == "发送"
     assert window.inbox_model.headerData(1, Qt.Orientation.Horizontal) == "客户"
     assert window.windowTitle() == "客服工作台"
+    # The conversation's actions (header buttons, menus) follow too: they are QActions.
+    assert window.conversation_actions.resolve_action.text().replace("&", "").startswith("解决")
     qtbot.waitUntil(lambda: window.controller.translation_language == "zh")
     window.apply_settings("en", window.controller.agent_id)
     qtbot.waitUntil(lambda: window.conversation.composer.send_button.text() == "Send")
