@@ -363,7 +363,7 @@ def _looks_western(data: bytes) -> bool:
 
 
 def _header_text(message: Message, name: str, warnings: list[str]) -> str:
-    value = message.get(name)
+    value: object = message.get(name)  # a str here; a compat32 message may hold a Header
     if value is None:
         return ""
     if isinstance(value, Header):  # not with _Lenient, but a caller may pass compat32 messages

@@ -208,7 +208,8 @@ class ReplyPalette(FollowsUiLanguage, QDialog):
         return render(text, {**self._context.variables, **facts})
 
     def current_entry(self) -> EntryView | None:
-        item = self.results.currentItem()
+        # None when the list is empty (PySide's stubs say otherwise).
+        item: QListWidgetItem | None = self.results.currentItem()
         if item is None:
             return None
         entry_id = item.data(_ENTRY_ROLE)
