@@ -12,7 +12,7 @@ import copy
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -421,13 +421,18 @@ def mark_reviewed(
     reason: str = "Reviewed",
     today: date | None = None,
 ) -> int:
-    """Record a review of *code*: a new version whose ``last_reviewed`` is today."""
+    """Record a review of *code*: a new version whose ``last_reviewed`` is today.
+
+    ``today`` dates a review done earlier: it is then in force from that day's start
+    (UTC), not from the moment it is recorded.
+    """
     agent = require_compliance(session, agent_id)
     current = market_rules(session, code)
     if current is None:
         raise PolicyError(f"There are no rules for {code}.")
     data = current.data
     data["last_reviewed"] = (today or utcnow().date()).isoformat()
+    in_force = utcnow() if today is None else datetime.combine(today, time(), tzinfo=UTC)
     return _add_version(
         session,
         code,
@@ -436,7 +441,7 @@ def mark_reviewed(
         author=agent.name,
         agent_id=agent.id,
         reason=_check_reason(reason),
-        effective_from=utcnow(),
+        effective_from=in_force,
     )
 
 
