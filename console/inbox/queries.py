@@ -198,6 +198,9 @@ _SORT_COLUMNS: dict[InboxSort, ColumnElement[object]] = {
 #: The inbox lists at most this many conversations for a search, the first in its order
 #: (newest first, normally); past them an agent adds a word rather than scrolls.
 SEARCH_RESULTS = 5000
+#: A search matching more than this many times ``limit`` messages walks the newest
+#: conversations instead of sorting its matches (below it, sorting them is cheaper).
+WALK_FROM_HITS = 4
 
 
 def conversation_ids(
@@ -218,7 +221,7 @@ def conversation_ids(
         and limit is not None
         and inbox_filter.sort is InboxSort.LAST_ACTIVITY
         and session.get_bind().dialect.name == "sqlite"
-        and _more_hits_than(session, search, limit)
+        and _more_hits_than(session, search, WALK_FROM_HITS * limit)
     )
     query: Select[Any] = select(Conversation.id)
     if inbox_filter.sort in (InboxSort.CUSTOMER, InboxSort.COUNTRY, InboxSort.LOCAL_TIME):

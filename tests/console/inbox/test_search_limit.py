@@ -31,7 +31,7 @@ def _twelve_refund_requests(store: Store, message: MessageFactory) -> None:
     )
 
 
-@pytest.mark.parametrize("limit", [1, 3, 11, 12, 50])
+@pytest.mark.parametrize("limit", [1, 2, 3, 11, 12, 50])  # 1 and 2 walk, the rest sort
 def test_a_limited_search_is_the_start_of_the_full_list(
     store: Store, message: MessageFactory, limit: int
 ) -> None:
