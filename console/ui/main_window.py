@@ -219,8 +219,8 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self._wire()
         self.ui_language_changed()
         self._restore_layout()
+        # The inbox loads once the person at this seat is known (their "Mine" count).
         self._load_reference_data()
-        self.inbox_model.reload()
 
     # -- composition --------------------------------------------------------
 
@@ -966,7 +966,9 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         if agent_id is None and agents:
             agent_id = agents[0].id
         self.controller.agent_id = agent_id
-        self._update_actor()
+        self._update_actor()  # reloads the inbox when the person changes its filter
+        if self.inbox_model.listings_asked == 0:
+            self.inbox_model.reload()
 
     def _update_actor(self) -> None:
         agent = self._current_agent()

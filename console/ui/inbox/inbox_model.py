@@ -219,6 +219,11 @@ class InboxModel(QAbstractTableModel):
             self._filter = new
             self.reload()
 
+    @property
+    def listings_asked(self) -> int:
+        """How many times the id list was asked for (0: the inbox was never loaded)."""
+        return self._generation
+
     def reload(self) -> None:
         """Fetch the id list again (after a filter change or a write).
 
