@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pg_server as pg_server_module
 import pytest
+from PySide6.QtCore import QSettings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,6 +29,11 @@ def isolated_dirs(
     monkeypatch.setenv("SUPPORT_CONSOLE_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+    # Qt reads XDG_CONFIG_HOME once per process: point QSettings at this test's folder
+    # too, or a window's saved layout, sort and person leak into the next test.
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(home / "config"))
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(home / "config"))
     return home
 
 
