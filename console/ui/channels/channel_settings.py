@@ -49,7 +49,6 @@ class ChannelSettingsDialog(FollowsUiLanguage, QDialog):
         executor: StoreExecutor,
         *,
         state: AppState | None = None,
-        actor: str | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -57,8 +56,6 @@ class ChannelSettingsDialog(FollowsUiLanguage, QDialog):
         self._executor = executor
         #: Who is working: saved and deleted channels are recorded for them.
         self.state = state or AppState(self)
-        # main_window.py's copy of the name, until it passes state= (then this goes):
-        self._named_actor = actor
         self.model = ChannelConfigModel(self)
         self.channels = QListView(self)
         self.channels.setObjectName("channelList")
@@ -148,10 +145,6 @@ class ChannelSettingsDialog(FollowsUiLanguage, QDialog):
 
     # -- language ------------------------------------------------------------------------
 
-    def _actor(self) -> str:
-        """Who writes are recorded for: the person at this seat."""
-        return self._named_actor or self.state.actor
-
     def ui_language_changed(self) -> None:
         self.setWindowTitle(self.tr("Channels"))
         self.new_button.setText(self.tr("New"))
@@ -224,7 +217,7 @@ class ChannelSettingsDialog(FollowsUiLanguage, QDialog):
             kind=kind,
             settings=values,
             secret=secret,
-            actor=self._actor(),
+            actor=self.state.actor,
             success=done,
         ).failure(self._failed).run(self._executor)
 
@@ -270,7 +263,7 @@ class ChannelSettingsDialog(FollowsUiLanguage, QDialog):
         delete_channel(
             parent=self,
             config_id=config.id,
-            actor=self._actor(),
+            actor=self.state.actor,
             success=lambda _none: self.reload(),
         ).failure(self._failed).run(self._executor)
 

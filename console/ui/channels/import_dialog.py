@@ -51,7 +51,6 @@ class ImportDialog(FollowsUiLanguage, QDialog):
         executor: StoreExecutor,
         *,
         state: AppState | None = None,
-        actor: str | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -59,8 +58,6 @@ class ImportDialog(FollowsUiLanguage, QDialog):
         self._executor = executor
         #: Who is working: the import is recorded for them.
         self.state = state or AppState(self)
-        # main_window.py's copy of the name, until it passes state= (then this goes):
-        self._named_actor = actor
         self._stop = threading.Event()
         self._running = False
         self._count = 0  # written by the file lane's thread, read by the timer
@@ -116,10 +113,6 @@ class ImportDialog(FollowsUiLanguage, QDialog):
         self.path_edit.returnPressed.connect(self.start)
         self.resize(640, 220)
         self.ui_language_changed()
-
-    def _actor(self) -> str:
-        """Who writes are recorded for: the person at this seat."""
-        return self._named_actor or self.state.actor
 
     def ui_language_changed(self) -> None:
         self.setWindowTitle(self.tr("Import messages"))
@@ -189,9 +182,7 @@ class ImportDialog(FollowsUiLanguage, QDialog):
             return
         tables = [path for path in paths if path.suffix.lower() in TABLE_SUFFIXES]
         if tables and len(paths) == 1:
-            preview = MappingPreviewDialog(
-                self._executor, paths[0], state=self.state, actor=self._named_actor, parent=self
-            )
+            preview = MappingPreviewDialog(self._executor, paths[0], state=self.state, parent=self)
             preview.setObjectName("importMappingPreview")
             preview.mapping_saved.connect(preview.accept)  # the mapping is what it was for
             preview.mapping_saved.connect(lambda _mapping: self._run(paths))
@@ -222,7 +213,7 @@ class ImportDialog(FollowsUiLanguage, QDialog):
         import_messages(
             parent=self,
             paths=paths,
-            actor=self._actor(),
+            actor=self.state.actor,
             progress=count,
             stop=self._stop,
             finished=self._finished,

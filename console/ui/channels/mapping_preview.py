@@ -60,7 +60,6 @@ class MappingPreviewDialog(FollowsUiLanguage, QDialog):
         path: Path,
         *,
         state: AppState | None = None,
-        actor: str | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -69,8 +68,6 @@ class MappingPreviewDialog(FollowsUiLanguage, QDialog):
         self._path = path
         #: Who is working: a saved mapping is recorded for them.
         self.state = state or AppState(self)
-        # main_window.py's copy of the name, until it passes state= (then this goes):
-        self._named_actor = actor
         self._mapping: ColumnMapping | None = None
         self._headers: tuple[str, ...] = ()
         self._updating = False
@@ -127,10 +124,6 @@ class MappingPreviewDialog(FollowsUiLanguage, QDialog):
         layout.addLayout(bottom)
         self.ui_language_changed()
         self._load(None, use_saved=True)
-
-    def _actor(self) -> str:
-        """Who writes are recorded for: the person at this seat."""
-        return self._named_actor or self.state.actor
 
     def ui_language_changed(self) -> None:
         self.setWindowTitle(self.tr("Import preview"))
@@ -218,5 +211,5 @@ class MappingPreviewDialog(FollowsUiLanguage, QDialog):
             self.mapping_saved.emit(mapping)
 
         save_column_mapping(
-            parent=self, path=self._path, mapping=mapping, actor=self._actor(), success=done
+            parent=self, path=self._path, mapping=mapping, actor=self.state.actor, success=done
         ).failure(self._failed).run(self._executor)

@@ -145,7 +145,6 @@ class OutboxWindow(FollowsUiLanguage, QWidget):
         executor: StoreExecutor,
         *,
         state: AppState | None = None,
-        actor: str | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -153,8 +152,6 @@ class OutboxWindow(FollowsUiLanguage, QWidget):
         self._executor = executor
         #: Who is working: retries and exports are recorded for them.
         self.state = state or AppState(self)
-        # main_window.py's copy of the name, until it passes state= (then this goes):
-        self._named_actor = actor
         self.model = OutboxModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("outboxTable")
@@ -223,10 +220,6 @@ class OutboxWindow(FollowsUiLanguage, QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         executor.changes.changed.connect(self.apply_changes)
         self.ui_language_changed()
-
-    def _actor(self) -> str:
-        """Who writes are recorded for: the person at this seat."""
-        return self._named_actor or self.state.actor
 
     def ui_language_changed(self) -> None:
         self.setWindowTitle(self.tr("Outbox"))
@@ -306,7 +299,7 @@ class OutboxWindow(FollowsUiLanguage, QWidget):
         if not failed:
             return
         retry_deliveries(
-            parent=self, items=failed, actor=self._actor(), success=self._retried
+            parent=self, items=failed, actor=self.state.actor, success=self._retried
         ).failure(self._failed).run(self._executor)
 
     def _retried(self, count: int) -> None:
@@ -328,7 +321,7 @@ class OutboxWindow(FollowsUiLanguage, QWidget):
     def export_to(self, channel: ChannelKind, path: Path) -> None:
         """Append the waiting replies of ``channel`` to ``path``; emits :attr:`exported`."""
         export_for_handover(
-            parent=self, channel=channel, path=path, actor=self._actor(), success=self._exported
+            parent=self, channel=channel, path=path, actor=self.state.actor, success=self._exported
         ).failure(self._failed).run(self._executor)
 
     def _exported(self, count: int) -> None:

@@ -44,7 +44,6 @@ class QuarantineWindow(FollowsUiLanguage, QWidget):
         executor: StoreExecutor,
         *,
         state: AppState | None = None,
-        actor: str | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -52,8 +51,6 @@ class QuarantineWindow(FollowsUiLanguage, QWidget):
         self._executor = executor
         #: Who is working: resolving and retrying are recorded for them.
         self.state = state or AppState(self)
-        # main_window.py's copy of the name, until it passes state= (then this goes):
-        self._named_actor = actor
         self.model = QuarantineModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("quarantineTable")
@@ -119,10 +116,6 @@ class QuarantineWindow(FollowsUiLanguage, QWidget):
         executor.changes.changed.connect(self.apply_changes)
         self.ui_language_changed()
 
-    def _actor(self) -> str:
-        """Who writes are recorded for: the person at this seat."""
-        return self._named_actor or self.state.actor
-
     def ui_language_changed(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
         self.resolve_button.setText(self.tr("Mark as dealt with"))
@@ -178,7 +171,7 @@ class QuarantineWindow(FollowsUiLanguage, QWidget):
         if not ids:
             return
         # The window reads the quarantine again when the change bus delivers this.
-        resolve_quarantine(parent=self, entry_ids=ids, actor=self._actor()).failure(
+        resolve_quarantine(parent=self, entry_ids=ids, actor=self.state.actor).failure(
             self._failed
         ).run(self._executor)
 
@@ -188,7 +181,7 @@ class QuarantineWindow(FollowsUiLanguage, QWidget):
         if not ids:
             return
         retry_quarantine(
-            parent=self, entry_ids=ids, actor=self._actor(), success=self._retried
+            parent=self, entry_ids=ids, actor=self.state.actor, success=self._retried
         ).failure(self._failed).run(self._executor)
 
     def _retried(self, report: RetryReport) -> None:

@@ -200,7 +200,6 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
         executor: StoreExecutor,
         worker: TranslationWorker,
         translator: Callable[[], Translator],
-        actor: Callable[[], str] | None = None,
         parent: Any = None,
         *,
         state: AppState | None = None,
@@ -210,8 +209,6 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
         self._executor, self._worker, self._translator = executor, worker, translator
         #: Who is working: saved and approved variants are recorded for them.
         self.state = state or AppState(self)
-        # main_window.py's way to the name, until it passes state= (then this goes):
-        self._named_actor = actor
         self._selected: tuple[int | None, str | None] = (None, None)
         self._busy = False
         self.entries = EntriesModel(self)
@@ -302,10 +299,6 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
         self._show_state()
 
     # -- reading -------------------------------------------------------------------
-
-    def _actor(self) -> str:
-        """Who writes are recorded for: the person at this seat."""
-        return self._named_actor() if self._named_actor is not None else self.state.actor
 
     def reload(self) -> None:
         load_library(parent=self, success=self._arrived).failure(self._failed).run(self._executor)
@@ -416,7 +409,7 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
                 entry_id=entry.id,
                 language=row.language,
                 text=self.editor.toPlainText(),
-                by=self._actor(),
+                by=self.state.actor,
                 success=self._written,
             )
         )
@@ -430,7 +423,7 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
                 parent=self,
                 entry_id=entry.id,
                 language=row.language,
-                by=self._actor(),
+                by=self.state.actor,
                 success=self._written,
             )
         )
@@ -487,7 +480,7 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
                 category=category,
                 language=language,
                 text=text,
-                by=self._actor(),
+                by=self.state.actor,
                 success=done,
             )
         )

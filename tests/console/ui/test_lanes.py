@@ -154,7 +154,7 @@ def test_an_import_from_the_dialog_tells_the_change_bus(
 ) -> None:
     from console.ui.channels.import_dialog import ImportDialog
 
-    dialog = ImportDialog(executor, actor="agent")
+    dialog = ImportDialog(executor)
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(_mbox(tmp_path / "mail.mbox", 1, 5)))
     with (
