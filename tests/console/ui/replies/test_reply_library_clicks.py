@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from console.replies import list_entries
+from console.replies import list_entries, save_entry
 from console.store import Store
 from console.ui.main_window import MainWindow
 from console.ui.replies.reply_library import NewReplyDialog, ReplyLibraryDialog
@@ -118,3 +118,30 @@ def test_a_name_already_in_the_library_is_refused_and_nothing_changes(
     with demo_store.session() as session:
         after = {e.key: e for e in list_entries(session)}
     assert after["return_how_to"] == before["return_how_to"]
+
+
+
+def test_a_machine_draft_is_approved_as_it_is_with_the_button(
+    qtbot: QtBot, window: MainWindow, demo_store: Store
+) -> None:
+    assert shutil.which("apertium"), "apertium is not installed: run .ci/setup"
+    with demo_store.session() as session:  # a reply written in English only
+        save_entry(session, "parcel_left", category="shipping", source_language="en",
+                   variants={"en": ENGLISH})  # fmt: skip
+    dialog = _open_library(qtbot, window)
+    entry_row = next(i for i, e in enumerate(dialog.entries.rows) if e.key == "parcel_left")
+    _click_row(qtbot, dialog.entries_view, entry_row)
+    _click_row(qtbot, dialog.variants_view, _row_of_language(dialog, "es"))
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000):
+        qtbot.mouseClick(dialog.draft_button, Qt.MouseButton.LeftButton)
+    drafted = dialog.current_row()
+    assert drafted is not None and drafted.variant is not None and drafted.variant.machine_draft
+    assert dialog.approve_button.isEnabled() and not dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    approved = dialog.current_row()
+    assert approved is not None and dialog.variants.state(approved.variant) == "Approved"
+    assert not dialog.approve_button.isEnabled()
+    with demo_store.session() as session:
+        stored = next(e for e in list_entries(session) if e.key == "parcel_left")
+    assert not stored.variants["es"].machine_draft and not stored.variants["es"].stale
