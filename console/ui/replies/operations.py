@@ -23,6 +23,7 @@ from console.replies import (
     approve_variant,
     create_entry,
     draft_source,
+    draft_text,
     library_languages,
     list_entries,
     reply_context,
@@ -30,6 +31,9 @@ from console.replies import (
     set_variant,
 )
 from console.ui.lanes.operations import QueryOp, WriteOp, Wrote
+from console.ui.lanes.store_executor import StoreExecutor
+from console.ui.lanes.translation_worker import VISIBLE, TranslationWorker
+from translation.translator import Translator
 
 LIBRARY = Changes(reply_library=True)
 
@@ -114,6 +118,37 @@ def store_machine_draft(
         return Wrote(None, LIBRARY)
 
     return WriteOp(parent=parent, op=op, success=success)
+
+
+def draft_machine_variant(
+    *,
+    parent: QObject,
+    lanes: tuple[StoreExecutor, TranslationWorker],
+    translator: Callable[[], Translator],
+    entry_id: int,
+    language: str,
+    success: Callable[[None], None],
+    failure: Callable[[Exception], None],
+) -> None:
+    """Draft the reply's variant in ``language``: its source read on the store lane,
+    translated on the translation lane with the ``{variables}`` protected, and stored as a
+    *machine draft* on the store lane again."""
+    executor, worker = lanes
+
+    def translate(source: DraftSource) -> None:
+        def work() -> str:
+            return draft_text(translator(), source.text, source.language, language, source.key)
+
+        def store(text: str) -> None:
+            store_machine_draft(
+                parent=parent, source=source, language=language, text=text, success=success
+            ).failure(failure).run(executor)
+
+        worker.submit(parent, work, store, priority=VISIBLE, error=failure)
+
+    load_draft_source(parent=parent, entry_id=entry_id, success=translate).failure(failure).run(
+        executor
+    )
 
 
 def create_reply(

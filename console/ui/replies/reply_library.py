@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.changes import Changes
-from console.replies import DraftSource, EntryView, VariantView, draft_text
+from console.replies import EntryView, VariantView
 from console.ui.app_state import AppState
 from console.ui.common.display_names import language_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
@@ -46,15 +45,14 @@ from console.ui.common.problem_texts import error_text
 from console.ui.common.rows_model import Index, RowsTableModel
 from console.ui.lanes.operations import WriteOp
 from console.ui.lanes.store_executor import StoreExecutor
-from console.ui.lanes.translation_worker import VISIBLE, TranslationWorker
+from console.ui.lanes.translation_worker import TranslationWorker
 from console.ui.replies.operations import (
     Library,
     approve_reply_variant,
     create_reply,
-    load_draft_source,
+    draft_machine_variant,
     load_library,
     save_variant,
-    store_machine_draft,
 )
 from translation.translator import Translator
 
@@ -438,25 +436,14 @@ class ReplyLibraryDialog(FollowsUiLanguage, QDialog):
         self.variant_state.setText(
             self.tr("Drafting in %1…").replace("%1", language_name(row.language))
         )
-        load_draft_source(
-            parent=self, entry_id=entry.id, success=partial(self._translate, row.language)
-        ).failure(self._failed).run(self._executor)
-
-    def _translate(self, language: str, source: DraftSource) -> None:
-        def work() -> str:
-            return draft_text(self._translator(), source.text, source.language, language,
-                              source.key)  # fmt: skip
-
-        self._worker.submit(
-            self,
-            work,
-            lambda text: self._write(
-                store_machine_draft(
-                    parent=self, source=source, language=language, text=text, success=self._written
-                )
-            ),
-            priority=VISIBLE,
-            error=self._failed,
+        draft_machine_variant(
+            parent=self,
+            lanes=(self._executor, self._worker),
+            translator=self._translator,
+            entry_id=entry.id,
+            language=row.language,
+            success=self._written,
+            failure=self._failed,
         )
 
     def new_reply(self) -> NewReplyDialog:

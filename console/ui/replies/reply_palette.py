@@ -21,7 +21,6 @@ agent to insert with Enter or leave.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -38,11 +37,9 @@ from PySide6.QtWidgets import (
 
 from console.changes import Changes
 from console.replies import (
-    DraftSource,
     EntryView,
     ReplyContext,
     VariantView,
-    draft_text,
     render,
     search,
 )
@@ -53,11 +50,10 @@ from console.ui.common.problem_texts import error_text
 from console.ui.conversation.composer import Composer
 from console.ui.conversation.reply_translation import ReplyTranslationPanel
 from console.ui.lanes.store_executor import StoreExecutor
-from console.ui.lanes.translation_worker import VISIBLE, TranslationWorker
+from console.ui.lanes.translation_worker import TranslationWorker
 from console.ui.replies.operations import (
-    load_draft_source,
+    draft_machine_variant,
     load_reply_context,
-    store_machine_draft,
 )
 from translation.translator import Translator
 
@@ -272,27 +268,16 @@ class ReplyPalette(FollowsUiLanguage, QDialog):
         self.hint.setText(
             self.tr("Drafting in %1…").replace("%1", language_name(self.customer_language))
         )
-        load_draft_source(parent=self, entry_id=entry.id, success=self._translate).failure(
-            self._failed
-        ).run(self._executor)
-
-    def _translate(self, source: DraftSource) -> None:
-        assert self._drafting is not None
         worker, translator = self._drafting
-        target = self.customer_language
-
-        def work() -> str:
-            return draft_text(translator(), source.text, source.language, target, source.key)
-
-        worker.submit(
-            self, work, partial(self._store_draft, source, target), priority=VISIBLE,
-            error=self._failed,
-        )  # fmt: skip
-
-    def _store_draft(self, source: DraftSource, language: str, text: str) -> None:
-        store_machine_draft(
-            parent=self, source=source, language=language, text=text, success=self._drafted
-        ).failure(self._failed).run(self._executor)
+        draft_machine_variant(
+            parent=self,
+            lanes=(self._executor, worker),
+            translator=translator,
+            entry_id=entry.id,
+            language=self.customer_language,
+            success=self._drafted,
+            failure=self._failed,
+        )
 
     def _drafted(self, _none: None) -> None:
         self.ui_language_changed()  # the hint again; the list is read again from the change bus
