@@ -14,7 +14,7 @@ row does not jump away from under the agent's cursor after a reply.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 LOCAL = "local"
 
@@ -32,23 +32,27 @@ class Changes:
     quarantine: bool = False
     reply_library: bool = False
     quality: bool = False
+    #: Conversations whose viewers or reply writers changed (team mode presence).
+    presence: frozenset[int] = field(default_factory=frozenset)
+    #: People, their roles, scope or accounts.
+    people: bool = False
+    #: Queues and routing rules.
+    routing: bool = False
+    #: The audit log.
+    audit: bool = False
     #: Who made the change: this seat, or (team mode) another seat's name.
     origin: str = LOCAL
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            conversations=self.conversations | other.conversations,
-            messages=self.messages | other.messages,
-            customers=self.customers | other.customers,
-            listing=self.listing or other.listing,
-            rules=self.rules or other.rules,
-            outbox=self.outbox or other.outbox,
-            coverage=self.coverage or other.coverage,
-            quarantine=self.quarantine or other.quarantine,
-            reply_library=self.reply_library or other.reply_library,
-            quality=self.quality or other.quality,
-            origin=self.origin if self.origin == other.origin else LOCAL,
-        )
+        """Both changes: sets joined, flags or-ed, and the origin kept only if both share it."""
+        joined: dict[str, object] = {}
+        for spec in fields(self):
+            mine, theirs = getattr(self, spec.name), getattr(other, spec.name)
+            if spec.name == "origin":
+                joined[spec.name] = mine if mine == theirs else LOCAL
+            else:
+                joined[spec.name] = mine | theirs
+        return Changes(**joined)  # type: ignore[arg-type]
 
     @property
     def empty(self) -> bool:
