@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.kpis.cli import add_report_parser
 
     add_report_parser(commands)
+    from console.team.cli import add_team_parser
+
+    add_team_parser(commands)
     return parser
 
 
@@ -163,6 +166,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from console.kpis.cli import run_report
 
         return run_report(args, open_selected_store)
+    if args.command == "team":
+        from console.team.cli import run_team
+
+        return run_team(args)
     if args.command == "search":
         from console.search_cli import run_search
 
