@@ -14,22 +14,14 @@ from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
 from console.changes import Changes
+from console.inbox.pages import Listing, Page, fetch_page, listing
 from console.inbox.queries import (
-    SEARCH_RESULTS,
     AgentSummary,
     FilterOptions,
     InboxFilter,
-    InboxRow,
-    InboxView,
-    SearchPlace,
-    conversation_ids,
     filter_options,
-    inbox_rows,
     list_agents,
-    search_places,
-    view_counts,
 )
-from console.inbox.search_excerpt import Excerpt, excerpt_of
 from console.translations.background import (
     BackgroundReport,
     PendingKey,
@@ -43,45 +35,6 @@ from console.translations.pipeline import MessageTranslation
 from console.ui.lanes.operations import QueryOp, WriteOp, Wrote
 
 
-@dataclasses.dataclass(frozen=True)
-class SearchMatch:
-    """Where the inbox search matched a conversation, and the words it matched there."""
-
-    place: SearchPlace
-    excerpt: Excerpt
-
-
-@dataclasses.dataclass(frozen=True)
-class Page:
-    """Rows fetched together, and under a search where each of them matched."""
-
-    rows: dict[int, InboxRow]
-    matches: dict[int, SearchMatch]
-
-
-@dataclasses.dataclass(frozen=True)
-class Listing:
-    """What a filter finds: the ids in order (one more than the inbox lists under a search
-    that finds too many), the first page's rows, and the open work per view."""
-
-    ids: list[int]
-    first_page: Page
-    counts: dict[InboxView, int]
-
-
-def fetch_page(session: Session, ids: Sequence[int], search: str) -> Page:
-    """The rows of *ids*; under a search, also each one's first matching place."""
-    rows = inbox_rows(session, ids)
-    if not search.strip():
-        return Page(rows, {})
-    matches = {
-        # The inbox's subject column is narrow: the match near the start of its excerpt.
-        conversation_id: SearchMatch(places[0], excerpt_of(places[0].text, search, before=4))
-        for conversation_id, places in search_places(session, search, ids).items()
-    }
-    return Page(rows, matches)
-
-
 def load_listing(
     *,
     parent: QObject,
@@ -93,10 +46,7 @@ def load_listing(
     shows filled rows at once, not after the jobs that opening a conversation queues)."""
 
     def op(session: Session) -> Listing:
-        limit = SEARCH_RESULTS + 1 if criteria.search.strip() else None
-        ids = conversation_ids(session, criteria, limit=limit)
-        counts = view_counts(session, criteria.agent_id)
-        return Listing(ids, fetch_page(session, tuple(ids[:page_size]), criteria.search), counts)
+        return listing(session, criteria, page_size)
 
     return QueryOp(parent=parent, op=op, success=success)
 
