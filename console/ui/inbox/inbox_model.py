@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from console.changes import Changes
+from console.inbox.pages import Listing, Page, SearchMatch
 from console.inbox.queries import SEARCH_RESULTS, InboxFilter, InboxRow, InboxSort
 from console.store.models import Priority
 from console.ui.common import palette
@@ -38,7 +39,7 @@ from console.ui.common.display_names import (
     priority_name,
     status_name,
 )
-from console.ui.inbox.operations import Listing, Page, SearchMatch, load_listing, load_rows
+from console.ui.inbox.operations import load_listing, load_rows
 from console.ui.lanes.store_executor import StoreExecutor
 
 __all__ = ["InboxModel", "Page", "SearchMatch"]
