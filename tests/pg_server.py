@@ -146,8 +146,11 @@ def _run(server: PgServer, tool: str, *args: str, timeout: float) -> None:
         )
 
 
-def start() -> PgServer:
-    """Initialise and start a server in a new temporary folder (see module docstring)."""
+def start(*, max_connections: int = 60) -> PgServer:
+    """Initialise and start a server in a new temporary folder (see module docstring).
+
+    ``max_connections``: the server's limit (a benchmark of many seats needs more).
+    """
     bin_dir = find_bin_dir()
     if bin_dir is None:
         raise RuntimeError(f"PostgreSQL is not installed ({INSTALL_HINT})")
@@ -184,7 +187,7 @@ def start() -> PgServer:
                     "-c fsync=off",
                     "-c synchronous_commit=off",
                     "-c full_page_writes=off",
-                    "-c max_connections=60",
+                    f"-c max_connections={max_connections}",
                     "-c timezone=UTC",
                 ]
             )
