@@ -160,6 +160,7 @@ class Market(Base):
 class Agent(Base):
     __tablename__ = "agents"
 
+    __table_args__ = (UniqueConstraint("login_role", name="uq_agents_login_role"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[AgentRole] = mapped_column(_enum(AgentRole), default=AgentRole.AGENT)
@@ -172,6 +173,10 @@ class Agent(Base):
     #: Last working day of a temporary agent; None: permanent.
     expires_on: Mapped[date | None] = mapped_column(Date)
 
+    #: The PostgreSQL login role this person signs in as (team stores; see console/team).
+    login_role: Mapped[str | None] = mapped_column(String(63))
+    #: When an administrator disabled the person (they cannot sign in); None: active.
+    disabled_at: Mapped[datetime | None] = mapped_column()
     @property
     def temporary(self) -> bool:
         return self.expires_on is not None
