@@ -323,7 +323,7 @@ def check_lost(url: str, reports: list[SeatReport]) -> int:
     try:
         with store.session() as session:
             replies = [i for report in reports for i in report.replies]
-            found = set()
+            found: set[int] = set()
             for start in range(0, len(replies), 5000):
                 chunk = replies[start : start + 5000]
                 found.update(session.scalars(select(Message.id).where(Message.id.in_(chunk))))
@@ -390,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     url = args.db
     if url is None:
         sys.path.insert(0, str(ROOT / "tests"))
-        import pg_server
+        import pg_server  # type: ignore[import-not-found]
 
         server = pg_server.start(max_connections=args.seats * 2 + 40)
         server.sql('CREATE DATABASE "team_load"')
