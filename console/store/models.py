@@ -217,6 +217,8 @@ class Conversation(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     #: Out of the working views until then (UTC); cleared when the customer writes.
     snoozed_until: Mapped[datetime | None] = mapped_column(index=True)
+    #: The routing queue it is in (console/store/routing_tables.py; None: not routed).
+    queue_id: Mapped[int | None] = mapped_column(index=True)
 
     customer: Mapped[Customer] = relationship()
     assignee: Mapped[Agent | None] = relationship()
