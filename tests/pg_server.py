@@ -29,6 +29,8 @@ from pathlib import Path
 SERVICE_USER = "postgres"
 #: A role that must sign in with a password (every other connection is trusted).
 PASSWORD_USER, PASSWORD = "console_agent", "agent-pw"
+#: The group role of every person of a team store (console.team.people.PEOPLE_GROUP).
+PEOPLE_GROUP = "console_people"
 INSTALL_HINT = "apt-get install postgresql; .ci/setup does it"
 
 
@@ -175,7 +177,9 @@ def start(*, max_connections: int = 60) -> PgServer:
         )  # fmt: skip
         hba = server.data_dir / "pg_hba.conf"
         hba.write_text(
-            f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n" + hba.read_text()
+            f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n"
+            # Team people (console/team/people.py) sign in with their passwords too.
+            f"host all +{PEOPLE_GROUP} 127.0.0.1/32 scram-sha-256\n" + hba.read_text()
         )
         for attempt in range(5):
             server.port = _free_port()

@@ -19,6 +19,8 @@ _RUNNERS = {
     "init": "console.team.accounts:run_init",
     "add": "console.team.accounts:run_add",
     "migrate-from": "console.team.migrate_from:run_migrate_from",
+    "disable": "console.team.accounts:run_disable",
+    "list": "console.team.accounts:run_list",
 }
 
 
@@ -55,6 +57,16 @@ def add_team_parser(subparsers: Any) -> argparse.ArgumentParser:
     add.add_argument(
         "--password-stdin", action="store_true", help="read the person's password from stdin"
     )
+    disable = actions.add_parser(
+        "disable",
+        help="disable a person (they can no longer sign in; their history stays)",
+        description="Disable the person NAME: their login role can no longer sign in.",
+    )
+    disable.add_argument("--db", dest="command_db", metavar="URL", required=True)
+    disable.add_argument("--name", required=True)
+    disable.add_argument("--enable", action="store_true", help="enable them again instead")
+    listing = actions.add_parser("list", help="list the people of a store and their accounts")
+    listing.add_argument("--db", dest="command_db", metavar="URL", required=True)
     migrate = actions.add_parser(
         "migrate-from",
         help="copy a single-seat store into a team store",
