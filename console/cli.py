@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.team.cli import add_team_parser
 
     add_team_parser(commands)
+    from console.privacy.cli_customer import add_customer_parser
+
+    add_customer_parser(commands)
     return parser
 
 
@@ -166,6 +169,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from console.kpis.cli import run_report
 
         return run_report(args, open_selected_store)
+    if args.command == "customer":
+        from console.privacy.cli_customer import run_customer
+
+        return run_customer(args, open_selected_store)
     if args.command == "team":
         from console.team.cli import run_team
 
