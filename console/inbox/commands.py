@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -10,6 +10,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from console import audit
+from console.inbox.collisions import (
+    check_conversation_versions,
+    check_reply_not_crossed,
+    lock_conversations,
+)
 from console.inbox.drafts import discard_draft
 from console.inbox.ingest import PREVIEW_CHARS
 from console.inbox.outgoing import UNDO_WINDOW, enqueue_reply
@@ -58,12 +63,16 @@ def send_reply(
     composed: Composed | None = None,
     language: str | None = None,
     undo_seconds: float = 0,
+    seen_message_id: int | None = None,
 ) -> int:
     """Store an outbound reply (the outbox sends it); returns the new message id.
 
     ``language`` is the language ``text`` is in, as it goes out (the
     conversation's language when not given). With ``undo_seconds`` the outbox
     holds the reply back that long, and :func:`undo_reply` can take it back.
+    ``seen_message_id``: the newest message the agent saw; when another agent's
+    reply came after it, nothing is stored and
+    :class:`~console.inbox.collisions.ReplyCrossed` says which (None: no check).
 
     Answering an open conversation sets it to pending: the ball is with the
     customer until they write again.
@@ -78,6 +87,7 @@ def send_reply(
         composed=composed,
         language=language,
         hold_until=hold,
+        seen_message_id=seen_message_id,
     )
 
 
@@ -91,6 +101,7 @@ def schedule_reply(
     reason: str = "",
     composed: Composed | None = None,
     language: str | None = None,
+    seen_message_id: int | None = None,
 ) -> int:
     """Store an outbound reply that waits in the outbox until ``send_at``; returns its id.
 
@@ -108,6 +119,7 @@ def schedule_reply(
         reason=reason,
         composed=composed,
         language=language,
+        seen_message_id=seen_message_id,
     )
 
 
@@ -122,13 +134,18 @@ def _store_reply(
     composed: Composed | None = None,
     language: str | None = None,
     hold_until: datetime | None = None,
+    seen_message_id: int | None = None,
 ) -> int:
     body = text.strip()
     if not body:
         raise CommandError("A reply cannot be empty.")
-    conversation = session.get(Conversation, conversation_id)
-    if conversation is None:
+    # Locked: another seat's reply to it waits for this one (and then sees it).
+    found = lock_conversations(session, [conversation_id])
+    if not found:
         raise CommandError(f"Conversation {conversation_id} no longer exists.")
+    conversation = found[0]
+    if seen_message_id is not None:
+        check_reply_not_crossed(session, conversation_id, seen_message_id, agent_id)
     agent = session.get(Agent, agent_id) if agent_id is not None else None
     now = utcnow()
     previous_status, was_awaiting = conversation.status, conversation.awaiting_reply
@@ -275,10 +292,16 @@ def mark_read(session: Session, conversation_id: int) -> bool:
 
 
 def set_status(
-    session: Session, conversation_id: int, status: ConversationStatus, *, actor: str
+    session: Session,
+    conversation_id: int,
+    status: ConversationStatus,
+    *,
+    actor: str,
+    version: int | None = None,
 ) -> None:
     """Resolve, reopen or mark a conversation as waiting on the customer (audited)."""
-    if not set_statuses(session, [conversation_id], status, actor=actor):
+    seen = {conversation_id: version} if version is not None else None
+    if not set_statuses(session, [conversation_id], status, actor=actor, versions=seen):
         _existing(session, [conversation_id])
 
 
@@ -289,13 +312,15 @@ def set_statuses(
     *,
     actor: str,
     at: datetime | None = None,
+    versions: Mapping[int, int] | None = None,
 ) -> list[int]:
     """Give each conversation ``status`` (a snooze ends); returns the ids that changed.
 
     ``at``: when it happened (now when not given), for the resolution KPIs.
+    ``versions``: the version of each conversation the agent saw (see :func:`_existing`).
     """
     changed = []
-    for conversation in _existing(session, conversation_ids):
+    for conversation in _existing(session, conversation_ids, versions, actor):
         if conversation.status is status and conversation.snoozed_until is None:
             continue
         previous = conversation.status
@@ -318,7 +343,12 @@ def set_statuses(
 
 
 def snooze(
-    session: Session, conversation_ids: Sequence[int], until: datetime, *, actor: str
+    session: Session,
+    conversation_ids: Sequence[int],
+    until: datetime,
+    *,
+    actor: str,
+    versions: Mapping[int, int] | None = None,
 ) -> list[int]:
     """Keep conversations out of the working views until ``until`` (or until the customer
     writes); returns the ids snoozed."""
@@ -328,7 +358,7 @@ def snooze(
     if wake <= utcnow():
         raise CommandError("A snooze must end in the future.")
     snoozed = []
-    for conversation in _existing(session, conversation_ids):
+    for conversation in _existing(session, conversation_ids, versions, actor):
         conversation.snoozed_until = wake
         if conversation.status is ConversationStatus.RESOLVED:
             conversation.status = ConversationStatus.PENDING
@@ -368,10 +398,15 @@ def wake_snoozed(session: Session, *, now: datetime | None = None) -> list[int]:
 
 
 def set_priority(
-    session: Session, conversation_ids: Sequence[int], priority: Priority, *, actor: str
+    session: Session,
+    conversation_ids: Sequence[int],
+    priority: Priority,
+    *,
+    actor: str,
+    versions: Mapping[int, int] | None = None,
 ) -> list[int]:
     changed = []
-    for conversation in _existing(session, conversation_ids):
+    for conversation in _existing(session, conversation_ids, versions, actor):
         if Priority(conversation.priority) is priority:
             continue
         previous = Priority(conversation.priority)
@@ -390,14 +425,19 @@ def set_priority(
 
 
 def assign(
-    session: Session, conversation_ids: Sequence[int], agent_id: int | None, *, actor: str
+    session: Session,
+    conversation_ids: Sequence[int],
+    agent_id: int | None,
+    *,
+    actor: str,
+    versions: Mapping[int, int] | None = None,
 ) -> list[int]:
     """Give conversations to an agent (None: unassign); returns the ids that changed."""
     agent = session.get(Agent, agent_id) if agent_id is not None else None
     if agent_id is not None and agent is None:
         raise CommandError("That agent no longer exists.")
     changed = []
-    for conversation in _existing(session, conversation_ids):
+    for conversation in _existing(session, conversation_ids, versions, actor):
         if conversation.assignee_id == agent_id:
             continue
         previous = conversation.assignee_id
@@ -415,9 +455,23 @@ def assign(
     return changed
 
 
-def _existing(session: Session, conversation_ids: Sequence[int]) -> list[Conversation]:
+def _existing(
+    session: Session,
+    conversation_ids: Sequence[int],
+    versions: Mapping[int, int] | None = None,
+    actor: str | None = None,
+) -> list[Conversation]:
+    """The conversations that still exist, locked for the change (in the order asked).
+
+    ``versions`` (id -> the version the agent saw, for some or all of them): when any
+    has changed since, nothing is changed (:class:`~console.inbox.collisions.ChangedMeanwhile`).
+    """
     wanted = list(dict.fromkeys(conversation_ids))
-    found = list(session.scalars(select(Conversation).where(Conversation.id.in_(wanted))))
+    if versions:
+        check_conversation_versions(
+            session, {i: versions[i] for i in wanted if i in versions}, actor=actor
+        )
+    found = {conversation.id: conversation for conversation in lock_conversations(session, wanted)}
     if not found:
         raise CommandError("The conversation no longer exists.")
-    return found
+    return [found[i] for i in wanted if i in found]

@@ -220,9 +220,26 @@ class _Stored:
         )
 
 
+#: Keys looked up per query: PostgreSQL parses a long ``(a, b) IN (...)`` list into an
+#: expression as deep as the list, and a 5,000-message batch exceeds its stack depth.
+_LOOKUP_CHUNK = 500
+
+
 def _stored_messages(
     session: Session, keys: set[tuple[ChannelKind, str]]
 ) -> dict[tuple[ChannelKind, str], _Stored]:
+    stored: dict[tuple[ChannelKind, str], _Stored] = {}
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), _LOOKUP_CHUNK):
+        _add_stored(session, ordered[start : start + _LOOKUP_CHUNK], stored)
+    return stored
+
+
+def _add_stored(
+    session: Session,
+    keys: list[tuple[ChannelKind, str]],
+    stored: dict[tuple[ChannelKind, str], _Stored],
+) -> None:
     rows = session.execute(
         select(
             Message.channel,
@@ -237,16 +254,14 @@ def _stored_messages(
             (ChannelIdentity.customer_id == Conversation.customer_id)
             & (ChannelIdentity.kind == Message.channel),
         )
-        .where(tuple_(Message.channel, Message.external_id).in_(list(keys)))
+        .where(tuple_(Message.channel, Message.external_id).in_(keys))
     )
-    stored: dict[tuple[ChannelKind, str], _Stored] = {}
     for channel, external, text, subject, address in rows:
         entry = stored.setdefault(
             (ChannelKind(channel), str(external)), _Stored(text or "", subject, set())
         )
         if address is not None:
             entry.senders.add(address)
-    return stored
 
 
 def _fingerprint(item: IncomingMessage) -> str:
@@ -353,6 +368,9 @@ def _threads_for(
             _CONVERSATIONS.c.customer_id.in_(wanted) | _CONVERSATIONS.c.id.in_(set(by_rfc.values()))
         )
         .order_by(_CONVERSATIONS.c.last_activity_at, _CONVERSATIONS.c.id)
+        # Another seat's ingest or reply waits until this batch is saved (PostgreSQL): the
+        # counts folded in Python over these rows must not overwrite theirs.
+        .with_for_update()
     )
     threads: dict[int, _Thread] = {}
     newest: dict[int, _Thread] = {}  # per customer
@@ -514,6 +532,7 @@ def _save_threads(session: Session, threads: Iterable[_Thread]) -> None:
         update(_CONVERSATIONS)
         .where(_CONVERSATIONS.c.id == bindparam("b_id"))
         .values({name: bindparam(name) for name in _THREAD_FIELDS})
+        .values(version=_CONVERSATIONS.c.version + 1)  # a change other seats must not overwrite
     )
     session.connection().execute(statement, [thread.values() for thread in threads])
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Float, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.store.models import Base, utcnow
@@ -32,6 +32,10 @@ class AgentShift(Base):
     zone: Mapped[str | None] = mapped_column(String(64))
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date)
+    #: Raised by every change; a change made on an older version is refused (migration 0019).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (read by SQLAlchemy)
 
 
 class ShiftException(Base):
@@ -48,6 +52,10 @@ class ShiftException(Base):
     start: Mapped[str | None] = mapped_column(String(5))  # extra shifts only
     end: Mapped[str | None] = mapped_column(String(5))
     note: Mapped[str] = mapped_column(String(200), default="")
+    #: Raised by every change; a change made on an older version is refused (migration 0019).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (read by SQLAlchemy)
 
 
 class MarketSupportHours(Base):

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    FetchedValue,
     Float,
     ForeignKey,
     Index,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -159,8 +161,8 @@ class Market(Base):
 
 class Agent(Base):
     __tablename__ = "agents"
-
     __table_args__ = (UniqueConstraint("login_role", name="uq_agents_login_role"),)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[AgentRole] = mapped_column(_enum(AgentRole), default=AgentRole.AGENT)
@@ -172,11 +174,11 @@ class Agent(Base):
     joined_on: Mapped[date | None] = mapped_column(Date)
     #: Last working day of a temporary agent; None: permanent.
     expires_on: Mapped[date | None] = mapped_column(Date)
-
     #: The PostgreSQL login role this person signs in as (team stores; see console/team).
     login_role: Mapped[str | None] = mapped_column(String(63))
     #: When an administrator disabled the person (they cannot sign in); None: active.
     disabled_at: Mapped[datetime | None] = mapped_column()
+
     @property
     def temporary(self) -> bool:
         return self.expires_on is not None
@@ -219,6 +221,11 @@ class Conversation(Base):
     snoozed_until: Mapped[datetime | None] = mapped_column(index=True)
     #: The routing queue it is in (console/store/routing_tables.py; None: not routed).
     queue_id: Mapped[int | None] = mapped_column(index=True)
+    #: Raised by every change (the ORM's, and ingest's bulk update): a change made on an
+    #: older version is refused (console/inbox/collisions.py; migration 0019).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (read by SQLAlchemy)
 
     customer: Mapped[Customer] = relationship()
     assignee: Mapped[Agent | None] = relationship()
@@ -290,6 +297,9 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[int | None]
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: The hash chain (console/store/audit_hash.py), filled in by the store on insert.
+    prev_hash: Mapped[str | None] = mapped_column(String(64), server_default=FetchedValue())
+    hash: Mapped[str | None] = mapped_column(String(64), server_default=FetchedValue())
 
 
 class Draft(Base):

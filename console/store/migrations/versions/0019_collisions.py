@@ -1,4 +1,6 @@
-"""No collisions: version columns for lost-update detection, and who has a conversation open or is writing.
+"""No collisions: version columns against lost updates, and who has a conversation open.
+
+Who is writing a reply is kept too (conversation_presence; see console/inbox/presence.py).
 
 Revision ID: 0019
 Revises: 0018
@@ -7,15 +9,44 @@ Create Date: 2026-12-01 02:00:00
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+from alembic import op
+
 revision = "0019"
 down_revision = "0018"
 branch_labels = None
 depends_on = None
 
+#: Tables whose rows carry a version, raised by every change (a stale change is refused).
+VERSIONED = ("conversations", "agent_shifts", "shift_exceptions")
+
 
 def upgrade() -> None:
-    pass
+    for table in VERSIONED:  # an added column: no table is rebuilt, on SQLite either
+        op.add_column(
+            table, sa.Column("version", sa.Integer(), nullable=False, server_default=sa.text("1"))
+        )
+    op.create_table(
+        "conversation_presence",
+        sa.Column("seat", sa.String(length=64), nullable=False),
+        sa.Column("conversation_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=True),
+        sa.Column("activity", sa.String(length=16), nullable=False),
+        sa.Column("seen_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["conversation_id"], ["conversations.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["person_id"], ["agents.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("seat"),
+    )
+    op.create_index(
+        "ix_conversation_presence_conversation_id", "conversation_presence", ["conversation_id"]
+    )
+    op.create_index("ix_conversation_presence_seen_at", "conversation_presence", ["seen_at"])
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_conversation_presence_seen_at", table_name="conversation_presence")
+    op.drop_index("ix_conversation_presence_conversation_id", table_name="conversation_presence")
+    op.drop_table("conversation_presence")
+    for table in reversed(VERSIONED):
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column("version")
