@@ -165,11 +165,20 @@ def send_pending(store: Store, settings: SmtpSettings, password: str | None = No
     try:
         for position, entry_id in enumerate(ids):
             with store.session() as session:
-                queued = session.get(ChannelOutboxEntry, entry_id)
-                if queued is None or queued.state != "pending":
+                # Claimed in one conditional update: of two senders (a team's duty
+                # holder handing over), only one takes it.
+                claimed = session.execute(
+                    update(ChannelOutboxEntry)
+                    .where(
+                        (ChannelOutboxEntry.id == entry_id)
+                        & (ChannelOutboxEntry.state == "pending")
+                    )
+                    .values(state="sending", attempts=ChannelOutboxEntry.attempts + 1)
+                    .returning(ChannelOutboxEntry.id)
+                ).first()
+                queued = session.get(ChannelOutboxEntry, entry_id) if claimed else None
+                if queued is None:
                     continue
-                queued.state = "sending"
-                queued.attempts += 1
                 email = build_email(queued, settings)
             try:
                 client.send_message(email)

@@ -48,11 +48,37 @@ class StoreUnreachableError(StoreError):
     """The server of a shared store cannot be reached, or refuses this user."""
 
 
+#: libpq options that notice a dead network in seconds, not the hours of the OS
+#: defaults (the team's duties hand over and the window reconnects on them).
+KEEPALIVES: dict[str, Any] = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 10_000,
+}
+
+
+def seat_name() -> str:
+    """This process as the other seats see it (each connection's ``application_name``)."""
+    import getpass
+    import os
+    import socket
+
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "?"
+    return f"console {user}@{socket.gethostname()} {os.getpid()}"[:63]
+
+
 def connect_args(url: URL) -> dict[str, Any]:
-    """Driver options for a PostgreSQL engine (a bounded wait for the server)."""
-    if "connect_timeout" in url.query:
-        return {}
-    return {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    """Driver options for a PostgreSQL engine: a bounded wait for the server, keepalives,
+    and the seat's name (``application_name``) unless the URL says them."""
+    args: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    args.update(KEEPALIVES)
+    args["application_name"] = seat_name()
+    return {key: value for key, value in args.items() if key not in url.query}
 
 
 def connection_error(exc: BaseException, url: URL) -> StoreError | None:
