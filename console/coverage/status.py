@@ -105,9 +105,14 @@ def _open(market: MarketCoverage, now: datetime) -> bool:
     return any(begin <= now < end for begin, end in hours_intervals(market_hours(market), [now]))
 
 
+def working_agent_ids(plan: CoveragePlan, now: datetime) -> frozenset[int]:
+    """The plan's agents on shift at ``now`` (weekly shifts, leave and extra shifts)."""
+    return frozenset(agent.id for agent in plan.agents if _working(agent, now))
+
+
 def on_shift_now(plan: CoveragePlan, now: datetime) -> tuple[MarketNow, ...]:
     """Per market: is it open at ``now``, and which assigned agents are on shift."""
-    working = {agent.id for agent in plan.agents if _working(agent, now)}
+    working = working_agent_ids(plan, now)
     result = []
     for market in plan.markets:
         agents = sorted(
@@ -184,4 +189,5 @@ __all__ = [
     "now_position",
     "on_shift_now",
     "plan_status",
+    "working_agent_ids",
 ]

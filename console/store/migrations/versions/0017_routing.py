@@ -1,4 +1,5 @@
-"""Routing: queues per market and an escalation queue, routing rules, per-person capacity, routing explanations.
+"""Routing: queues per market and an escalation queue, routing rules, per-person capacity,
+routing explanations.
 
 Revision ID: 0017
 Revises: 0016
