@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Table, insert, select, tuple_
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,7 @@ from console.inbox.ingest import ingest_batch
 from console.problems import Problem, define, problem
 from console.store import Store
 from console.store.channel_tables import QuarantinedItem, SourceCursor
+from console.store.lookup import rows_with_keys
 from console.store.models import utcnow
 
 _QUARANTINE = cast(Table, QuarantinedItem.__table__)
@@ -146,12 +147,11 @@ def quarantine(session: Session, source: str, items: Sequence[SourceItem]) -> in
     keys = {(source[:500], item.ref[:500], item.sha256) for item in items}
     known: set[tuple[str, str, str]] = set(
         (source_, ref, sha)
-        for source_, ref, sha in session.execute(
-            select(QuarantinedItem.source, QuarantinedItem.item_ref, QuarantinedItem.sha256).where(
-                tuple_(
-                    QuarantinedItem.source, QuarantinedItem.item_ref, QuarantinedItem.sha256
-                ).in_(list(keys))
-            )
+        for source_, ref, sha in rows_with_keys(
+            session,
+            select(QuarantinedItem.source, QuarantinedItem.item_ref, QuarantinedItem.sha256),
+            (QuarantinedItem.source, QuarantinedItem.item_ref, QuarantinedItem.sha256),
+            keys,
         )
     )
     rows = []
@@ -167,9 +167,7 @@ def quarantine(session: Session, source: str, items: Sequence[SourceItem]) -> in
                 "item_ref": key[1],
                 "sha256": key[2],
                 "reason": str(item.problem or "Unknown problem."),
-                "problem": (
-                    item.problem.to_json() if isinstance(item.problem, Problem) else None
-                ),
+                "problem": (item.problem.to_json() if isinstance(item.problem, Problem) else None),
                 "size": len(item.raw),
                 "excerpt": item.raw[:EXCERPT_CHARS].decode("utf-8", errors="replace"),
                 "created_at": now,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import cast
 
 import phonenumbers
-from sqlalchemy import Table, delete, insert, or_, select, tuple_
+from sqlalchemy import Table, delete, insert, or_, select
 from sqlalchemy.dialects import postgresql as postgresql_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.exc import IntegrityError
@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from console.customers.country import country_at_ingest
 from console.incoming import IncomingMessage
 from console.store.channel_tables import CustomerKey, MergeSuggestion
+from console.store.lookup import rows_with_keys
 from console.store.models import ADDRESS_CHARS, ChannelIdentity, ChannelKind, Customer, utcnow
 
 CERTAIN_KINDS = ("email", "phone")
@@ -110,19 +111,21 @@ def resolve_customers(session: Session, items: Sequence[IncomingMessage]) -> lis
     identities: dict[tuple[ChannelKind, str], int] = {}
     pairs = {(item.channel, item.address) for item in items}
     if pairs:
-        for channel, address, owner in session.execute(
-            select(
-                ChannelIdentity.kind, ChannelIdentity.address, ChannelIdentity.customer_id
-            ).where(tuple_(ChannelIdentity.kind, ChannelIdentity.address).in_(list(pairs)))
+        for channel, address, owner in rows_with_keys(
+            session,
+            select(ChannelIdentity.kind, ChannelIdentity.address, ChannelIdentity.customer_id),
+            (ChannelIdentity.kind, ChannelIdentity.address),
+            pairs,
         ):
             identities[(ChannelKind(channel), address)] = owner
     known_keys: dict[Key, int] = {}
     all_keys = {key for keys in item_keys for key in keys}
     if all_keys:
-        for key_kind, value, key_owner in session.execute(
-            select(CustomerKey.kind, CustomerKey.value, CustomerKey.customer_id).where(
-                tuple_(CustomerKey.kind, CustomerKey.value).in_(list(all_keys))
-            )
+        for key_kind, value, key_owner in rows_with_keys(
+            session,
+            select(CustomerKey.kind, CustomerKey.value, CustomerKey.customer_id),
+            (CustomerKey.kind, CustomerKey.value),
+            all_keys,
         ):
             known_keys[(key_kind, value)] = key_owner
     names = _names(session, {cid for cid in known_keys.values() if cid > 0})
@@ -227,10 +230,11 @@ def _claim_identities(
     )
     return {
         (ChannelKind(kind), address): owner
-        for kind, address, owner in session.execute(
-            select(_IDENTITIES.c.kind, _IDENTITIES.c.address, _IDENTITIES.c.customer_id).where(
-                tuple_(_IDENTITIES.c.kind, _IDENTITIES.c.address).in_(list(wanted))
-            )
+        for kind, address, owner in rows_with_keys(
+            session,
+            select(_IDENTITIES.c.kind, _IDENTITIES.c.address, _IDENTITIES.c.customer_id),
+            (_IDENTITIES.c.kind, _IDENTITIES.c.address),
+            list(wanted),
         )
     }
 
@@ -248,10 +252,11 @@ def _claim_keys(session: Session, wanted: dict[Key, int]) -> dict[Key, int]:
     )
     return {
         (kind, value): holder
-        for kind, value, holder in session.execute(
-            select(_KEYS.c.kind, _KEYS.c.value, _KEYS.c.customer_id).where(
-                tuple_(_KEYS.c.kind, _KEYS.c.value).in_(list(wanted))
-            )
+        for kind, value, holder in rows_with_keys(
+            session,
+            select(_KEYS.c.kind, _KEYS.c.value, _KEYS.c.customer_id),
+            (_KEYS.c.kind, _KEYS.c.value),
+            list(wanted),
         )
     }
 

@@ -23,7 +23,7 @@ from datetime import datetime
 from itertools import islice
 from typing import cast
 
-from sqlalchemy import Table, bindparam, insert, select, tuple_, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from console import audit
@@ -33,6 +33,7 @@ from console.incoming import Attachment, IncomingMessage
 from console.kpis import facts as kpi_facts
 from console.store import Store
 from console.store.channel_tables import AttachmentBlob, MessageAttachment, MessageRef
+from console.store.lookup import rows_with_keys
 from console.store.models import (
     ChannelIdentity,
     ChannelKind,
@@ -220,27 +221,11 @@ class _Stored:
         )
 
 
-#: Keys looked up per query: PostgreSQL parses a long ``(a, b) IN (...)`` list into an
-#: expression as deep as the list, and a 5,000-message batch exceeds its stack depth.
-_LOOKUP_CHUNK = 500
-
-
 def _stored_messages(
     session: Session, keys: set[tuple[ChannelKind, str]]
 ) -> dict[tuple[ChannelKind, str], _Stored]:
-    stored: dict[tuple[ChannelKind, str], _Stored] = {}
-    ordered = sorted(keys)
-    for start in range(0, len(ordered), _LOOKUP_CHUNK):
-        _add_stored(session, ordered[start : start + _LOOKUP_CHUNK], stored)
-    return stored
-
-
-def _add_stored(
-    session: Session,
-    keys: list[tuple[ChannelKind, str]],
-    stored: dict[tuple[ChannelKind, str], _Stored],
-) -> None:
-    rows = session.execute(
+    rows = rows_with_keys(
+        session,
         select(
             Message.channel,
             Message.external_id,
@@ -253,15 +238,18 @@ def _add_stored(
             ChannelIdentity,
             (ChannelIdentity.customer_id == Conversation.customer_id)
             & (ChannelIdentity.kind == Message.channel),
-        )
-        .where(tuple_(Message.channel, Message.external_id).in_(keys))
+        ),
+        (Message.channel, Message.external_id),
+        keys,
     )
+    stored: dict[tuple[ChannelKind, str], _Stored] = {}
     for channel, external, text, subject, address in rows:
         entry = stored.setdefault(
             (ChannelKind(channel), str(external)), _Stored(text or "", subject, set())
         )
         if address is not None:
             entry.senders.add(address)
+    return stored
 
 
 def _fingerprint(item: IncomingMessage) -> str:

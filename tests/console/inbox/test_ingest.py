@@ -118,3 +118,18 @@ def test_each_batch_is_audited(store: Store, message: MessageFactory) -> None:
             "ingest",
             2,
         )
+
+
+def test_a_large_batch_from_many_customers_is_stored_once_on_each_engine(
+    any_store: Store, message: MessageFactory
+) -> None:
+    # PostgreSQL parses a long (a, b) IN (...) list into an expression as deep as the
+    # list: the lookups of known messages, identities and keys must not send one.
+    batch = [
+        message(f"where is order {n}?", address=f"shopper{n}@example.com", language="en")
+        for n in range(5000)
+    ]
+    first = ingest(any_store, batch, batch_size=5000)
+    again = ingest(any_store, batch, batch_size=5000)
+    assert (first.imported, again.imported, again.duplicates) == (5000, 0, 5000)
+    assert _count(any_store, Message) == 5000
