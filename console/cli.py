@@ -67,9 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     from console.team.cli import add_team_parser
 
     add_team_parser(commands)
+    from console.team.worker import add_worker_parser
+
+    add_worker_parser(commands)
     from console.privacy.cli_customer import add_customer_parser
 
     add_customer_parser(commands)
+    from console.privacy.cli_audit import add_audit_parser
+
+    add_audit_parser(commands)
     return parser
 
 
@@ -177,6 +183,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from console.team.cli import run_team
 
         return run_team(args)
+    if args.command == "worker":
+        from console.team.worker import run_worker
+
+        return run_worker(args)
+    if args.command == "audit":
+        from console.privacy.cli_audit import run_audit
+
+        return run_audit(args, open_selected_store)
     if args.command == "search":
         from console.search_cli import run_search
 
@@ -185,6 +199,13 @@ def _dispatch(args: argparse.Namespace) -> int:
             return run_search(args, searched)
         finally:
             searched.close()
+    if args.screenshot is None and not args.demo:
+        # Team mode: a PostgreSQL --db, or the saved team connection, starts with the sign-in.
+        from console.ui.app import run_team_seat
+
+        signed_in = run_team_seat(args.db, language=args.language)
+        if signed_in is not None:
+            return signed_in
     try:
         store = open_selected_store(args)
     except StoreError as exc:

@@ -38,6 +38,7 @@ from console.store.errors import (
     StoreError,
     translate_database_error,
 )
+from console.store.audit_hash import install_sqlite_function as install_audit_hash
 from console.store.fts import FTS_FUNCTION, prepare_text
 from console.store.postgresql import connect_args as postgresql_connect_args
 from console.store.postgresql import connection_error as postgresql_connection_error
@@ -205,6 +206,7 @@ def _create_engine(url: URL) -> Engine:
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.create_function(FTS_FUNCTION, 1, prepare_text, deterministic=True)
+    install_audit_hash(dbapi_connection)  # the audit chain trigger calls it (migration 0020)
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, select, text, update
+from sqlalchemy import Engine, delete, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from console import audit
@@ -79,7 +80,7 @@ def test_the_store_chains_every_entry_and_the_chain_holds(
         head = session.get(AuditChainHead, 1)
     assert len(rows) == 12
     assert rows[0].prev_hash == GENESIS
-    for before, entry in zip(rows, rows[1:], strict=False):
+    for before, entry in itertools.pairwise(rows):
         assert entry.prev_hash == before.hash
     assert head is not None and head.last_id == rows[-1].id and head.last_hash == rows[-1].hash
     # The hash the store computed (plpgsql on PostgreSQL) is the one Python computes.
@@ -152,7 +153,7 @@ def test_a_deleted_middle_entry_is_named(
     ids = _ids(any_store)
     _lift_guards(any_store)
     with any_store.engine.begin() as connection:
-        connection.execute(AuditEntry.__table__.delete().where(AuditEntry.id == ids[3]))
+        connection.execute(delete(AuditEntry).where(AuditEntry.id == ids[3]))
     code, out = _verify_cli(any_store, capsys)
     assert code == 1
     lines = out.splitlines()
@@ -165,7 +166,7 @@ def test_deleted_first_and_last_entries_are_named(any_store: Store) -> None:
     ids = _ids(any_store)
     _lift_guards(any_store)
     with any_store.engine.begin() as connection:
-        connection.execute(AuditEntry.__table__.delete().where(AuditEntry.id == ids[-1]))
+        connection.execute(delete(AuditEntry).where(AuditEntry.id == ids[-1]))
     report = verify_store(any_store)
     assert report.broken is not None
     assert (report.broken.entry_id, report.broken.problem.code) == (
@@ -174,7 +175,7 @@ def test_deleted_first_and_last_entries_are_named(any_store: Store) -> None:
     )
     assert report.checked == 4
     with any_store.engine.begin() as connection:
-        connection.execute(AuditEntry.__table__.delete().where(AuditEntry.id == ids[0]))
+        connection.execute(delete(AuditEntry).where(AuditEntry.id == ids[0]))
     report = verify_store(any_store)
     assert report.broken is not None
     assert (report.broken.entry_id, report.broken.problem.code) == (ids[1], "audit.entries_missing")
@@ -209,7 +210,7 @@ def test_the_guards_still_refuse_changes_and_deletes(any_store: Store) -> None:
     for statement in (
         update(AuditEntry).where(AuditEntry.id == ids[0]).values(actor="x"),
         update(AuditEntry).where(AuditEntry.id == ids[0]).values(hash="0" * 64),
-        AuditEntry.__table__.delete().where(AuditEntry.id == ids[0]),
+        delete(AuditEntry).where(AuditEntry.id == ids[0]),
     ):
         with pytest.raises(Exception, match="append-only"), any_store.engine.begin() as c:
             c.execute(statement)
@@ -297,7 +298,7 @@ def test_migration_0020_chains_the_entries_already_there(
         with engine.begin() as connection:
             for n in range(7):
                 connection.execute(
-                    AuditEntry.__table__.insert().values(
+                    insert(AuditEntry).values(
                         actor="Old", action="old", entity="conversation", entity_id=n,
                         detail={"n": n, "t": TRICKY[n % len(TRICKY)]},
                         at=_at(n),
