@@ -12,10 +12,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.paths import APP_NAME, RESOURCES_DIR
 from console.store import Store
+from console.team.connection import from_url, is_team_url
+from console.team.people import PersonView
 from console.ui.common.problem_texts import error_text
 from console.ui.lanes.store_executor import StoreExecutor
-from console.ui.main_window import MainWindow
+from console.ui.main_window import AGENT_KEY, MainWindow
 from console.ui.settings.ui_language import UiLanguage, saved_choice
+from console.ui.team.local_profile import (
+    LocalProfileDialog,
+    needs_local_profile,
+    remember_local_profile,
+)
+from console.ui.team.saved_connection import saved_connection, saved_password
+from console.ui.team.sign_in_dialog import SignInDialog
 
 ORGANIZATION = "SupportConsole"
 SCREENSHOT_TIMEOUT_MS = 60_000
@@ -44,7 +53,14 @@ def application() -> QApplication:
     return app
 
 
-def run(store: Store, *, screenshot: Path | None = None, language: str | None = None) -> int:
+def run(
+    store: Store,
+    *,
+    screenshot: Path | None = None,
+    language: str | None = None,
+    person: PersonView | None = None,
+) -> int:
+    """The window on ``store``: ``person`` signed in (team mode), else the local profile."""
     if screenshot is not None and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if not _has_display():
@@ -58,7 +74,10 @@ def run(store: Store, *, screenshot: Path | None = None, language: str | None = 
     ui_language = UiLanguage(app)
     ui_language.apply(language or saved_choice())
     executor = StoreExecutor(store)
-    window = MainWindow(executor, ui_language)
+    if screenshot is None and person is None and store.is_sqlite:
+        _choose_local_profile(store, executor)
+    seats = _Seats(ui_language)
+    window = seats.open(store, person, executor)
     if screenshot is not None:
         # A picture for docs and checks: a fixed size, and the user's saved
         # layout is neither used nor overwritten.
@@ -71,11 +90,98 @@ def run(store: Store, *, screenshot: Path | None = None, language: str | None = 
         window.fit_to_screen()
     window.show()
     code = app.exec()
-    if window.persist_layout:
-        window.save_layout()
-    window.shutdown()
-    executor.shutdown()
+    seats.finish()
     return code
+
+
+class _Seats:
+    """The window of this run, and the next one when *Connect to team store…* reopens it."""
+
+    def __init__(self, ui_language: UiLanguage) -> None:
+        self._ui_language = ui_language
+        self.window: MainWindow | None = None
+        self.executor: StoreExecutor | None = None
+        self._opened: list[Store] = []  # stores this run opened (the first is the caller's)
+
+    def open(self, store: Store, person: PersonView | None, executor: StoreExecutor) -> MainWindow:
+        window = MainWindow(executor, self._ui_language, person=person)
+        window.seat.team_store_opened.connect(self.switch)
+        self.window, self.executor = window, executor
+        return window
+
+    def switch(self, store: Store, person: PersonView) -> None:
+        old_window, old_executor = self.window, self.executor
+        self._opened.append(store)
+        window = self.open(store, person, StoreExecutor(store))
+        window.fit_to_screen()
+        window.show()
+        if old_window is not None and old_executor is not None:
+            old_window.close()  # saves its layout
+            old_window.shutdown()
+            old_executor.shutdown()
+            old_window.deleteLater()
+            if old_executor.store in self._opened[:-1]:
+                old_executor.store.close()
+
+    def finish(self) -> None:
+        if self.window is not None and self.executor is not None:
+            if self.window.persist_layout:
+                self.window.save_layout()
+            self.window.shutdown()
+            self.executor.shutdown()
+            if self.executor.store in self._opened:
+                self.executor.store.close()
+
+
+def _choose_local_profile(store: Store, executor: StoreExecutor) -> None:
+    """A single seat's first start on a store: who works here (remembered for the store)."""
+    if not needs_local_profile(store.name):
+        return
+    dialog = LocalProfileDialog(executor)
+    dialog.exec()
+    if dialog.chosen is not None:
+        remember_local_profile(store.name, dialog.chosen.id, agent_key=AGENT_KEY)
+
+
+def _settings_identity() -> None:
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+
+
+def run_team_seat(url: str | None, *, language: str | None = None) -> int | None:
+    """Team mode's start: the sign-in, then the window as that person.
+
+    ``url``: a PostgreSQL store URL (its user and password fill the sign-in), or None
+    for the connection saved by *File → Connect to team store…*. Returns None when
+    this is not a team start (an SQLite URL, or no URL and nothing saved).
+    """
+    if url is not None and not is_team_url(url):
+        return None
+    _settings_identity()
+    if url is None:
+        saved = saved_connection()
+        if saved is None:
+            return None
+        connection, password = saved, saved_password(saved)
+    else:
+        connection, password = from_url(url)
+    if not _has_display():
+        print(
+            "support-console: no display found. Team mode signs in in a desktop session.",
+            file=sys.stderr,
+        )
+        return 1
+    app = application()
+    UiLanguage(app).apply(language or saved_choice())
+    dialog = SignInDialog(connection, password)
+    if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.store is None:
+        return 1
+    store = dialog.store
+    try:
+        return run(store, language=language, person=dialog.person)
+    finally:
+        store.close()
 
 
 def _arrange_screenshot(app: QApplication, window: MainWindow, path: Path) -> None:

@@ -44,6 +44,7 @@ from console.policies import (
     render_reply,
 )
 from console.policies.view import swap_facts
+from console.team.people import PersonView
 from console.translations.background import BackgroundReport
 from console.translations.pipeline import MessageTranslation
 from console.translations.translator_setup import TranslatorHolder, argos_package_dir
@@ -101,6 +102,7 @@ from console.ui.settings.ui_language import UiLanguage, save_choice, saved_choic
 AGENT_KEY = "agent/id"
 THEIR_TIME_REFRESH_MS = 30_000
 #: Background translation of the inbox starts this long after the window is ready.
+from console.ui.team.seat import Seat
 BACKGROUND_TRANSLATION_DELAY_MS = 10_000
 COLUMN_WIDTHS = {
     MARKER: 26,
@@ -121,7 +123,12 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
     ready = Signal()
 
     def __init__(
-        self, executor: StoreExecutor, ui_language: UiLanguage, parent: Any = None
+        self,
+        executor: StoreExecutor,
+        ui_language: UiLanguage,
+        parent: Any = None,
+        *,
+        person: PersonView | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -232,6 +239,8 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         # Several rows at once for bulk actions (Shift/Ctrl+click, Shift+arrows).
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        #: Who works here (team sign-in or local profile); File → Connect, Team → People.
+        self.seat = Seat(self, executor, person)
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
         view.setWordWrap(False)
@@ -313,6 +322,9 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.models_action.triggered.connect(self.open_model_manager)
         self.coverage_action.triggered.connect(self.open_coverage_planner)
+        #: Team mode's menu: team features add their actions here.
+        self.team_menu = self.menuBar().addMenu("")
+        self.team_menu.setObjectName("teamMenu")
         self.dashboard_action.triggered.connect(self.open_team_dashboard)
         self.compliance_action.triggered.connect(self.open_compliance_editor)
         self.reply_library_action.triggered.connect(self.open_reply_library)
@@ -406,6 +418,8 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.inbox_model.ui_language_changed()
         self.conversation_actions.ui_language_changed()  # QActions get no language event
         self._update_count()
+        self.team_menu.setTitle(self.tr("&Team"))
+        self.seat.ui_language_changed()
         self.channel_status.ui_language_changed()
         self._show_channel_status()
         language = self._ui_language.language.split("_")[0]
@@ -427,7 +441,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(
             language=saved_choice(),
-            agents=[(agent.id, agent.name) for agent in self._agents],
+            agents=self.seat.choosable([(agent.id, agent.name) for agent in self._agents]),
             agent_id=self.controller.agent_id,
             parent=self,
         )
@@ -1007,6 +1021,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
 
     def save_layout(self) -> None:
         settings = QSettings()
+        agent_id = self.seat.agent_id(agent_id)  # team mode: who signed in
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("inbox/header", self.inbox_view.horizontalHeader().saveState())
