@@ -160,7 +160,7 @@ def _audit_entries(
             rows.extend(
                 dict(row)
                 for row in session.execute(
-                    table.select().where(table.c.entity == entity, table.c.entity_id.in_(chunk))  # type: ignore[attr-defined]
+                    table.select().where(table.c.entity == entity, table.c.entity_id.in_(chunk))
                 ).mappings()
             )
     rows.sort(key=lambda row: row["id"])
