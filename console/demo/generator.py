@@ -30,6 +30,7 @@ from console.paths import RESOURCES_DIR
 from console.policies import ensure_seed_pack
 from console.quality import ensure_default_rubric, sample_weeks
 from console.replies.exchange import import_library, read_library_file
+from console.routing import route_pending
 from console.store import Store, open_store, sqlite_url
 from console.store.models import (
     Agent,
@@ -152,6 +153,10 @@ def populate(store: Store, *, conversations: int, seed: int = DEMO_SEED) -> None
         # The default scorecard and the weeks' quality samples (Li Wei, the lead, reviews).
         ensure_default_rubric(session)
         sample_weeks(session, (DEMO_NOW - timedelta(days=60)).date(), DEMO_NOW.date())
+    with store.session() as session:
+        # Routing: the open conversations nobody took are routed as at DEMO_NOW, so the
+        # conversation pane explains who has them and why (or why they wait).
+        route_pending(session, DEMO_NOW)
 
 
 def seed_agents_and_markets(store: Store, corpus: Corpus) -> list[int]:

@@ -96,6 +96,7 @@ from console.ui.policies.operations import complete_policy_task, load_policy, op
 from console.ui.quality.quality_scores import QualityScores
 from console.ui.quality.quality_window import QualityWindow
 from console.ui.replies.reply_library import ReplyLibraryDialog
+from console.ui.routing.routing_rules_window import RoutingRulesWindow
 from console.ui.settings.settings_dialog import SettingsDialog
 from console.ui.settings.ui_language import UiLanguage, save_choice, saved_choice
 
@@ -152,6 +153,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.inbox_view = self._make_inbox_view()
         self.empty_inbox = EmptyInbox(self.inbox_view, self.inbox_model, self.filter_bar)
         self.conversation = ConversationPane(self)
+        self.conversation.routing_note.attach(executor)
         self.customer_panel = CustomerPanel(self, executor=executor, state=self.state)
         self.local_time_panel = LocalTimePanel(executor, self, state=self.state)
         self.customer_panel.add_section(self.local_time_panel, 1)
@@ -273,6 +275,8 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.about_action = QAction(self)
         self.models_action = QAction(self)
         self.coverage_action = QAction(self)
+        self.routing_rules_action = QAction(self)
+        self.routing_rules_action.setObjectName("routingRulesAction")
         self.dashboard_action = QAction(self)
         self.compliance_action = QAction(self)
         self.reply_library_action = QAction(self)
@@ -322,9 +326,11 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.models_action.triggered.connect(self.open_model_manager)
         self.coverage_action.triggered.connect(self.open_coverage_planner)
+        self.routing_rules_action.triggered.connect(self.open_routing_rules)
         #: Team mode's menu: team features add their actions here.
         self.team_menu = self.menuBar().addMenu("")
         self.team_menu.setObjectName("teamMenu")
+        self.team_menu.addAction(self.routing_rules_action)
         self.dashboard_action.triggered.connect(self.open_team_dashboard)
         self.compliance_action.triggered.connect(self.open_compliance_editor)
         self.reply_library_action.triggered.connect(self.open_reply_library)
@@ -407,6 +413,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.about_action.setText(self.tr("&About Support Console"))
         self.models_action.setText(self.tr("&Translation models…"))
         self.coverage_action.setText(self.tr("&Coverage planner…"))
+        self.routing_rules_action.setText(self.tr("&Routing rules…"))
         self.dashboard_action.setText(self.tr("Team &dashboard…"))
         self.compliance_action.setText(self.tr("Return and &privacy rules…"))
         self.reply_library_action.setText(self.tr("Reply &library…"))
@@ -829,6 +836,11 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         if view is None or view.conversation_id != self.controller.conversation_id:
             return text
         return render_reply(text, view.variables)
+
+    def open_routing_rules(self) -> RoutingRulesWindow:
+        window = RoutingRulesWindow(self._executor, state=self.state, parent=self)
+        window.show()
+        return window
 
     def open_coverage_planner(self) -> CoveragePlanner:
         planner = CoveragePlanner(self._executor, state=self.state, parent=self)

@@ -33,6 +33,7 @@ from console.ui.conversation.conversation_actions import ConversationActions
 from console.ui.conversation.message_delegate import MessageDelegate
 from console.ui.conversation.reading_position import ReadingPosition
 from console.ui.conversation.reply_translation import ReplyTranslationPanel
+from console.ui.conversation.routing_note import RoutingNote
 from console.ui.conversation.thread_model import ThreadModel
 
 #: Languages an agent can pick when correcting a detection.
@@ -68,6 +69,8 @@ class ConversationPane(FollowsUiLanguage, QWidget):
         self.subtitle.setObjectName("conversationSubtitle")
         set_role(self.subtitle, "note")
         self.subtitle.setProperty("showsData", True)
+        #: Why the conversation is where it is (routing); the window attaches the store lane.
+        self.routing_note = RoutingNote(self)
         self.model = ThreadModel(self)
         self.delegate = MessageDelegate(self)
         self.thread_view = QListView(self)
@@ -104,6 +107,7 @@ class ConversationPane(FollowsUiLanguage, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.routing_note)
         layout.addLayout(self.header_buttons)
         layout.addWidget(self.route_banner)
         layout.addWidget(self.thread_view, 1)
@@ -231,6 +235,7 @@ class ConversationPane(FollowsUiLanguage, QWidget):
         if detail is None:
             self.title.setText(self.tr("No conversation selected"))
             self.subtitle.clear()
+            self.routing_note.follow(None)
             self.model.set_thread(None, ())
             return
         summary = detail.summary
@@ -255,6 +260,7 @@ class ConversationPane(FollowsUiLanguage, QWidget):
                 )
             )
         self.subtitle.setText(" · ".join(facts))
+        self.routing_note.follow(summary.id)
         same = self.model.conversation_id == summary.id
         self.model.set_thread(summary.id, detail.messages)
         if detail.messages and not same:

@@ -1,0 +1,1 @@
+"""Routing in the window: the leads' routing rules editor and the routing operations."""
