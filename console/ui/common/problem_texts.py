@@ -421,6 +421,42 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{name} is not in the compliance team; only compliance staff can edit rules.",
     ),
+    "privacy.already_erased": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Customer {id} was already erased on {date}; nothing was changed.",
+    ),
+    "privacy.erase_needs_confirmation": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Erasing a customer cannot be undone: confirm it (--yes on the command line); nothing was erased.",
+    ),
+    "privacy.erase_needs_reason": QT_TRANSLATE_NOOP(
+        "Problem",
+        "An erasure needs a reason; nothing was erased.",
+    ),
+    "privacy.export_folder_unwritable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The export could not be written to {folder} ({reason}); nothing was written.",
+    ),
+    "privacy.no_customer_given": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Name the customer by e-mail address, phone number or customer id.",
+    ),
+    "privacy.retention_months_range": QT_TRANSLATE_NOOP(
+        "Problem",
+        "A retention period is between {low} and {high} months; {value} was given.",
+    ),
+    "privacy.retention_not_allowed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Only compliance staff and admins may change retention rules; nothing was changed.",
+    ),
+    "privacy.retention_unknown_market": QT_TRANSLATE_NOOP(
+        "Problem",
+        "There is no market {market}; nothing was changed.",
+    ),
+    "privacy.unknown_customer": QT_TRANSLATE_NOOP(
+        "Problem",
+        "There is no customer {who} in this store; nothing was changed.",
+    ),
     "quality.already_reviewed": QT_TRANSLATE_NOOP(
         "Problem",
         "This conversation's review was already submitted; a review is not changed afterwards.",
