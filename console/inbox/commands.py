@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from console import audit
@@ -283,12 +283,19 @@ def _reply_subject(subject: str | None) -> str | None:
 
 
 def mark_read(session: Session, conversation_id: int) -> bool:
-    """Clear the unread marker; returns whether anything changed."""
-    conversation = session.get(Conversation, conversation_id)
-    if conversation is None or conversation.unread_count == 0:
-        return False
-    conversation.unread_count = 0
-    return True
+    """Clear the unread marker; returns whether anything changed.
+
+    Reading is no change another seat could lose: the conversation's version stays
+    (a bulk UPDATE, which ``version_id_col`` leaves alone), so opening a conversation
+    never makes another agent's view of it stale.
+    """
+    cleared = session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation_id, Conversation.unread_count != 0)
+        .values(unread_count=0)
+        .execution_options(synchronize_session="fetch")
+    )
+    return bool(getattr(cleared, "rowcount", 0))
 
 
 def set_status(

@@ -128,6 +128,9 @@ class InboxRow:
     snoozed_until: datetime | None = None
     #: Someone on this seat has an unsent reply draft here.
     has_draft: bool = False
+    #: The conversation's version when read: a change made from this row passes it, and
+    #: is refused if someone changed the conversation since (console/inbox/collisions.py).
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -537,6 +540,7 @@ def _row(
         assignee_name=assignee_name,
         time_zone=time_zone,
         snoozed_until=conversation.snoozed_until,
+        version=conversation.version,
     )
 
 

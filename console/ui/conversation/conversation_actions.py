@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.changes import Changes
+from console.inbox.collisions import ChangedMeanwhile
 from console.inbox.queries import AgentSummary
 from console.store.models import ConversationStatus, Priority
 from console.ui.app_state import AppState
@@ -84,6 +86,9 @@ class ConversationActions(QObject):
         self.state = state or AppState(self)
         self.state.person_changed.connect(lambda _person: self._enable_assign_me())
         self._agents: list[AgentSummary] = []
+        #: The version of each chosen conversation as the agent saw it (id -> version): a
+        #: change passes it and is refused if someone changed the conversation since.
+        self.versions: Callable[[list[int]], dict[int, int]] = lambda _ids: {}
 
         self.resolve_action = self._action("resolveAction", SHORTCUTS["resolve"])
         self.reopen_action = self._action("reopenAction", SHORTCUTS["reopen"])
@@ -227,29 +232,46 @@ class ConversationActions(QObject):
 
     # -- commands -------------------------------------------------------------
 
-    def _run(self, operation: Callable[[list[int]], WriteOp[list[int]]]) -> None:
+    def _run(self, operation: Callable[[list[int], dict[int, int]], WriteOp[list[int]]]) -> None:
         ids = self._selection()
         if ids:
-            operation(ids).failure(self._failed).run(self._executor)
+            operation(ids, self.versions(ids)).failure(self._failed).run(self._executor)
 
     def _failed(self, exc: Exception) -> None:
         self.failed.emit(error_text(exc))
+        if isinstance(exc, ChangedMeanwhile):  # show them what it is now
+            changed = frozenset(exc.conversation_ids)
+            self._executor.changes.publish(Changes(conversations=changed, listing=True))
 
     def _set(self, status: ConversationStatus) -> None:
         actor = self.state.actor
-        self._run(lambda ids: set_statuses(parent=self, ids=ids, status=status, actor=actor))
+        self._run(
+            lambda ids, seen: set_statuses(
+                parent=self, ids=ids, status=status, actor=actor, versions=seen
+            )
+        )
 
     def _snooze(self, until: datetime) -> None:
         actor = self.state.actor
-        self._run(lambda ids: snooze(parent=self, ids=ids, until=until, actor=actor))
+        self._run(
+            lambda ids, seen: snooze(parent=self, ids=ids, until=until, actor=actor, versions=seen)
+        )
 
     def _prioritize(self, priority: Priority) -> None:
         actor = self.state.actor
-        self._run(lambda ids: set_priority(parent=self, ids=ids, priority=priority, actor=actor))
+        self._run(
+            lambda ids, seen: set_priority(
+                parent=self, ids=ids, priority=priority, actor=actor, versions=seen
+            )
+        )
 
     def _assign(self, agent_id: int | None) -> None:
         actor = self.state.actor
-        self._run(lambda ids: assign(parent=self, ids=ids, agent_id=agent_id, actor=actor))
+        self._run(
+            lambda ids, seen: assign(
+                parent=self, ids=ids, agent_id=agent_id, actor=actor, versions=seen
+            )
+        )
 
 
 class SnoozeDialog(QDialog):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from console.changes import Changes
+from console.inbox.collisions import ReplyCrossed
 from console.inbox.commands import Composed
 from console.inbox.queries import ConversationDetail
 from console.ui.app_state import AppState
@@ -21,6 +23,18 @@ from console.ui.conversation.operations import (
     send_reply,
 )
 from console.ui.lanes.store_executor import StoreExecutor
+
+
+@dataclass(frozen=True)
+class HeldReply:
+    """A reply not sent because another agent's crossed it, with what is needed to send it."""
+
+    conversation_id: int
+    text: str
+    composed: Composed | None
+    language: str | None
+    undo_seconds: float
+    crossed: ReplyCrossed
 
 
 class ConversationController(QObject):
@@ -38,6 +52,9 @@ class ConversationController(QObject):
     marked_read = Signal(int)
     #: Something failed; a message for the user.
     failed = Signal(str)
+    #: A reply was held: another agent replied after the newest message shown. A
+    #: :class:`HeldReply`; the conversation reloads to show their reply.
+    reply_crossed = Signal(object)
 
     def __init__(
         self, executor: StoreExecutor, parent: Any = None, *, state: AppState | None = None
@@ -101,12 +118,28 @@ class ConversationController(QObject):
         *,
         language: str | None = None,
         undo_seconds: float = 0,
+        check_crossing: bool = True,
     ) -> None:
         """Store a reply; ``language`` is the language ``text`` goes out in. With
-        ``undo_seconds`` the outbox holds it that long (:attr:`reply_held` says until when)."""
+        ``undo_seconds`` the outbox holds it that long (:attr:`reply_held` says until when).
+
+        A reply crossing another agent's (stored after the newest message shown) is held
+        (:attr:`reply_crossed`) unless ``check_crossing`` is off ("send anyway").
+        """
         conversation_id, agent_id = self.conversation_id, self.sender_id
         if conversation_id is None:
             return
+        seen = self.newest_message_seen() if check_crossing else None
+
+        def crossed(exc: Exception) -> None:
+            if not isinstance(exc, ReplyCrossed):
+                self._failed(exc)
+                return
+            self.reply_crossed.emit(
+                HeldReply(conversation_id, text, composed, language, undo_seconds, exc)
+            )
+            if conversation_id == self.conversation_id:
+                self.reload()  # their reply shows in the thread
 
         def stored(reply: StoredReply) -> None:
             if undo_seconds > 0:
@@ -122,7 +155,29 @@ class ConversationController(QObject):
             language=language,
             undo_seconds=undo_seconds,
             success=stored,
-        ).failure(self._failed).run(self._executor)
+            seen_message_id=seen,
+        ).failure(crossed).run(self._executor)
+
+    def send_anyway(self, held: HeldReply) -> bool:
+        """Send a held reply as it was, without the crossing check (False: another
+        conversation is open now, nothing was sent)."""
+        if held.conversation_id != self.conversation_id:
+            return False
+        self.send(
+            held.text,
+            held.composed,
+            language=held.language,
+            undo_seconds=held.undo_seconds,
+            check_crossing=False,
+        )
+        return True
+
+    def newest_message_seen(self) -> int | None:
+        """The id of the newest message of the open conversation as shown (None: not loaded)."""
+        detail = self.detail
+        if detail is None or detail.summary.id != self.conversation_id:
+            return None
+        return max((message.id for message in detail.messages), default=0)
 
     def send_at_their_business_start(
         self, text: str, composed: Composed | None = None, *, language: str | None = None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.inbox.presence import Present
 from console.inbox.queries import ConversationDetail
 from console.store.models import Direction, Priority
 from console.ui.common.display_names import language_name, priority_name, status_name
@@ -71,6 +72,13 @@ class ConversationPane(FollowsUiLanguage, QWidget):
         self.subtitle.setProperty("showsData", True)
         #: Why the conversation is where it is (routing); the window attaches the store lane.
         self.routing_note = RoutingNote(self)
+        #: Who else has this conversation open, and who is writing a reply (team mode).
+        self.presence_line = QLabel(self)
+        self.presence_line.setObjectName("presenceLine")
+        set_role(self.presence_line, "note")
+        self.presence_line.setProperty("showsData", True)
+        self.presence_line.hide()
+        self._others: list[Present] = []
         self.model = ThreadModel(self)
         self.delegate = MessageDelegate(self)
         self.thread_view = QListView(self)
@@ -108,6 +116,7 @@ class ConversationPane(FollowsUiLanguage, QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.routing_note)
+        layout.addWidget(self.presence_line)
         layout.addLayout(self.header_buttons)
         layout.addWidget(self.route_banner)
         layout.addWidget(self.thread_view, 1)
@@ -121,6 +130,23 @@ class ConversationPane(FollowsUiLanguage, QWidget):
         self.delegate.clear_cache()
         self.thread_view.doItemsLayout()
         self.show_detail(self.detail)
+        self.show_presence(self._others)
+
+    def show_presence(self, others: list[Present]) -> None:
+        """ "Also open: Wang Fang · Li Lei is writing a reply" (nothing when nobody else is)."""
+        self._others = list(others)
+        someone = self.tr("someone else")
+        viewing = [p.name or someone for p in others if not p.writing]
+        writing = [p.name or someone for p in others if p.writing]
+        parts = []
+        if viewing:
+            parts.append(self.tr("Also open: %1").replace("%1", ", ".join(viewing)))
+        if len(writing) == 1:
+            parts.append(self.tr("%1 is writing a reply").replace("%1", writing[0]))
+        elif writing:
+            parts.append(self.tr("%1 are writing replies").replace("%1", ", ".join(writing)))
+        self.presence_line.setText(" · ".join(parts))
+        self.presence_line.setVisible(bool(parts))
 
     def keyPressEvent(self, event: Any) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):

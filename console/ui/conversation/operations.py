@@ -8,7 +8,7 @@ that says what it changed); the widget runs it on the store lane with
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -16,9 +16,10 @@ from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
 from console.changes import Changes
-from console.inbox import commands
+from console.inbox import commands, presence
 from console.inbox.commands import Composed
 from console.inbox.drafts import DraftView, load_draft, save_draft
+from console.inbox.presence import Present
 from console.inbox.queries import ConversationDetail, TranslationView, conversation_detail
 from console.inbox.their_hours import schedule_reply_at_their_business_start
 from console.store.models import Conversation, ConversationStatus, Priority
@@ -100,8 +101,13 @@ def send_reply(
     language: str | None,
     undo_seconds: float,
     success: Callable[[StoredReply], None],
+    seen_message_id: int | None = None,
 ) -> WriteOp[StoredReply]:
-    """Store a reply for the outbox (held ``undo_seconds`` first)."""
+    """Store a reply for the outbox (held ``undo_seconds`` first).
+
+    ``seen_message_id``: the newest message the agent saw; a reply crossing another
+    agent's fails with :class:`~console.inbox.collisions.ReplyCrossed` (None: send anyway).
+    """
 
     def op(session: Session) -> Wrote[StoredReply]:
         message_id = commands.send_reply(
@@ -112,6 +118,7 @@ def send_reply(
             composed=composed,
             language=language,
             undo_seconds=undo_seconds,
+            seen_message_id=seen_message_id,
         )
         until = datetime.now(UTC) + timedelta(seconds=undo_seconds)
         return Wrote(StoredReply(message_id, until), _reply_changes(conversation_id, message_id))
@@ -182,44 +189,125 @@ def _on_conversations(
     return WriteOp(parent=parent, op=op)
 
 
+# ``versions``: the version of each conversation the agent saw (id -> version); a change to
+# one changed since is refused (console.inbox.collisions.ChangedMeanwhile), nothing written.
+
+
 def set_statuses(
-    *, parent: QObject, ids: Sequence[int], status: ConversationStatus, actor: str
+    *,
+    parent: QObject,
+    ids: Sequence[int],
+    status: ConversationStatus,
+    actor: str,
+    versions: Mapping[int, int] | None = None,
 ) -> WriteOp[list[int]]:
     """Resolve, reopen or mark as waiting on the customer."""
     return _on_conversations(
         parent,
         ids,
-        lambda session, chosen: commands.set_statuses(session, chosen, status, actor=actor),
+        lambda session, chosen: commands.set_statuses(
+            session, chosen, status, actor=actor, versions=versions
+        ),
     )
 
 
 def snooze(
-    *, parent: QObject, ids: Sequence[int], until: datetime, actor: str
+    *,
+    parent: QObject,
+    ids: Sequence[int],
+    until: datetime,
+    actor: str,
+    versions: Mapping[int, int] | None = None,
 ) -> WriteOp[list[int]]:
     """Out of the open views until ``until`` (or until the customer writes)."""
     return _on_conversations(
-        parent, ids, lambda session, chosen: commands.snooze(session, chosen, until, actor=actor)
+        parent,
+        ids,
+        lambda session, chosen: commands.snooze(
+            session, chosen, until, actor=actor, versions=versions
+        ),
     )
 
 
 def set_priority(
-    *, parent: QObject, ids: Sequence[int], priority: Priority, actor: str
+    *,
+    parent: QObject,
+    ids: Sequence[int],
+    priority: Priority,
+    actor: str,
+    versions: Mapping[int, int] | None = None,
 ) -> WriteOp[list[int]]:
     return _on_conversations(
         parent,
         ids,
-        lambda session, chosen: commands.set_priority(session, chosen, priority, actor=actor),
+        lambda session, chosen: commands.set_priority(
+            session, chosen, priority, actor=actor, versions=versions
+        ),
     )
 
 
 def assign(
-    *, parent: QObject, ids: Sequence[int], agent_id: int | None, actor: str
+    *,
+    parent: QObject,
+    ids: Sequence[int],
+    agent_id: int | None,
+    actor: str,
+    versions: Mapping[int, int] | None = None,
 ) -> WriteOp[list[int]]:
     """Give the conversations to ``agent_id`` (None: nobody)."""
     return _on_conversations(
         parent,
         ids,
-        lambda session, chosen: commands.assign(session, chosen, agent_id, actor=actor),
+        lambda session, chosen: commands.assign(
+            session, chosen, agent_id, actor=actor, versions=versions
+        ),
+    )
+
+
+# -- who else is here (presence) --------------------------------------------------------------
+
+
+def announce_presence(
+    *,
+    parent: QObject,
+    seat: str,
+    conversation_id: int | None,
+    person_id: int | None,
+    writing: bool,
+    success: Callable[[list[Present]], None] | None = None,
+) -> WriteOp[list[Present]]:
+    """This seat shows ``conversation_id`` (writing a reply or not), also as its heartbeat;
+    returns who else has it open."""
+
+    def op(session: Session) -> Wrote[list[Present]]:
+        changed = presence.announce(
+            session, seat, conversation_id, person_id=person_id, writing=writing
+        )
+        others = (
+            presence.present(session, conversation_id, seat=seat, person_id=person_id)
+            if conversation_id is not None
+            else []
+        )
+        return Wrote(others, Changes(presence=frozenset(changed)))
+
+    return WriteOp(parent=parent, op=op, success=success)
+
+
+def load_presence(
+    *,
+    parent: QObject,
+    seat: str,
+    conversation_id: int,
+    person_id: int | None,
+    success: Callable[[list[Present]], None],
+) -> QueryOp[list[Present]]:
+    """Who else has ``conversation_id`` open, and who is writing a reply."""
+    return QueryOp(
+        parent=parent,
+        op=lambda session: presence.present(
+            session, conversation_id, seat=seat, person_id=person_id
+        ),
+        success=success,
     )
 
 
