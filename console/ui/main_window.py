@@ -62,8 +62,10 @@ from console.ui.conversation.conversation_actions import ConversationActions
 from console.ui.conversation.conversation_controller import ConversationController
 from console.ui.conversation.conversation_pane import ConversationPane
 from console.ui.conversation.conversation_translation import ConversationTranslation
+from console.ui.conversation.crossed_reply import CrossedReplyGuard
 from console.ui.conversation.draft_keeper import DraftKeeper
 from console.ui.conversation.operations import wake_snoozed_conversations
+from console.ui.conversation.presence import PresenceTracker
 from console.ui.conversation.reply_translation import ReplyTranslationPanel
 from console.ui.conversation.send_guard import SendGuard, check_reply, reply_language
 from console.ui.conversation.undo_send import UndoSendBar, save_undo_seconds, undo_seconds
@@ -200,6 +202,13 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
             executor, self.selected_conversation_ids, self, state=self.state
         )
         self.conversation.attach_actions(self.conversation_actions)
+        self.conversation_actions.versions = self._seen_versions  # stale changes are refused
+        # Team mode: who else has the conversation open; a reply crossing another is held.
+        self.presence = PresenceTracker(
+            executor, self.controller, self.conversation.composer, self, state=self.state
+        )
+        self.presence.changed.connect(self.conversation.show_presence)
+        self.crossed_reply = CrossedReplyGuard(self.controller, self.conversation.composer, self)
         self._snooze_clock = QTimer(self)
         self._snooze_clock.setInterval(SNOOZE_CHECK_MS)
 
@@ -587,6 +596,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
     def shutdown(self) -> None:
         """Stop connectors and translation (the store executor belongs to the app)."""
         self.draft_keeper.flush()  # the executor finishes queued work before it stops
+        self.presence.stop()  # other seats stop showing this one at once
         self.channel_service.stop(timeout=5)
         self.background_translation.stop()
         self.translation_worker.shutdown()
@@ -891,6 +901,18 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
 
     def _current_agent(self) -> AgentSummary | None:
         return next((a for a in self._agents if a.id == self.controller.agent_id), None)
+
+    def _seen_versions(self, ids: list[int]) -> dict[int, int]:
+        """The version of each conversation as this seat shows it (the open one, inbox rows)."""
+        seen = {}
+        detail = self.conversation.detail
+        for conversation_id in ids:
+            row = self.inbox_model.cached_row(conversation_id)
+            if detail is not None and detail.summary.id == conversation_id:
+                row = detail.summary
+            if row is not None and row.version:
+                seen[conversation_id] = row.version
+        return seen
 
     def selected_conversation_ids(self) -> list[int]:
         """The inbox rows selected (in order), else the open conversation."""
