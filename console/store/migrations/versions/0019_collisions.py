@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from console.store.live_updates import NotifyTable, drop_notify_triggers, install_notify_triggers
+
 revision = "0019"
 down_revision = "0018"
 branch_labels = None
@@ -19,6 +21,8 @@ depends_on = None
 
 #: Tables whose rows carry a version, raised by every change (a stale change is refused).
 VERSIONED = ("conversations", "agent_shifts", "shift_exceptions")
+#: Seats hear of each other's presence (PostgreSQL; console/team/listener.py -> Changes.presence).
+WATCHED = [NotifyTable("conversation_presence", key="seat", conversation="conversation_id")]
 
 
 def upgrade() -> None:
@@ -41,9 +45,11 @@ def upgrade() -> None:
         "ix_conversation_presence_conversation_id", "conversation_presence", ["conversation_id"]
     )
     op.create_index("ix_conversation_presence_seen_at", "conversation_presence", ["seen_at"])
+    install_notify_triggers(op.get_bind(), WATCHED)
 
 
 def downgrade() -> None:
+    drop_notify_triggers(op.get_bind(), WATCHED)
     op.drop_index("ix_conversation_presence_seen_at", table_name="conversation_presence")
     op.drop_index("ix_conversation_presence_conversation_id", table_name="conversation_presence")
     op.drop_table("conversation_presence")
