@@ -71,6 +71,7 @@ from console.ui.conversation.send_guard import SendGuard, check_reply, reply_lan
 from console.ui.conversation.undo_send import UndoSendBar, save_undo_seconds, undo_seconds
 from console.ui.coverage.planner import CoveragePlanner
 from console.ui.customers.customer_panel import CustomerPanel
+from console.ui.customers.data_requests import CustomerDataRequests
 from console.ui.customers.identity_panel import IdentityPanel
 from console.ui.customers.local_time_panel import LocalTimePanel
 from console.ui.dashboard.team_dashboard import TeamDashboard
@@ -319,6 +320,11 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.conversation_actions.add_to(self.conversation_menu)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.about_action)
+        #: Customer: export or erase their data, retention (console/ui/customers/data_requests.py).
+        self.data_requests = CustomerDataRequests(
+            self._executor, self.menuBar(), state=self.state, parent=self,
+            before=self.help_menu.menuAction(),
+        )  # fmt: skip
         # Keyboard flow: Enter in the inbox goes to the reply; Esc in search goes back.
         self._open_reply = QShortcut(QKeySequence(Qt.Key.Key_Return), self.inbox_view)
         self._open_reply.setContext(Qt.ShortcutContext.WidgetShortcut)
