@@ -49,6 +49,7 @@ from console.translations.background import BackgroundReport
 from console.translations.pipeline import MessageTranslation
 from console.translations.translator_setup import TranslatorHolder, argos_package_dir
 from console.ui.app_state import AppState
+from console.ui.audit.audit_window import AuditWindow, follow_audit_access
 from console.ui.channels.channel_models import ChannelStatusModel
 from console.ui.channels.channel_service import ChannelService
 from console.ui.channels.channel_settings import ChannelSettingsDialog
@@ -295,6 +296,8 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.quarantine_action = QAction(self)
         self.outbox_action = QAction(self)
         self.quality_action = QAction(self)
+        self.audit_action = QAction(self)  # admins and compliance staff only
+        self.audit_action.setObjectName("auditLogAction")
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.import_action)
@@ -313,6 +316,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.view_menu.addAction(self.quarantine_action)
         self.view_menu.addAction(self.outbox_action)
         self.view_menu.addAction(self.quality_action)
+        self.view_menu.addAction(self.audit_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
         self.conversation_menu = self.menuBar().addMenu("")
@@ -354,6 +358,8 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.quarantine_action.triggered.connect(self.open_quarantine)
         self.outbox_action.triggered.connect(self.open_outbox)
         self.quality_action.triggered.connect(self.open_quality_review)
+        self.audit_action.triggered.connect(self.open_audit_log)
+        follow_audit_access(self.audit_action, self._executor, self.state)
         self.customer_panel.policy_panel.open_task_requested.connect(self._open_policy_task)
         self.customer_panel.policy_panel.complete_task_requested.connect(self._complete_policy_task)
         self._their_clock.timeout.connect(self.inbox_model.refresh_local_times)
@@ -437,6 +443,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.quarantine_action.setText(self.tr("&Quarantine"))
         self.outbox_action.setText(self.tr("&Outbox"))
         self.quality_action.setText(self.tr("&Quality review…"))
+        self.audit_action.setText(self.tr("&Audit log…"))
         self.inbox_model.ui_language_changed()
         self.conversation_actions.ui_language_changed()  # QActions get no language event
         self._update_count()
@@ -796,6 +803,16 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
             agent_id=self.state.person_id,
             success=done,
         ).failure(self._report).run(self._executor)
+
+    def open_audit_log(self) -> AuditWindow:
+        window = AuditWindow(self._executor, parent=self, state=self.state)
+        window.setWindowFlag(Qt.WindowType.Window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        room = self.screen().availableGeometry()
+        window.resize(min(1200, room.width()), min(720, room.height()))
+        window.show()
+        window.load()
+        return window
 
     def open_quality_review(self) -> QualityWindow:
         window = QualityWindow(self._executor, parent=self, state=self.state)

@@ -75,7 +75,8 @@ class ConversationController(QObject):
         self.detail: ConversationDetail | None = None
 
     def open(self, conversation_id: int | None) -> None:
-        if conversation_id != self.conversation_id:
+        another = conversation_id != self.conversation_id
+        if another:
             self.opening.emit(conversation_id)
         self.conversation_id = conversation_id
         self._request += 1
@@ -88,6 +89,7 @@ class ConversationController(QObject):
             conversation_id=conversation_id,
             translation_language=self.translation_language,
             success=partial(self._arrived, self._request),
+            opened_by=self.state.actor if another else None,  # audited; not a reload
         ).failure(self._failed).run(self._executor)
 
     def reload(self) -> None:

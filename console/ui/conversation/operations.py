@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session
 
+from console import audit
 from console.changes import Changes
 from console.inbox import commands, presence
 from console.inbox.commands import Composed
@@ -76,10 +77,18 @@ def open_conversation(
     conversation_id: int,
     translation_language: str | None,
     success: Callable[[OpenedConversation], None],
+    opened_by: str | None = None,
 ) -> QueryOp[OpenedConversation]:
-    """Read the conversation to show and clear its unread marker (the window tells the inbox)."""
+    """Read the conversation to show and clear its unread marker (the window tells the inbox).
+
+    ``opened_by``: the person who opened it (audited); None when it is shown again.
+    """
 
     def op(session: Session) -> OpenedConversation:
+        if opened_by is not None:
+            audit.record_conversation_opened(
+                session, conversation_id=conversation_id, actor=opened_by
+            )
         stored = session.get(Conversation, conversation_id)
         unread = stored.unread_count if stored is not None else 0  # before it is cleared
         changed = commands.mark_read(session, conversation_id)
