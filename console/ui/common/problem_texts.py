@@ -17,6 +17,34 @@ from console.problems import Problem, fill
 CONTEXT = "Problem"
 
 _LITERALS: dict[str, object] = {
+    "audit.entries_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Audit entries are missing before entry {id} ({at}): it links to an entry that is no longer in the log (the entry kept before it is {previous}).",
+    ),
+    "audit.entries_missing_at_end": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Audit entries are missing at the end of the log: the last entry is {id} ({at}), the chain records entry {last} as the last.",
+    ),
+    "audit.entry_altered": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Audit entry {id} ({at}) was altered: its content no longer matches its hash.",
+    ),
+    "audit.entry_unchained": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Audit entry {id} ({at}) has no hash: it was written around the store's chain.",
+    ),
+    "audit.head_altered": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The last audit entry {id} ({at}) does not match the hash the chain records for the end of the log: it was rewritten.",
+    ),
+    "audit.head_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The audit chain's head is missing, so the end of the log cannot be checked.",
+    ),
+    "audit.link_broken": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Audit entry {id} ({at}) does not link to entry {previous} before it: one of the two was rewritten.",
+    ),
     "channel.secret_in_settings": QT_TRANSLATE_NOOP(
         "Problem",
         "The setting {place} holds a password, token or other secret. Secrets are kept in the system keyring only: enter it in the password field instead.",
