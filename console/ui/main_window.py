@@ -92,6 +92,7 @@ from console.ui.inbox.inbox_model import (
 )
 from console.ui.inbox.operations import ReferenceData, load_reference_data
 from console.ui.inbox.search_match_delegate import SearchMatchDelegate
+from console.ui.lanes.live_updates import LiveUpdates
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.lanes.translation_worker import TranslationWorker
 from console.ui.models.model_manager import ModelManagerDialog
@@ -196,6 +197,10 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.channel_label = QLabel(self)
         self.channel_label.setProperty("showsData", True)
         self.statusBar().addPermanentWidget(self.channel_label)
+        #: Team store: other seats' changes on the bus, and the connection in the status bar.
+        self.live_updates = LiveUpdates(executor, lambda: self.controller.conversation_id, self)
+        self.statusBar().addPermanentWidget(self.live_updates.indicator)
+        self.live_updates.message.connect(self.statusBar().showMessage)
         self.undo_bar = UndoSendBar(executor, parent=self, state=self.state)
         self.statusBar().addPermanentWidget(self.undo_bar)
         self.identity_panel = IdentityPanel(executor, state=self.state, parent=self)
@@ -450,6 +455,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.team_menu.setTitle(self.tr("&Team"))
         self.seat.ui_language_changed()
         self.channel_status.ui_language_changed()
+        self.live_updates.ui_language_changed()
         self._show_channel_status()
         language = self._ui_language.language.split("_")[0]
         if self.controller.translation_language != language:
@@ -611,6 +617,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.draft_keeper.flush()  # the executor finishes queued work before it stops
         self.presence.stop()  # other seats stop showing this one at once
         self.channel_service.stop(timeout=5)
+        self.live_updates.stop()
         self.background_translation.stop()
         self.translation_worker.shutdown()
 
@@ -984,6 +991,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
             self._ready_sent = True
             if self.start_channels:
                 QTimer.singleShot(0, self, self.channel_service.start)
+            QTimer.singleShot(0, self, self.live_updates.start)
             if self.translate_in_background:
                 QTimer.singleShot(
                     BACKGROUND_TRANSLATION_DELAY_MS, self, self._start_background_translation

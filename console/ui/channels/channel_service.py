@@ -10,6 +10,14 @@ Given the change bus, the service also puts what the channels changed on it
 (new messages: the inbox's listing; a send round: the outbox), as changes from
 elsewhere that every view hears of like its own.
 Passwords and tokens stay in the connector objects: they are never logged or shown.
+
+On a team store (PostgreSQL) the channels, the outbox and the periodic passes
+(routing) are the team's duties, done by one process at a time
+(console/team/duties.py): the service starts them only while this seat holds
+the duty lock (no ``support-console worker`` runs, and no other seat took them
+first), stops them when the lock is lost, and takes them over within seconds
+when the holder goes away (:attr:`holds_duties`, :attr:`duties_changed`). On a
+single-seat store (SQLite) the seat does them as soon as it starts.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from console.changes import Changes
+from console.changes import LOCAL, Changes
 from console.channels.credentials import get_secret
 from console.channels.supervisor import (
     OFFLINE,
@@ -35,6 +43,7 @@ from console.channels.supervisor import (
     smtp_settings,
 )
 from console.store import Store
+from console.team.duties import DutyHolder, PassRunner, periodic_passes
 from console.ui.common.problem_texts import error_text
 from console.ui.lanes.change_bus import ChangeBus
 from console.ui.lanes.result_relay import ResultRelay
@@ -63,6 +72,8 @@ class ChannelService(QObject):
     inbox_changed = Signal()
     #: The outbox sent or failed messages: conversation/outbox views may refresh.
     outbox_changed = Signal()
+    #: Team store: this seat took over the team's duties (True) or no longer does them.
+    duties_changed = Signal(bool)
 
     def __init__(
         self,
@@ -87,11 +98,30 @@ class ChannelService(QObject):
             retry_seconds=retry_seconds,
             secret_lookup=secret_lookup,
         )
+        self._holder: DutyHolder | None = None
+        self._passes: PassRunner | None = None
+        if not store.is_sqlite:  # a team store: only while holding the duty lock
+            self._passes = PassRunner(store, periodic_passes(), self._passes_changed)
+            self._holder = DutyHolder(
+                store, self._start_duties, self._stop_duties, on_state=self._duty_state
+            )
+            if changes is not None:  # another seat queued a reply: send it now, if ours to send
+                changes.changed.connect(self._heard_changes)
 
     # -- public API (UI thread) ------------------------------------------------------------
 
     @property
     def running(self) -> bool:
+        """Started (on a team store: waiting for the duties, or doing them)."""
+        if self._holder is not None:
+            return self._holder.running
+        return self._supervisor.running
+
+    @property
+    def holds_duties(self) -> bool:
+        """Whether this seat runs the channels and the outbox now."""
+        if self._holder is not None:
+            return self._holder.holding and self._supervisor.running
         return self._supervisor.running
 
     def statuses(self) -> list[ChannelStatus]:
@@ -99,7 +129,13 @@ class ChannelService(QObject):
         return [self._statuses[name] for name in sorted(self._statuses)]
 
     def start(self) -> None:
-        """Start the configured channels (returns at once; the configs load in the background)."""
+        """Start the configured channels (returns at once; the configs load in the background).
+
+        On a team store: once this seat holds the team's duty lock.
+        """
+        if self._holder is not None:
+            self._holder.start()
+            return
         self._supervisor.start()
 
     def stop(self, timeout: float = 10.0) -> bool:
@@ -107,15 +143,20 @@ class ChannelService(QObject):
 
         Returns whether every thread ended; every channel shows as stopped.
         """
-        if not self._supervisor.running:
+        if self._holder is not None:
+            ended = self._holder.stop(timeout)  # stops the duties, releases the lock
+        elif not self._supervisor.running:
             return True
-        ended = self._supervisor.stop(timeout)
+        else:
+            ended = self._supervisor.stop(timeout)
         for status in list(self._statuses.values()):
             self._apply_status(replace(status, state=STOPPED, reason=""))
         return ended
 
     def restart(self) -> None:
         """Apply changed channel settings (``ChannelSettingsDialog.saved``); returns at once."""
+        if self._holder is not None and not self._holder.holding:
+            return  # the holder reads them (a worker: the next time it starts)
         self._supervisor.restart()
 
     def reply_queued(self, *_args: Any) -> None:
@@ -154,6 +195,39 @@ class ChannelService(QObject):
         self.inbox_changed.emit()
         if self._changes is not None:
             self._changes.publish(Changes(listing=True))
+
+    # -- the team's duties (team store) ----------------------------------------------------
+
+    def _start_duties(self) -> None:
+        """On the duty lock's thread: this seat holds the lock."""
+        self._supervisor.start()
+        if self._passes is not None:
+            self._passes.start()
+
+    def _stop_duties(self) -> None:
+        """On the duty lock's thread: the lock is lost, or the service stops."""
+        if self._passes is not None:
+            self._passes.stop()
+        self._supervisor.stop()
+
+    def _duty_state(self, holding: bool) -> None:
+        self._relay.post(self, self._duties_moved, holding)
+
+    def _duties_moved(self, holding: bool) -> None:
+        if not holding:
+            for status in list(self._statuses.values()):
+                self._apply_status(replace(status, state=STOPPED, reason=""))
+        self.duties_changed.emit(holding)
+
+    def _heard_changes(self, changes: Changes) -> None:
+        if changes.outbox and changes.origin != LOCAL and self.holds_duties:
+            self._supervisor.reply_queued()
+
+    def _passes_changed(self, changes: Changes) -> None:
+        """A periodic pass (routing) changed something: on the bus, from the UI thread."""
+        bus = self._changes
+        if bus is not None:
+            self._relay.post(self, lambda _v: bus.publish(changes), None)
 
     def outbox_worked(self) -> None:
         """A send round sent or failed messages (on the UI thread)."""

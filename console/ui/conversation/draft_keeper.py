@@ -7,10 +7,16 @@ pending text is saved at once for the conversation being left and the box is
 emptied, so nothing written for one customer can be sent to another; the new
 conversation's own draft is put back once it is shown. A draft read for a
 conversation the agent has already left is dropped.
+
+A save that fails (a team store that cannot be reached, a full disk) is kept
+here and tried again in the background, with a growing pause, until it is
+stored; meanwhile the text is what the reply box shows when the agent comes
+back to that conversation, even if the store cannot be read.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -18,6 +24,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from console.inbox.drafts import DraftView
 from console.inbox.queries import ConversationDetail
+from console.ui.common.problem_texts import error_text
 from console.ui.conversation.composer import Composer
 from console.ui.conversation.conversation_controller import ConversationController
 from console.ui.conversation.operations import SavedDraft, load_reply_draft, save_reply_draft
@@ -26,6 +33,10 @@ from console.ui.lanes.store_executor import StoreExecutor
 
 #: Pause in typing after which the draft is saved.
 SAVE_DEBOUNCE_MS = 700
+#: First and longest pause before a failed save is tried again.
+RETRY_FIRST_MS, RETRY_MAX_MS = 2000, 30_000
+
+_DraftKey = tuple[int, int | None]  # (conversation, agent)
 
 
 class DraftKeeper(QObject):
@@ -62,6 +73,12 @@ class DraftKeeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DEBOUNCE_MS)
         self._timer.timeout.connect(self.flush)
+        #: Saves that failed, newest text per (conversation, agent): tried again until stored.
+        self.unsaved: dict[_DraftKey, tuple[str, str | None]] = {}
+        self._retry_ms = RETRY_FIRST_MS
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._retry_unsaved)
         # Before the window's own slots: the draft is saved before a send is queued.
         composer.submitted.connect(self._before_send)
         composer.schedule_requested.connect(self._before_send)
@@ -86,14 +103,17 @@ class DraftKeeper(QObject):
         self._dirty = False
         outgoing = self._panel.edited_outgoing() if self._panel is not None else None
         self._saved_outgoing = outgoing
+        self._save((conversation_id, self._agent_id), self._composer.editor.toPlainText(), outgoing)
+
+    def _save(self, key: _DraftKey, text: str, outgoing: str | None) -> None:
         save_reply_draft(
             parent=self,
-            conversation_id=conversation_id,
-            agent_id=self._agent_id,
-            text=self._composer.editor.toPlainText(),
+            conversation_id=key[0],
+            agent_id=key[1],
+            text=text,
             outgoing=outgoing,
-            success=self._saved,
-        ).run(self._executor)
+            success=partial(self._saved_as, key, (text, outgoing)),
+        ).failure(partial(self._save_failed, key, (text, outgoing))).run(self._executor)
 
     def agent_changed(self) -> None:
         """Another agent took the seat: keep the text as theirs was, show the new one's."""
@@ -129,11 +149,19 @@ class DraftKeeper(QObject):
             conversation_id=conversation_id,
             agent_id=self._agent_id,
             success=partial(self._draft_arrived, self._request),
-        ).run(self._executor)
+        ).failure(partial(self._draft_unread, self._request)).run(self._executor)
+
+    def _draft_unread(self, request: int, _exc: Exception) -> None:
+        """The store could not be read (e.g. unreachable): a draft kept here still shows."""
+        self._draft_arrived(request, None)
 
     def _draft_arrived(self, request: int, draft: DraftView | None) -> None:
         if request != self._request:
             return  # the agent has moved on to another conversation
+        conversation_id = self.conversation_id
+        unsaved = self.unsaved.get((conversation_id, self._agent_id)) if conversation_id else None
+        if conversation_id is not None and unsaved is not None:  # newer than the store's
+            draft = DraftView(conversation_id, unsaved[0], unsaved[1], datetime.now(UTC))
         self._pending = (request, draft)
         self._restore()
 
@@ -179,6 +207,27 @@ class DraftKeeper(QObject):
 
     def _before_send(self, _text: str) -> None:
         self.flush()
+
+    def _saved_as(self, key: _DraftKey, content: tuple[str, str | None], draft: SavedDraft) -> None:
+        if self.unsaved.get(key) == content:
+            del self.unsaved[key]
+        if not self.unsaved:
+            self._retry_ms = RETRY_FIRST_MS
+        self._saved(draft)
+
+    def _save_failed(self, key: _DraftKey, content: tuple[str, str | None], exc: Exception) -> None:
+        """Keep the text and try again later (the newest text of each draft wins)."""
+        newer = self._dirty and key == (self.conversation_id, self._agent_id)
+        if not newer:  # a later save of this box carries newer text itself
+            self.unsaved[key] = content
+        if not self._retry.isActive():
+            self._retry.start(self._retry_ms)
+            self._retry_ms = min(self._retry_ms * 2, RETRY_MAX_MS)
+        self._executor.failed.emit(error_text(exc))
+
+    def _retry_unsaved(self) -> None:
+        for key, (text, outgoing) in list(self.unsaved.items()):
+            self._save(key, text, outgoing)
 
     def _saved(self, draft: SavedDraft) -> None:
         self.saved.emit(draft.conversation_id, draft.kept)

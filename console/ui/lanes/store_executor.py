@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from console.problems import Problem
 from console.store import Store, StoreError, translate_database_error
+from console.store.postgresql import UNREACHABLE
 from console.ui.common.problem_texts import error_text, problem_text
 from console.ui.lanes.change_bus import ChangeBus, Wrote
 from console.ui.lanes.file_lane import FileLane
@@ -68,6 +69,9 @@ class StoreExecutor(QObject):
         self._dialog: QMessageBox | None = None
         #: Show store failures in a dialog (off for tools that report them otherwise).
         self.show_store_errors = True
+        #: A team store that cannot be reached is said in the status bar, not in a dialog
+        #: (set by console/ui/lanes/live_updates.py, which shows it and reconnects).
+        self.unreachable_in_status_bar = False
         #: What writes changed, for every view (console/ui/lanes/operations.py).
         self.changes = ChangeBus(self)
         #: The lane for file work (import, export), beside this one (console/ui/lanes/file_lane.py).
@@ -155,7 +159,8 @@ class StoreExecutor(QObject):
             self.busy_changed.emit(False)
         if not ok and isinstance(value, StoreError):
             self.store_failed.emit(value.problem)
-            if self.show_store_errors:
+            quiet = self.unreachable_in_status_bar and value.problem.code == UNREACHABLE
+            if self.show_store_errors and not quiet:
                 self._show_store_problem(value.problem)
         callback = done if ok else (error or self._report)
         if callback is not None and shiboken6.isValid(owner):

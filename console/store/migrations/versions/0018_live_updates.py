@@ -1,4 +1,4 @@
-"""Live updates: notifications of what changed to every seat (LISTEN/NOTIFY), and the worker's lease.
+"""Live updates: what changed, told to every seat (LISTEN/NOTIFY), and the worker's lease.
 
 PostgreSQL only (SQLite has one seat): statement-level triggers on the tables
 seats show call ``pg_notify('console_changes', …)`` (console/store/live_updates.py).
