@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import (
     Select,
-    and_,
     case,
     column,
     false,
@@ -36,8 +35,11 @@ from console.problems import Problem
 from console.store.coverage_tables import ScheduledSend
 from console.store.fts import (
     CONVERSATION_MASK,
+    POSTGRESQL_MESSAGE_INDEX,
+    POSTGRESQL_TRANSLATION_INDEX,
     build_match_query,
-    search_terms,
+    postgresql_matches,
+    postgresql_tsquery,
     split_rowid,
 )
 from console.store.models import (
@@ -264,7 +266,24 @@ def conversation_ids(
 
 
 def _more_hits_than(session: Session, text: str, limit: int) -> bool:
-    """Whether ``text`` matches more than ``limit`` messages or translations (SQLite; cheap)."""
+    """Whether ``text`` matches more than ``limit`` messages or translations (cheap)."""
+    if session.get_bind().dialect.name != "sqlite":
+        tsquery = postgresql_tsquery(text)
+        if tsquery is None:
+            return False
+        hits = 0
+        for index in (POSTGRESQL_MESSAGE_INDEX, POSTGRESQL_TRANSLATION_INDEX):
+            found = (
+                select(literal_column("1"))
+                .select_from(index)
+                .where(postgresql_matches(index, tsquery))
+                .limit(limit + 1 - hits)
+                .subquery()
+            )
+            hits += session.scalar(select(func.count()).select_from(found)) or 0
+            if hits > limit:
+                return True
+        return False
     match = build_match_query(text)
     if match is None:
         return False
@@ -366,11 +385,11 @@ def _matching_conversations(session: Session, text: str) -> Select[Any] | None:
         in_messages = _fts_hits(_MESSAGE_FTS, match, conversation)
         in_translations = _fts_hits(_TRANSLATION_FTS, match, conversation)
         return select(union_all(in_messages, in_translations).subquery().c.conversation_id)
-    in_messages = select(Message.conversation_id).where(_text_matches(Message.text, text))
-    in_translations = (
-        select(Message.conversation_id)
-        .join(Translation, Translation.message_id == Message.id)
-        .where(_text_matches(Translation.text, text))
+    tsquery = postgresql_tsquery(text)
+    assert tsquery is not None  # the same terms as the match above
+    in_messages, in_translations = (
+        select(index.c.conversation_id).where(postgresql_matches(index, tsquery))
+        for index in (POSTGRESQL_MESSAGE_INDEX, POSTGRESQL_TRANSLATION_INDEX)
     )
     return select(union(in_messages, in_translations).subquery().c[0])
 
@@ -380,19 +399,6 @@ def _fts_hits(fts_table: Any, match: str, what: ColumnElement[Any]) -> Select[An
     return (
         select(what).select_from(fts_table).where(literal_column(fts_table.name).op("MATCH")(match))
     )
-
-
-def _text_matches(text_column: Any, user_query: str) -> ColumnElement[bool]:
-    """Every bounded term in ``text_column`` (PostgreSQL): words as prefixes, CJK as phrases."""
-    conditions: list[ColumnElement[bool]] = []
-    for term in search_terms(user_query):
-        if term.prefix and len(term.tokens) == 1:
-            # Tokens are word characters only (fts.search_terms): no quote reaches to_tsquery.
-            tsquery = func.to_tsquery("simple", f"'{term.tokens[0]}':*")
-            conditions.append(func.to_tsvector("simple", text_column).op("@@")(tsquery))
-        else:
-            conditions.append(text_column.ilike(f"%{term.text}%"))
-    return and_(*conditions)
 
 
 @dataclass(frozen=True)
@@ -441,9 +447,21 @@ def search_places(
         message_condition: ColumnElement[bool] = Message.id.in_(wanted_messages)
         translation_condition: ColumnElement[bool] = Translation.id.in_(wanted_translations)
     else:
-        in_conversations = Message.conversation_id.in_(list(conversation_ids))
-        message_condition = and_(in_conversations, _text_matches(Message.text, text))
-        translation_condition = and_(in_conversations, _text_matches(Translation.text, text))
+        tsquery = postgresql_tsquery(text)
+        assert tsquery is not None  # the same terms as the match above
+        wanted_ids = list(conversation_ids)
+        message_condition = Message.id.in_(
+            select(POSTGRESQL_MESSAGE_INDEX.c.message_id).where(
+                POSTGRESQL_MESSAGE_INDEX.c.conversation_id.in_(wanted_ids),
+                postgresql_matches(POSTGRESQL_MESSAGE_INDEX, tsquery),
+            )
+        )
+        translation_condition = Translation.id.in_(
+            select(POSTGRESQL_TRANSLATION_INDEX.c.translation_id).where(
+                POSTGRESQL_TRANSLATION_INDEX.c.conversation_id.in_(wanted_ids),
+                postgresql_matches(POSTGRESQL_TRANSLATION_INDEX, tsquery),
+            )
+        )
     places: list[tuple[int, datetime, int, int, SearchPlace]] = []
     for conversation_id, message_id, sent_at, body, written in session.execute(
         select(

@@ -21,6 +21,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ARRAY, Boolean, Text, column, func, literal, table
+from sqlalchemy.sql.elements import ColumnElement
 
 FTS_FUNCTION = "fts_prepare"
 #: Characters of what the user typed that are read (the rest is ignored).
@@ -182,3 +186,40 @@ def highlight_spans(text: str, user_query: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------
+# Migration 0015 gives PostgreSQL the same tokens: message_fts and message_fts_translations
+# hold each message's and translation's tsvector with its conversation, kept by triggers.
+POSTGRESQL_MESSAGE_INDEX = table(
+    "message_fts", column("message_id"), column("conversation_id"), column("body")
+)
+POSTGRESQL_TRANSLATION_INDEX = table(
+    "message_fts_translations",
+    column("translation_id"),
+    column("message_id"),
+    column("conversation_id"),
+    column("body"),
+)
+
+
+def postgresql_tsquery(user_query: str) -> ColumnElement[Any] | None:
+    """The tsquery of what a user typed (PostgreSQL), or None if nothing is searchable.
+
+    The same bounded terms as :func:`build_match_query`, made into one tsquery by
+    ``console_search_query`` (migration 0015) with the index's own tokenizer.
+    """
+    terms = search_terms(user_query)
+    if not terms:
+        return None
+    phrases = [" ".join(term.tokens) for term in terms]
+    prefixes = [term.prefix for term in terms]
+    return func.console_search_query(
+        literal(phrases, ARRAY(Text)), literal(prefixes, ARRAY(Boolean))
+    )
+
+
+def postgresql_matches(index: Any, tsquery: ColumnElement[Any]) -> ColumnElement[bool]:
+    """The rows of a PostgreSQL search table (above) whose text matches ``tsquery``."""
+    result: ColumnElement[bool] = index.c.body.op("@@", return_type=Boolean)(tsquery)
+    return result
