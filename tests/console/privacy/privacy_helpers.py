@@ -14,7 +14,7 @@ from console.inbox.ingest import ingest
 from console.incoming import Attachment, CustomerInfo, IncomingMessage
 from console.store import Store
 from console.store.channel_tables import QuarantinedItem
-from console.store.models import Agent, AgentRole, ChannelKind, Conversation, Customer, Direction
+from console.store.models import Agent, AgentRole, ChannelKind, Conversation, Customer
 from console.store.policy_tables import PolicyTask
 from console.translations.service import save_translation
 from translation.memory import SqlMemory
