@@ -70,7 +70,9 @@ def test_init_twice_add_and_the_person_signs_in_as_themselves(
     assert _run(monkeypatch, ["team", "init", "--db", pg_url, "--admin", admin]) == 0
     store = open_store(pg_url)
     with store.session() as session:
-        session.add(Market(code="DACH", name="DACH", countries=["DE", "AT", "CH"], languages=["de"]))
+        session.add(
+            Market(code="DACH", name="DACH", countries=["DE", "AT", "CH"], languages=["de"])
+        )
     store.close()
 
     name = f"Wang Fang {token}"
