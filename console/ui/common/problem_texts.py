@@ -49,6 +49,14 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "The setting {place} holds a password, token or other secret. Secrets are kept in the system keyring only: enter it in the password field instead.",
     ),
+    "conversation.changed_meanwhile": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} changed this conversation after you opened it; your change was not saved. The conversation has been reloaded.",
+    ),
+    "conversation.changed_meanwhile_someone": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Someone else changed this conversation after you opened it; your change was not saved. The conversation has been reloaded.",
+    ),
     "coverage.assigned_without_shifts": QT_TRANSLATE_NOOP(
         "Problem",
         "{agent} is assigned to {market} but has no shifts at all.",
@@ -604,6 +612,10 @@ _LITERALS: dict[str, object] = {
     "reply.no_route": QT_TRANSLATE_NOOP(
         "Problem",
         "No installed translation model for {source} → {target}.",
+    ),
+    "send.reply_crossed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} replied to this conversation after you opened it. Your reply was not sent: read theirs, then send yours anyway or discard it.",
     ),
     "send.no_mail_server": QT_TRANSLATE_NOOP(
         "Problem",
