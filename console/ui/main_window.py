@@ -327,6 +327,10 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.conversation_menu = self.menuBar().addMenu("")
         self.conversation_menu.setObjectName("conversationMenu")
         self.conversation_actions.add_to(self.conversation_menu)
+        #: Team mode's menu: team features add their actions here.
+        self.team_menu = self.menuBar().addMenu("")
+        self.team_menu.setObjectName("teamMenu")
+        self.team_menu.addAction(self.routing_rules_action)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.about_action)
         #: Customer: export or erase their data, retention (console/ui/customers/data_requests.py).
@@ -351,10 +355,6 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.models_action.triggered.connect(self.open_model_manager)
         self.coverage_action.triggered.connect(self.open_coverage_planner)
         self.routing_rules_action.triggered.connect(self.open_routing_rules)
-        #: Team mode's menu: team features add their actions here.
-        self.team_menu = self.menuBar().addMenu("")
-        self.team_menu.setObjectName("teamMenu")
-        self.team_menu.addAction(self.routing_rules_action)
         self.dashboard_action.triggered.connect(self.open_team_dashboard)
         self.compliance_action.triggered.connect(self.open_compliance_editor)
         self.reply_library_action.triggered.connect(self.open_reply_library)
