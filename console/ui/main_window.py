@@ -104,11 +104,11 @@ from console.ui.replies.reply_library import ReplyLibraryDialog
 from console.ui.routing.routing_rules_window import RoutingRulesWindow
 from console.ui.settings.settings_dialog import SettingsDialog
 from console.ui.settings.ui_language import UiLanguage, save_choice, saved_choice
+from console.ui.team.seat import Seat
 
 AGENT_KEY = "agent/id"
 THEIR_TIME_REFRESH_MS = 30_000
 #: Background translation of the inbox starts this long after the window is ready.
-from console.ui.team.seat import Seat
 BACKGROUND_TRANSLATION_DELAY_MS = 10_000
 COLUMN_WIDTHS = {
     MARKER: 26,
@@ -430,6 +430,8 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.conversation_menu.setTitle(self.tr("&Conversation"))
+        self.team_menu.setTitle(self.tr("&Team"))
+        self.seat.ui_language_changed()
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.search_action.setText(self.tr("&Search messages"))
@@ -452,8 +454,6 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         self.inbox_model.ui_language_changed()
         self.conversation_actions.ui_language_changed()  # QActions get no language event
         self._update_count()
-        self.team_menu.setTitle(self.tr("&Team"))
-        self.seat.ui_language_changed()
         self.channel_status.ui_language_changed()
         self.live_updates.ui_language_changed()
         self._show_channel_status()
@@ -1044,6 +1044,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         agent_id = int(saved) if saved not in (None, "") and int(saved) in known else None
         if agent_id is None and agents:
             agent_id = agents[0].id
+        agent_id = self.seat.agent_id(agent_id)  # team mode: who signed in
         self.controller.agent_id = agent_id
         self._update_actor()  # reloads the inbox when the person changes its filter
         if self.inbox_model.listings_asked == 0:
@@ -1086,7 +1087,6 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
 
     def save_layout(self) -> None:
         settings = QSettings()
-        agent_id = self.seat.agent_id(agent_id)  # team mode: who signed in
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("inbox/header", self.inbox_view.horizontalHeader().saveState())
