@@ -13,13 +13,15 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from console import audit
+from console.coverage.plan import ShiftExceptionView, ShiftView
+from console.problems import ProblemError, define, problem
 from console.store.coverage_tables import (
     AgentShift,
     MarketAssignment,
     MarketSupportHours,
     ShiftException,
 )
-from console.store.models import Agent, Market
+from console.store.models import Agent, AuditEntry, Market
 from timezones import BusinessHours, Period
 from timezones.business_hours import parse_time, weekday_number
 from timezones.wallclock import is_valid_zone
@@ -27,6 +29,82 @@ from timezones.wallclock import is_valid_zone
 
 class CoverageError(ValueError):
     """A coverage change that cannot be made; the message is for the user."""
+
+
+SHIFTS_CHANGED_MEANWHILE = define(
+    "coverage.shifts_changed_meanwhile",
+    "{name} changed {agent}'s shifts after you opened them; your change was not saved. "
+    "The plan has been reloaded: open the shifts again to see theirs.",
+)
+SHIFTS_CHANGED_MEANWHILE_SOMEONE = define(
+    "coverage.shifts_changed_meanwhile_someone",
+    "Someone else changed {agent}'s shifts after you opened them; your change was not saved. "
+    "The plan has been reloaded: open the shifts again to see theirs.",
+)
+
+#: An agent's schedule as an editor saw it: each shift's and exception's id, version and
+#: times (SQLite gives a replaced shift the id of the one it replaced).
+ScheduleStamp = tuple[tuple[str, int, int, str], ...]
+
+
+class ScheduleChangedMeanwhile(ProblemError):
+    """A schedule edit made on an older version of the agent's shifts: refused."""
+
+
+def stamp_of(
+    shifts: Iterable[ShiftView], exceptions: Iterable[ShiftExceptionView]
+) -> ScheduleStamp:
+    """The stamp of a schedule as read (console/coverage/queries.py), to save against."""
+    return tuple(
+        sorted(
+            [
+                ("shift", s.id, s.version, _times(s.weekday, s.start, s.end, s.valid_from))
+                for s in shifts
+            ]
+            + [
+                ("exception", e.id, e.version, _times(e.kind, e.start, e.end, e.first_day))
+                for e in exceptions
+            ]
+        )
+    )
+
+
+def schedule_stamp(session: Session, agent_id: int) -> ScheduleStamp:
+    """The agent's schedule as stored now (any change, replacement or removal differs)."""
+    shifts = session.scalars(select(AgentShift).where(AgentShift.agent_id == agent_id))
+    exceptions = session.scalars(select(ShiftException).where(ShiftException.agent_id == agent_id))
+    return tuple(
+        sorted(
+            [
+                ("shift", s.id, s.version, _times(s.weekday, s.start, s.end, s.valid_from))
+                for s in shifts
+            ]
+            + [
+                ("exception", e.id, e.version, _times(e.kind, e.start, e.end, e.first_day))
+                for e in exceptions
+            ]
+        )
+    )
+
+
+def _times(*parts: object) -> str:
+    return " ".join("" if part is None else str(part) for part in parts)
+
+
+def _check_schedule_unchanged(session: Session, agent: Agent, seen: ScheduleStamp) -> None:
+    if schedule_stamp(session, agent.id) == tuple(tuple(item) for item in seen):
+        return
+    who = session.scalar(
+        select(AuditEntry.actor)
+        .where(AuditEntry.entity == "agent", AuditEntry.entity_id == agent.id)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    raise ScheduleChangedMeanwhile(
+        problem(SHIFTS_CHANGED_MEANWHILE, name=who, agent=agent.name)
+        if who
+        else problem(SHIFTS_CHANGED_MEANWHILE_SOMEONE, agent=agent.name)
+    )
 
 
 class InvalidSchedule(CoverageError):
@@ -442,11 +520,20 @@ def save_agent_schedule(
     removed_exceptions: Sequence[int] = (),
     leave: Sequence[LeaveSpec] = (),
     extra_shifts: Sequence[ExtraShiftSpec] = (),
+    seen: ScheduleStamp | None = None,
 ) -> None:
     """One edit of an agent's schedule, all or nothing (in the caller's transaction):
     replace the weekly shifts (unless None), remove the agent's exceptions
-    ``removed_exceptions``, add ``leave`` and ``extra_shifts``. Each change is audited."""
+    ``removed_exceptions``, add ``leave`` and ``extra_shifts``. Each change is audited.
+
+    ``seen``: the schedule the edit was made on (:func:`stamp_of`); when it has changed
+    since, nothing is saved (:class:`ScheduleChangedMeanwhile`). The agent's row is
+    locked first, so two editors saving at once are checked one after the other.
+    """
     agent = _agent(session, agent_id)
+    if seen is not None:
+        session.execute(select(Agent.id).where(Agent.id == agent.id).with_for_update())
+        _check_schedule_unchanged(session, agent, seen)
     if shifts is not None:
         check_shifts(shifts)
     check_leave(leave)

@@ -43,6 +43,8 @@ class ShiftView:
     zone: str
     valid_from: date | None = None
     valid_until: date | None = None
+    #: The row's version when read (console/coverage/commands.py: schedule_stamp).
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class ShiftExceptionView:
     start: str | None = None
     end: str | None = None
     note: str = ""
+    #: The row's version when read (console/coverage/commands.py: schedule_stamp).
+    version: int = 0
 
 
 @dataclass(frozen=True)

@@ -94,13 +94,21 @@ def load_plan(
                 shift.zone or "",
                 shift.valid_from,
                 shift.valid_until,
+                shift.version,
             )
         )
     exceptions: dict[int, list[ShiftExceptionView]] = defaultdict(list)
     for item in session.scalars(select(ShiftException).order_by(ShiftException.first_day)):
         exceptions[item.agent_id].append(
             ShiftExceptionView(
-                item.id, item.kind, item.first_day, item.last_day, item.start, item.end, item.note
+                item.id,
+                item.kind,
+                item.first_day,
+                item.last_day,
+                item.start,
+                item.end,
+                item.note,
+                item.version,
             )
         )
     agents = []
@@ -112,7 +120,9 @@ def load_plan(
         own_shifts = tuple(
             s
             if s.zone
-            else ShiftView(s.id, s.weekday, s.start, s.end, agent_zone, s.valid_from, s.valid_until)
+            else ShiftView(
+                s.id, s.weekday, s.start, s.end, agent_zone, s.valid_from, s.valid_until, s.version
+            )
             for s in shifts[agent.id]
         )
         own_exceptions = tuple(exceptions[agent.id])

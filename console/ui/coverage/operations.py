@@ -30,6 +30,7 @@ from console.coverage import (
     set_market_hours,
     unassign_market,
 )
+from console.coverage.commands import ScheduleStamp
 from console.coverage.peaks import (
     PeakEventView,
     PeakSpec,
@@ -140,8 +141,13 @@ def save_schedule(
     leave: Sequence[LeaveSpec],
     extra_shifts: Sequence[ExtraShiftSpec],
     success: Callable[[None], None] | None = None,
+    seen: ScheduleStamp | None = None,
 ) -> WriteOp[None]:
-    """Store an agent's weekly shifts (None: unchanged), leave and extra shifts in one go."""
+    """Store an agent's weekly shifts (None: unchanged), leave and extra shifts in one go.
+
+    ``seen``: the schedule as the editor read it; changed since, nothing is stored
+    (:class:`~console.coverage.commands.ScheduleChangedMeanwhile`).
+    """
 
     def work(session: Session) -> Wrote[None]:
         save_agent_schedule(
@@ -152,6 +158,7 @@ def save_schedule(
             removed_exceptions=removed_exceptions,
             leave=leave,
             extra_shifts=extra_shifts,
+            seen=seen,
         )
         return Wrote(None, COVERAGE)
 

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.changes import Changes
 from console.coverage import (
     AgentCoverage,
     ExtraShiftSpec,
@@ -58,10 +59,12 @@ from console.coverage import (
     check_leave,
     check_shifts,
 )
+from console.coverage.commands import ScheduleChangedMeanwhile, stamp_of
 from console.ui.app_state import AppState
 from console.ui.common import palette
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.palette import set_role
+from console.ui.common.problem_texts import problem_text
 from console.ui.coverage.coverage_models import day_name
 from console.ui.coverage.operations import save_schedule
 from console.ui.lanes.store_executor import StoreExecutor
@@ -722,6 +725,7 @@ class CoverageShiftEditor(FollowsUiLanguage, QDialog):
             leave=leave,
             extra_shifts=extras,
             success=self._saved,
+            seen=stamp_of(self._agent.shifts, self._agent.exceptions),  # refused if changed
         ).failure(self._failed).run(self._executor)
         return True
 
@@ -738,6 +742,10 @@ class CoverageShiftEditor(FollowsUiLanguage, QDialog):
         self._set_busy(False)
         if isinstance(exc, InvalidSchedule):
             self._show_problem(exc, "shift")
+            return
+        if isinstance(exc, ScheduleChangedMeanwhile):  # someone saved first: the plan reloads
+            self.message.setText(problem_text(exc.problem))
+            self._executor.changes.publish(Changes(coverage=True))
             return
         self.message.setText(self.tr("Nothing was saved: {error}").format(error=exc))
 
