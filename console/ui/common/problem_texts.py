@@ -85,6 +85,14 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "Peak event {id} no longer exists.",
     ),
+    "coverage.shifts_changed_meanwhile": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} changed {agent}'s shifts after you opened them; your change was not saved. The plan has been reloaded: open the shifts again to see theirs.",
+    ),
+    "coverage.shifts_changed_meanwhile_someone": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Someone else changed {agent}'s shifts after you opened them; your change was not saved. The plan has been reloaded: open the shifts again to see theirs.",
+    ),
     "coverage.shifts_outside_support_hours": QT_TRANSLATE_NOOP(
         "Problem",
         "{agent} is assigned to {market} but has no shift inside its support hours this week.",
