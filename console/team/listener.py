@@ -84,7 +84,8 @@ TABLE_FLAGS: dict[str, tuple[str, ...]] = {
     "queues": ("routing",),
 }
 #: Tables whose conversations go to another field than ``conversations``.
-_CONVERSATIONS_FIELD = {"conversation_presence": "presence"}
+#: A draft saved at another seat says who is writing there (presence), it changes no thread.
+_CONVERSATIONS_FIELD = {"conversation_presence": "presence", "drafts": "presence"}
 _ID_FIELDS = ("conversations", "messages", "customers", "presence")
 
 
