@@ -67,7 +67,9 @@ def test_an_administrator_adds_and_disables_a_person(
     window.table.selectRow(row)
     assert window.disable_button.text() == "&Disable"
     qtbot.mouseClick(window.disable_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.model.rows[_row_of(window, "Nina Vogel")].disabled, 10_000)
+    qtbot.waitUntil(
+        lambda: window.model.rows[_row_of(window, "Nina Vogel")].disabled, timeout=10_000
+    )
     assert window.model.index(_row_of(window, "Nina Vogel"), 6).data() == "Disabled"
     with demo_store.session() as session:
         actions = list(session.scalars(select(AuditEntry.action).where(
