@@ -10,8 +10,8 @@ hook inserts it last. On PostgreSQL the insert takes the chain head's row lock
 until the commit, so a transaction that holds it must wait for nothing else, or two
 seats could deadlock (one holding the head and waiting for a conversation row the
 other holds while it waits for the head). An entry recorded inside a savepoint that
-is rolled back is dropped with it. Entries are therefore not visible to queries in
-the transaction that records them.
+is rolled back is dropped with it. A query of the log in the recording transaction
+still sees its entries (they are written then, before the query).
 
 **Details hold ids, codes and counts, never a customer's personal data** (an e-mail
 address, a phone number, a name, a message text): erasing a customer must not need
@@ -28,7 +28,7 @@ import re
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 from console.store.models import AuditEntry, utcnow
 
@@ -227,6 +227,18 @@ def _write_pending(session: Session) -> None:
     session.flush()  # everything else first: the chain's lock is taken last
     session.add_all([entry for _transaction, entry in entries])
     session.flush()
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _visible_to_readers(state: ORMExecuteState) -> None:
+    """A query of the log in the recording transaction sees its entries (autoflush writes
+    them now: only such a transaction takes the chain's lock before its end)."""
+    session = state.session
+    if _PENDING not in session.info or not state.is_select:
+        return
+    if any(mapper.class_ is AuditEntry for mapper in state.all_mappers):
+        entries = session.info.pop(_PENDING)
+        session.add_all([entry for _transaction, entry in entries])
 
 
 @event.listens_for(Session, "after_soft_rollback")

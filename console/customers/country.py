@@ -212,11 +212,13 @@ def set_customer_place(
         action="set_customer_place",
         entity="customer",
         entity_id=customer.id,
-        previous=previous,
+        # Countries only: a region or city is the customer's personal data, which the
+        # append-only log must not hold (an erasure could not take it out).
+        previous={"country": previous["country"]},
         previous_source=previous_source,
         country=code,
-        region=region_text,
-        city=city_text,
+        region_changed=region_text != previous["region"],
+        city_changed=city_text != previous["city"],
     )
     return place_of(customer)
 

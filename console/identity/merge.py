@@ -150,9 +150,7 @@ def merge_customers(
         action="merge_customers",
         entity="customer",
         entity_id=keep_id,
-        merged_customer_id=other_id,
-        merged_name=other.name,
-        kept_name=keep.name,
+        merged_customer_id=other_id,  # ids, not names: the log holds no personal data
         change_id=change.id,
         identities=len(identity_ids),
         conversations=len(conversation_ids),

@@ -315,9 +315,8 @@ def add_vip(session: Session, address: str, *, editor_id: int | None, actor: str
         raise ProblemError(problem(UNKNOWN_CUSTOMER, address=wanted))
     if session.get(VipCustomer, customer_id) is None:
         session.add(VipCustomer(customer_id=customer_id, marked_by=actor, marked_at=_stamp()))
-        audit.record(
+        audit.record(  # the customer's id only: their address is personal data
             session, actor=actor, action="mark_vip", entity="customer", entity_id=customer_id,
-            address=wanted,
         )  # fmt: skip
     return customer_id
 

@@ -156,7 +156,8 @@ def test_the_agent_sets_country_region_and_city_and_rules_and_clock_follow(
             )
         ).all()
     assert [entry.actor for entry in entries] == [agent.name]
-    assert entries[0].detail["previous"] == {"country": "NL", "region": None, "city": None}
+    assert entries[0].detail["previous"] == {"country": "NL"}  # no place text in the log
+    assert entries[0].detail["city_changed"] is True
 
 
 def test_a_country_the_console_does_not_know_is_refused_in_the_dialog(
