@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from console import audit
@@ -32,7 +33,7 @@ from console.policies.schema import (
     require_valid_market,
     validate_pack,
 )
-from console.problems import Problem, define, problem
+from console.problems import Problem, ProblemError, define, problem
 from console.store.models import Agent, AgentRole, utcnow
 from console.store.policy_tables import PolicySetting, PolicyVersion
 
@@ -41,9 +42,7 @@ SEED_AUTHOR = "seed pack"
 REVIEW_PERIOD_KEY = "review_period_days"
 
 
-NO_AGENT = define(
-    "policy.no_agent", "No agent profile is selected, so the rules can only be read."
-)
+NO_AGENT = define("policy.no_agent", "No agent profile is selected, so the rules can only be read.")
 NOT_COMPLIANCE = define(
     "policy.not_compliance",
     "{name} is not in the compliance team; only compliance staff can edit rules.",
@@ -306,6 +305,16 @@ def version_data(session: Session, code: str, version: int) -> Json:
 
 # -- writing -----------------------------------------------------------------------------
 
+RULES_CHANGED_MEANWHILE = define(
+    "policy.changed_meanwhile",
+    "{name} saved a new version of the {market} rules (version {version}) after you opened "
+    "them; your change was not saved. The rules have been reloaded.",
+)
+
+
+class RulesChangedMeanwhile(ProblemError):
+    """A rules change made on a version that is no longer the newest: refused."""
+
 
 def _add_version(
     session: Session,
@@ -318,10 +327,22 @@ def _add_version(
     reason: str,
     effective_from: datetime,
     restored_from: int | None = None,
+    based_on: int | None = None,
 ) -> int:
+    if session.get_bind().dialect.name == "postgresql":  # one writer per market at a time
+        session.execute(sql("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": code})
     latest = session.scalar(
         select(func.max(PolicyVersion.version)).where(PolicyVersion.market_code == code)
     )
+    if based_on is not None and (latest or 0) != based_on:
+        newest = session.scalar(
+            select(PolicyVersion.author).where(
+                PolicyVersion.market_code == code, PolicyVersion.version == latest
+            )
+        )
+        raise RulesChangedMeanwhile(
+            problem(RULES_CHANGED_MEANWHILE, name=newest or "?", market=code, version=latest)
+        )
     version = (latest or 0) + 1
     row = PolicyVersion(
         market_code=code,
@@ -365,11 +386,14 @@ def save_market(
     *,
     reason: str,
     effective_from: datetime | None = None,
+    based_on: int | None = None,
 ) -> int:
     """Store *data* as a new version of its market (compliance role only); returns the version.
 
     Raises :class:`PolicyValidationError` (field by field) for invalid data,
-    including a store policy that undercuts the statutory floor.
+    including a store policy that undercuts the statutory floor. ``based_on``: the
+    newest version the editor showed (0: none); another saved since, nothing is
+    saved (:class:`RulesChangedMeanwhile`).
     """
     agent = require_compliance(session, agent_id)
     text = _check_reason(reason)
@@ -384,6 +408,7 @@ def save_market(
         agent_id=agent.id,
         reason=text,
         effective_from=effective_from or utcnow(),
+        based_on=based_on,
     )
 
 
@@ -395,8 +420,10 @@ def restore_version(
     *,
     reason: str,
     effective_from: datetime | None = None,
+    based_on: int | None = None,
 ) -> int:
-    """Make an old version's rules current again, as a new version (compliance role only)."""
+    """Make an old version's rules current again, as a new version (compliance role only);
+    ``based_on`` as for :func:`save_market`."""
     agent = require_compliance(session, agent_id)
     text = _check_reason(reason)
     data = version_data(session, code, version)
@@ -410,6 +437,7 @@ def restore_version(
         reason=text,
         effective_from=effective_from or utcnow(),
         restored_from=version,
+        based_on=based_on,
     )
 
 

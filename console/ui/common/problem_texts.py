@@ -457,6 +457,10 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "The package file {source} is packed with a kind of compression the console does not accept.",
     ),
+    "policy.changed_meanwhile": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} saved a new version of the {market} rules (version {version}) after you opened them; your change was not saved. The rules have been reloaded.",
+    ),
     "policy.no_agent": QT_TRANSLATE_NOOP(
         "Problem",
         "No agent profile is selected, so the rules can only be read.",
@@ -676,6 +680,10 @@ _LITERALS: dict[str, object] = {
     "store.not_a_store": QT_TRANSLATE_NOOP(
         "Problem",
         "{path} is not a support console store (not an SQLite database, or damaged). It was left untouched.",
+    ),
+    "store.not_permitted": QT_TRANSLATE_NOOP(
+        "Problem",
+        "You may not make this change: your role does not allow it, or it concerns conversations outside what you serve. Nothing was changed.",
     ),
     "store.read_only": QT_TRANSLATE_NOOP(
         "Problem",

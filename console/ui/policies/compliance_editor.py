@@ -44,7 +44,7 @@ from console.policies import (
     PolicyValidationError,
     VersionInfo,
 )
-from console.policies.rules import PolicyError
+from console.policies.rules import PolicyError, RulesChangedMeanwhile
 from console.policies.schema import (
     FIELD_SPECS,
     REQUEST_TYPES,
@@ -101,6 +101,7 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
         self._access = EditorAccess(self._agent_id(), "", False, "")
         self._code: str | None = None
         self._data: Json | None = None
+        self._based_on: int | None = None  # None: no market loaded, no check
         self.resize(1100, 720)
 
         self.banner = QLabel(self)
@@ -544,6 +545,8 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
     def _market_loaded(self, market: MarketRules) -> None:
         data, versions = market.data, market.versions
         self._data = data
+        #: The newest version shown: a save made on it is refused if another came since.
+        self._based_on = max((info.version for info in versions), default=0)
         self.errors.clear()
         if data is not None:
             self._fill_form(data)
@@ -619,6 +622,7 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
             reason=self.reason.text(),
             effective_from=self._effective_from(),
             success=self._saved,
+            based_on=self._based_on,
         ).failure(self._failed).run(self._executor)
 
     def restore(self) -> None:
@@ -634,6 +638,7 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
             reason=self.restore_reason.text(),
             effective_from=self._effective_from(),
             success=self._saved,
+            based_on=self._based_on,
         ).failure(self._failed).run(self._executor)
 
     def mark_selected_reviewed(self) -> None:
@@ -689,5 +694,10 @@ class ComplianceEditor(FollowsUiLanguage, QDialog):
         elif isinstance(exc, PolicyPermissionError | PolicyError):
             self.errors.setText(error_text(exc))
             self.status.setText(self.tr("Not saved."))
+        elif isinstance(exc, RulesChangedMeanwhile):  # someone saved first: show theirs
+            self.errors.setText(error_text(exc))
+            self.status.setText(self.tr("Not saved."))
+            if self._code is not None:
+                self.select_market(self._code)
         else:
             self.status.setText(self.tr("Something went wrong: {error}").format(error=exc))

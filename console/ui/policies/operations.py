@@ -159,11 +159,20 @@ def save_market_rules(
     reason: str,
     effective_from: datetime | None,
     success: Callable[[int], None],
+    based_on: int | None = None,
 ) -> WriteOp[int]:
-    """A new version of a market's rules (its number), from ``effective_from`` or now."""
+    """A new version of a market's rules (its number), from ``effective_from`` or now;
+    refused when another was saved after version ``based_on`` (the newest shown)."""
 
     def op(session: Session) -> Wrote[int]:
-        version = save_market(session, agent_id, data, reason=reason, effective_from=effective_from)
+        version = save_market(
+            session,
+            agent_id,
+            data,
+            reason=reason,
+            effective_from=effective_from,
+            based_on=based_on,
+        )
         return Wrote(version, RULES)
 
     return WriteOp(parent=parent, op=op, success=success)
@@ -178,12 +187,20 @@ def restore_market_version(
     reason: str,
     effective_from: datetime | None,
     success: Callable[[int], None],
+    based_on: int | None = None,
 ) -> WriteOp[int]:
-    """An earlier version in force again, as a new version (its number)."""
+    """An earlier version in force again, as a new version (its number); refused as
+    :func:`save_market_rules` is."""
 
     def op(session: Session) -> Wrote[int]:
         restored = restore_version(
-            session, agent_id, code, version, reason=reason, effective_from=effective_from
+            session,
+            agent_id,
+            code,
+            version,
+            reason=reason,
+            effective_from=effective_from,
+            based_on=based_on,
         )
         return Wrote(restored, RULES)
 
