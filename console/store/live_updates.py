@@ -58,7 +58,8 @@ class NotifyTable:
     conversation: str = ""
 
 
-#: What migration 0018 watches (the tables of 0016/0017/0019 are added by theirs).
+#: What migration 0018 watches (0016 adds columns to ``agents``; 0019 and later watch
+#: their own tables).
 LIVE_TABLES: tuple[NotifyTable, ...] = (
     NotifyTable("conversations", conversation="id"),
     NotifyTable("messages", conversation="conversation_id"),
@@ -91,6 +92,12 @@ LIVE_TABLES: tuple[NotifyTable, ...] = (
     # the reply library
     NotifyTable("reply_entries"),
     NotifyTable("reply_variants"),
+    # routing (migration 0017, before this one)
+    NotifyTable("routing_queues"),
+    NotifyTable("routing_rules"),
+    NotifyTable("agent_capacities", key="agent_id"),
+    NotifyTable("vip_customers", key="customer_id"),
+    NotifyTable("conversation_routing", key="conversation_id", conversation="conversation_id"),
 )
 
 _FUNCTION_SQL = f"""

@@ -77,11 +77,11 @@ TABLE_FLAGS: dict[str, tuple[str, ...]] = {
     "reply_entries": ("reply_library",),
     "reply_variants": ("reply_library",),
     # team mode's own tables (migrations 0016, 0017, 0019)
-    "people": ("people",),
-    "team_people": ("people",),
     "routing_rules": ("routing",),
     "routing_queues": ("routing",),
-    "queues": ("routing",),
+    "agent_capacities": ("routing",),
+    "vip_customers": ("routing",),
+    "conversation_routing": ("routing",),
 }
 #: Tables whose conversations go to another field than ``conversations``.
 #: A draft saved at another seat says who is writing there (presence), it changes no thread.
