@@ -697,6 +697,82 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "The team database {path} refused the sign-in. Check the user name and password, or ask your administrator for access.",
     ),
+    "team.account_disabled": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The account of {name} is disabled, so it cannot sign in. Ask your administrator.",
+    ),
+    "team.account_expired": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The account of {name} expired after {day}, so it cannot sign in. Ask your administrator to extend it.",
+    ),
+    "team.cannot_disable_self": QT_TRANSLATE_NOOP(
+        "Problem",
+        "You cannot disable or expire your own account.",
+    ),
+    "team.date_invalid": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{value} is not a date; write it as YYYY-MM-DD.",
+    ),
+    "team.language_invalid": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{value} is not a language code (such as de, fr or zh).",
+    ),
+    "team.login_invalid": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} cannot be made into a sign-in name. Use letters or digits in the name.",
+    ),
+    "team.login_reserved": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The sign-in name {login} is a database administrator's or the console's own; choose another name.",
+    ),
+    "team.login_taken": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The sign-in name {login} already belongs to {other}; choose another name.",
+    ),
+    "team.market_unknown": QT_TRANSLATE_NOOP(
+        "Problem",
+        "There is no market {market}. The markets are: {known}.",
+    ),
+    "team.name_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "A person needs a name.",
+    ),
+    "team.name_too_long": QT_TRANSLATE_NOOP(
+        "Problem",
+        "A name can be at most {limit} characters long.",
+    ),
+    "team.needs_postgresql": QT_TRANSLATE_NOOP(
+        "Problem",
+        "A team store is a PostgreSQL database (postgresql+psycopg://user@host/database); {path} is not one.",
+    ),
+    "team.not_a_person": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The sign-in {login} is not a person of this team store. Ask your administrator to add you.",
+    ),
+    "team.not_allowed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Only an administrator can change people.",
+    ),
+    "team.not_privileged": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{login} may not create the team's roles or people in {path}. Run it as the database owner or an administrator of the team.",
+    ),
+    "team.password_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} needs a password to sign in; nothing was changed.",
+    ),
+    "team.password_no_terminal": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} needs a password: give it on standard input with --password-stdin.",
+    ),
+    "team.passwords_differ": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The two passwords differ; nothing was changed.",
+    ),
+    "team.person_gone": QT_TRANSLATE_NOOP(
+        "Problem",
+        "This person no longer exists.",
+    ),
 }
 WORDINGS: dict[str, str] = {code: str(text) for code, text in _LITERALS.items()}
 
