@@ -70,9 +70,6 @@ def build_parser() -> argparse.ArgumentParser:
     from console.team.worker import add_worker_parser
 
     add_worker_parser(commands)
-    from console.team.worker import add_worker_parser
-
-    add_worker_parser(commands)
     from console.privacy.cli_customer import add_customer_parser
 
     add_customer_parser(commands)
@@ -186,10 +183,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         from console.team.cli import run_team
 
         return run_team(args)
-    if args.command == "worker":
-        from console.team.worker import run_worker
-
-        return run_worker(args)
     if args.command == "worker":
         from console.team.worker import run_worker
 
