@@ -61,6 +61,12 @@ DISK_ERROR = define(
     "saved; check the disk and try again.",
 )
 
+NOT_PERMITTED = define(
+    "store.not_permitted",
+    "You may not make this change: your role does not allow it, or it concerns conversations "
+    "outside what you serve. Nothing was changed.",
+)
+
 
 class StoreError(ProblemError):
     """A store that cannot be used, or a change it refused. The problem is meant for the user."""
@@ -97,6 +103,11 @@ class StoreIOError(StoreError):
     """The disk failed to read or write, or the file cannot be reached."""
 
 
+class NotPermittedError(StoreError):
+    """The team store refused a change the signed-in person's role or scope does not allow
+    (privileges narrowed per role, row-level security); nothing was changed."""
+
+
 # SQLite primary result codes (https://sqlite.org/rescode.html).
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
@@ -120,6 +131,9 @@ _SQLSTATES: dict[str, tuple[type[StoreError], str]] = {
     "XX002": (CorruptStoreError, DAMAGED),  # index_corrupted
     "58030": (StoreIOError, DISK_ERROR),  # io_error
     "55P03": (StoreBusyError, BUSY),  # lock_not_available
+    # insufficient_privilege: a table the role may not change, or a row outside the
+    # person's scope ("new row violates row-level security policy").
+    "42501": (NotPermittedError, NOT_PERMITTED),
 }
 
 

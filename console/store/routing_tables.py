@@ -42,6 +42,9 @@ class RoutingQueue(Base):
     escalation: Mapped[bool] = mapped_column(default=False)
     #: Routing assigns its conversations; False: leads and agents take them by hand.
     auto_assign: Mapped[bool] = mapped_column(default=True)
+    #: The outsourcing company whose people work this queue (``agents.vendor``); None:
+    #: in-house. A vendor's people see only their vendor's queues (migration 0022).
+    vendor: Mapped[str | None] = mapped_column(String(200), index=True)
     version: Mapped[int] = mapped_column(default=1)
     updated_by: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -10,12 +10,12 @@ then work as themselves.
 Group roles (NOLOGIN): ``console_people`` (every person; ``pg_hba.conf`` can
 ask them for a password with ``+console_people``) and one per console role,
 ``console_role_agent``, ``console_role_lead``, ``console_role_qa``,
-``console_role_compliance``, ``console_role_admin``. For now each of the
-latter may read and change every table of the console (and use its
-sequences); the next issue narrows them with row-level security on
-``current_user``. Tables made by later upgrades get the same privileges
-(``ALTER DEFAULT PRIVILEGES`` for the role that runs ``team init``, and every
-``team init`` grants them again).
+``console_role_compliance``, ``console_role_admin``. Each of the latter may
+read every table and change what its role changes (console/team/privileges.py);
+which rows a person sees is row-level security on ``current_user`` (migration
+0022, console/team/scope.py). Tables made by later upgrades may be read and
+changed by every role (``ALTER DEFAULT PRIVILEGES`` for the role that runs
+``team init``) until the next ``team init`` narrows them again.
 
 Administrators' login roles have ``CREATEROLE`` and the ADMIN OPTION on the
 group roles, which is what adding, changing and disabling people takes
@@ -33,14 +33,15 @@ from sqlalchemy import text
 from console.problems import ProblemError, define, problem
 from console.store import Store, StoreError, open_store
 from console.store.models import AgentRole
-from console.team import people
+from console.team import people, privileges
 from console.team.people import PeopleError, PersonSpec
 
 EXIT_BAD_INPUT = 1
 EXIT_STORE_ERROR = 2
 _GROUP_GRANTS = (
     "GRANT USAGE ON SCHEMA {schema} TO {group}",
-    "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {group}",
+    # Narrowed per table below (console/team/privileges.py).
+    "REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {group}",
     "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {group}",
     "ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} "
     "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {group}",
@@ -76,12 +77,27 @@ def prepare_team_database(store: Store) -> None:
                 people.execute_sql(
                     session, sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(group))
                 )
-        for group in people.GROUP_ROLES.values():
+        tables = list(
+            session.scalars(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            )
+        )
+        for role, group in people.GROUP_ROLES.items():
             for grant in _GROUP_GRANTS:
                 people.execute_sql(
                     session,
                     sql.SQL(grant).format(
                         schema=sql.Identifier(schema), group=sql.Identifier(group)
+                    ),
+                )
+            for table in tables:
+                allowed = privileges.table_privileges(str(table), role)
+                people.execute_sql(
+                    session,
+                    sql.SQL("GRANT {} ON {} TO {}").format(
+                        sql.SQL(", ").join(sql.SQL(word) for word in allowed),
+                        sql.Identifier(schema, str(table)),
+                        sql.Identifier(group),
                     ),
                 )
 

@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from console.changes import Changes
 from console.store import Store
+from console.team.scope import SEES_EVERY_ROW_SQL
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +160,12 @@ class DutyLock:
         try:
             for statement in _SERVER_KEEPALIVES:
                 connection.execute(statement)
+            # The duties need every row: a seat whose person sees only their scope
+            # (row-level security, console/team/scope.py) leaves them to others.
+            sees = connection.execute(SEES_EVERY_ROW_SQL).fetchone()
+            if not sees or not sees[0]:
+                _close(connection)
+                return False
             row = connection.execute("SELECT pg_try_advisory_lock(%s)", (self._key,)).fetchone()
         except Exception:
             _close(connection)
