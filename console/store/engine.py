@@ -3,7 +3,9 @@
 A store is never overwritten or "repaired" behind the user's back: a file
 that is not SQLite, a database of another program, one written by a newer
 version of the console, or one that fails SQLite's ``quick_check`` raises a
-:class:`StoreError` and is left as it was. Once open, a failure of the store
+:class:`StoreError` and is left as it was. An SQLCipher store (``store encrypt``)
+opens with its key from the keyring, checked before anything is written
+(:mod:`console.store.encryption`). Once open, a failure of the store
 itself (read-only, disk full, damaged) leaves a session as a :class:`StoreError`
 with a problem for the user, and the transaction is rolled back.
 """
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
@@ -25,6 +27,8 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.problems import problem
+from console.store import encryption
+from console.store.audit_hash import install_sqlite_function as install_audit_hash
 from console.store.errors import (
     DAMAGED,
     FOREIGN,
@@ -32,13 +36,14 @@ from console.store.errors import (
     NEWER_SCHEMA,
     NO_STORE,
     NOT_A_STORE,
+    SQLITE_DRIVER_DATABASE_ERRORS,
+    SQLITE_DRIVER_ERRORS,
     CorruptStoreError,
     ForeignDatabaseError,
     NewerSchemaError,
     StoreError,
     translate_database_error,
 )
-from console.store.audit_hash import install_sqlite_function as install_audit_hash
 from console.store.fts import FTS_FUNCTION, prepare_text
 from console.store.postgresql import connect_args as postgresql_connect_args
 from console.store.postgresql import connection_error as postgresql_connection_error
@@ -52,6 +57,9 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 INTEGRITY_CHECK_SECONDS = 2.0
 _SQLITE_INTERRUPT = 9
 log = logging.getLogger(__name__)
+#: Driver errors, wrapped by SQLAlchemy or not (sqlcipher3's too: an encrypted store).
+_DRIVER_ERRORS: tuple[type[Exception], ...] = (DBAPIError, *SQLITE_DRIVER_ERRORS)
+_DATABASE_ERRORS: tuple[type[Exception], ...] = (DatabaseError, *SQLITE_DRIVER_DATABASE_ERRORS)
 
 
 @dataclass
@@ -87,7 +95,7 @@ class Store:
         try:
             with self._sessions.begin() as session:
                 yield session
-        except (DBAPIError, sqlite3.Error) as exc:
+        except _DRIVER_ERRORS as exc:
             translated = translate_database_error(exc, self.name)
             if translated is None and self.engine.dialect.name == "postgresql":
                 translated = postgresql_connection_error(exc, self.engine.url)  # server gone
@@ -111,9 +119,10 @@ def open_store(url: str, *, create: bool = True) -> Store:
     """
     parsed = make_url(url)
     existing = False
+    key: str | None = None  # an encrypted store's key, checked already
     if parsed.get_backend_name() == "sqlite":
-        existing = _check_sqlite_file(parsed, create=create)
-    engine = _create_engine(parsed)
+        existing, key = _check_sqlite_file(parsed, create=create)
+    engine = _create_engine(parsed, key=key)
     install_text_safety(engine)  # NUL etc. -> U+FFFD on both engines
     try:
         if existing:
@@ -122,7 +131,7 @@ def open_store(url: str, *, create: bool = True) -> Store:
     except StoreError:
         engine.dispose()
         raise
-    except (DatabaseError, sqlite3.DatabaseError) as exc:
+    except _DATABASE_ERRORS as exc:
         engine.dispose()
         translated = translate_database_error(exc, _describe(parsed))
         if translated is None and parsed.get_backend_name() == "postgresql":
@@ -151,23 +160,29 @@ def _describe(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def _check_sqlite_file(url: URL, *, create: bool) -> bool:
-    """Refuse what is not a store; True if the store file exists (and may be checked)."""
+def _check_sqlite_file(url: URL, *, create: bool) -> tuple[bool, str | None]:
+    """Refuse what is not a store; whether the file exists (and may be checked), and its key.
+
+    The key is None for a plain SQLite store; an encrypted one's key comes from
+    the keyring and has opened the file read-only already (else a StoreError).
+    """
     path = _sqlite_path(url)
     if path is None:
-        return False
+        return False, None
     if not path.exists():
         if not create or url.query.get("mode") == "ro":
             raise StoreError(problem(NO_STORE, path=path))
         path.parent.mkdir(parents=True, exist_ok=True)
-        return False
+        return False, None
     if path.is_dir():
         raise StoreError(problem(IS_FOLDER, path=path))
     with path.open("rb") as handle:
         header = handle.read(len(_SQLITE_HEADER))
     if header and header != _SQLITE_HEADER:
-        raise CorruptStoreError(problem(NOT_A_STORE, path=path))
-    return bool(header)
+        if not encryption.looks_encrypted(path):
+            raise CorruptStoreError(problem(NOT_A_STORE, path=path))
+        return True, encryption.key_for_file(path)
+    return bool(header), None
 
 
 def _check_integrity(engine: Engine) -> None:
@@ -192,16 +207,39 @@ def _check_integrity(engine: Engine) -> None:
         raise CorruptStoreError(problem(DAMAGED, path=_describe(engine.url)))
 
 
-def _create_engine(url: URL) -> Engine:
+def _create_engine(url: URL, *, key: str | None = None) -> Engine:
     if url.get_backend_name() == "postgresql":
         return create_engine(url, pool_pre_ping=True, connect_args=postgresql_connect_args(url))
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     # One connection per thread at a time; the pool hands connections across
     # threads (UI start-up, then the store executor), which sqlite3 must allow.
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    connect_args = {"check_same_thread": False, "timeout": 30}
+    if key is None:
+        engine = create_engine(url, connect_args=connect_args)
+    else:
+        engine = _create_sqlcipher_engine(url, key, connect_args)
+    # Plain and encrypted stores alike: every connection is set up here.
     event.listen(engine, "connect", _configure_sqlite_connection)
     return engine
+
+
+def _create_sqlcipher_engine(url: URL, key: str, connect_args: dict[str, Any]) -> Engine:
+    """The SQLite dialect over SQLCipher's DB-API: its errors are wrapped as sqlite3's are.
+
+    The key stays out of the URL (so out of ``Store.url`` and every message);
+    each new connection sets it before anything else is read.
+    """
+    from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+
+    arguments, options = SQLiteDialect_pysqlite().create_connect_args(url)
+    options = {**options, **connect_args}
+
+    def connect() -> Any:
+        (database,) = arguments
+        return encryption.connect(database, key, **options)
+
+    return create_engine(url, module=encryption.driver(), creator=connect)
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
@@ -255,7 +293,7 @@ def _migrate(engine: Engine) -> None:
         if current is None and _user_tables(connection):
             raise ForeignDatabaseError(problem(FOREIGN, path=_describe(engine.url)))
     if current is not None:
-        _backup_before_migration(engine.url, current)
+        _backup_before_migration(engine, current)
     _upgrade(engine)
 
 
@@ -270,14 +308,23 @@ def _user_tables(connection: Any) -> list[str]:
     return [name for name in names if not name.startswith("sqlite_")]
 
 
-def _backup_before_migration(url: URL, revision: str) -> None:
+def _backup_before_migration(engine: Engine, revision: str) -> None:
+    url = engine.url
     database = url.database
     if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return
     source = Path(database)
+    backup = source.with_name(f"{source.name}.before-{revision}.bak")
+    if engine.dialect.loaded_dbapi is not cast(Any, sqlite3):
+        # Encrypted: the copy is encrypted with the same key (SQLCipher's VACUUM INTO);
+        # put it in the store's place to open it (its key is kept under the store's path).
+        backup.unlink(missing_ok=True)
+        with engine.connect() as connection:
+            connection.exec_driver_sql("VACUUM INTO ?", (str(backup),))
+        return
     with (
         sqlite3.connect(source) as src,
-        sqlite3.connect(source.with_name(f"{source.name}.before-{revision}.bak")) as dst,
+        sqlite3.connect(backup) as dst,
     ):
         src.backup(dst)
 

@@ -108,6 +108,18 @@ class NotPermittedError(StoreError):
     (privileges narrowed per role, row-level security); nothing was changed."""
 
 
+def _sqlite_driver_errors() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:
+    """sqlite3's errors, and sqlcipher3's (an encrypted store) where it is installed."""
+    try:
+        from sqlcipher3 import dbapi2 as sqlcipher
+    except ImportError:
+        return (sqlite3.Error,), (sqlite3.DatabaseError,)
+    return (sqlite3.Error, sqlcipher.Error), (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+
+
+#: What the SQLite drivers raise: any error, and a database error.
+SQLITE_DRIVER_ERRORS, SQLITE_DRIVER_DATABASE_ERRORS = _sqlite_driver_errors()
+
 # SQLite primary result codes (https://sqlite.org/rescode.html).
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
@@ -148,7 +160,7 @@ def translate_database_error(exc: BaseException, path: str) -> StoreError | None
         return exc
     original: Any = getattr(exc, "orig", None) or exc
     kind: tuple[type[StoreError], str] | None = None
-    if isinstance(original, sqlite3.Error):
+    if isinstance(original, SQLITE_DRIVER_ERRORS):
         code = getattr(original, "sqlite_errorcode", None)
         if isinstance(code, int):
             kind = _SQLITE_CODES.get(code & 0xFF)
