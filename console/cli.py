@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     from console.privacy.cli_audit import add_audit_parser
 
     add_audit_parser(commands)
+    from console.store.cli import add_store_parser
+
+    add_store_parser(commands)
     return parser
 
 
@@ -191,6 +194,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from console.privacy.cli_audit import run_audit
 
         return run_audit(args, open_selected_store)
+    if args.command == "store":
+        from console.store.cli import run_store
+
+        return run_store(args, user_store=user_store_path(), demo_store=demo_store_path())
     if args.command == "search":
         from console.search_cli import run_search
 
