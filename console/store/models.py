@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -178,6 +179,9 @@ class Agent(Base):
     login_role: Mapped[str | None] = mapped_column(String(63))
     #: When an administrator disabled the person (they cannot sign in); None: active.
     disabled_at: Mapped[datetime | None] = mapped_column()
+    #: Reads customer data masked (console/privacy/masking.py); vendor and temporary
+    #: people by default.
+    masked: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     @property
     def temporary(self) -> bool:
