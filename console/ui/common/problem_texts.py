@@ -657,13 +657,45 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "The disk that holds the store {path} is full. Nothing was saved, and everything stored before is intact. Free some space and try again.",
     ),
+    "store.encrypt_check_failed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The encrypted copy of {path} did not match the store ({detail}), so it was discarded; the store was left as it was.",
+    ),
+    "store.encrypt_no_fts5": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The SQLCipher of this installation has no full-text search (FTS5), so an encrypted store could not be searched. {path} was not encrypted and was left untouched.",
+    ),
+    "store.encrypt_not_a_file": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{path} is not a store file (an in-memory store cannot be encrypted). Nothing was changed.",
+    ),
+    "store.encrypt_server_store": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{path} is a store on a database server: encryption at rest there is the server's business (encrypted disks or tablespaces). Nothing was changed.",
+    ),
     "store.foreign": QT_TRANSLATE_NOOP(
         "Problem",
         "{path} holds another program's database, not a support console store. It was left untouched.",
     ),
+    "store.in_use": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} is open in another program (a console window, a worker or an import), or was not closed properly. Close it (or open it once with the console and close it again) and try again; nothing was changed.",
+    ),
     "store.is_folder": QT_TRANSLATE_NOOP(
         "Problem",
         "{path} is a folder, not a store file.",
+    ),
+    "store.key_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} is encrypted (or is not a store at all), and the system keyring holds no key for it, so it cannot be opened. It was left untouched. The key is kept under the store's path: an encrypted store opens only where it was encrypted.",
+    ),
+    "store.key_not_saved": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The system keyring cannot keep a key for the store {path} ({reason}), so the store was not encrypted and was left as it was.",
+    ),
+    "store.key_unavailable": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} is encrypted and its key is kept in the system keyring, which cannot be read ({reason}). The store was left untouched; unlock the keyring and try again.",
     ),
     "store.missing": QT_TRANSLATE_NOOP(
         "Problem",
@@ -676,6 +708,10 @@ _LITERALS: dict[str, object] = {
     "store.no_database": QT_TRANSLATE_NOOP(
         "Problem",
         "The team database server has no database named {database} ({path}). Check the database address, or ask your administrator to create it.",
+    ),
+    "store.no_sqlcipher": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The store {path} is encrypted, but this installation has no SQLCipher (the sqlcipher3 package), so it cannot be opened. It was left untouched.",
     ),
     "store.not_a_store": QT_TRANSLATE_NOOP(
         "Problem",
@@ -696,6 +732,10 @@ _LITERALS: dict[str, object] = {
     "store.sign_in_refused": QT_TRANSLATE_NOOP(
         "Problem",
         "The team database {path} refused the sign-in. Check the user name and password, or ask your administrator for access.",
+    ),
+    "store.wrong_key": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The key the system keyring holds for the store {path} does not open it (the key was replaced, or the file is damaged). The store was left untouched.",
     ),
     "team.account_disabled": QT_TRANSLATE_NOOP(
         "Problem",
