@@ -233,3 +233,43 @@ def test_a_worker_killed_while_sending_loses_nothing_and_doubles_nothing(
     # Every message reached the server at most once; none but the interrupted one is missing.
     assert len(handler.received) == len(set(handler.received))
     assert len(handler.received) >= 5
+
+
+def test_a_reply_queued_at_a_seat_leaves_through_the_worker_at_once(
+    open_seat: Callable[[str], Store],
+    start_worker: Callable[[], Worker],
+    message: MessageFactory,
+) -> None:
+    store = open_seat("seat-a")
+    handler, port = SlowOnThird(), free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        ingest(store, [message("Where is my parcel?")])
+        with store.session() as session:
+            save_channel_config(
+                session,
+                name="Shop mail",
+                kind="smtp",
+                settings={
+                    "host": "127.0.0.1",
+                    "port": port,
+                    "from_address": "support@shop.example",
+                    "security": "none",
+                },
+                actor="test",
+            )
+            conversation_id = session.scalars(select(Conversation.id)).one()
+        worker = start_worker()
+        worker.wait_for("Shop mail (smtp) online")  # its first round is over
+        with store.session() as session:
+            reply = send_reply(session, conversation_id, "On its way.", agent_id=None)
+            enqueue_reply(session, reply, domain="shop.example")
+        queued_at = time.monotonic()
+        while not handler.received:
+            # The worker's own rounds are 10 s apart: only the seat's notification is this fast.
+            assert time.monotonic() - queued_at < 5.0, worker.lines
+            time.sleep(0.05)
+        print(f"queued at a seat, sent by the worker after {time.monotonic() - queued_at:.2f} s")
+    finally:
+        controller.stop()
