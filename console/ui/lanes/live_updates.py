@@ -108,13 +108,15 @@ class LiveUpdates(QObject):
         self.connection_changed.emit(connected)
         if connected and was is False:
             self.message.emit(
-                self.tr("Connected to the team store again; everything shown is up to date."),
+                self.tr("Connected to the team database again; everything shown is up to date."),
                 RECONNECTED_MESSAGE_MS,
             )
 
     def _show(self) -> None:
         lost = self._connected is False
         self.indicator.setText(
-            self.tr("Team store unreachable; retrying… Your unsent text is kept.") if lost else ""
+            self.tr("The team database cannot be reached; retrying… What you write is kept.")
+            if lost
+            else ""
         )
         self.indicator.setVisible(lost)

@@ -216,7 +216,7 @@ def test_a_server_restart_is_shown_what_is_written_is_kept_and_work_goes_on(
 
         private_server.stop()
         qtbot.waitUntil(indicator.isVisible, timeout=10_000)
-        assert "unreachable" in indicator.text()
+        assert "cannot be reached" in indicator.text()
         assert a._executor.error_dialog is None  # said in the status bar, not a dialog
         # Written while the server is away: the save fails, the text stays and is kept.
         _type(qtbot, a, "Written while offline")
