@@ -5,7 +5,8 @@ On a team store (PostgreSQL), :class:`LiveUpdates` runs a
 thread) and relays what it hears to the UI thread, where it goes on the
 executor's change bus like the window's own writes (with the other seat's name
 as ``origin``): the inbox fetches just those rows again, the open conversation
-reloads if it is among them. Nothing polls tables.
+reloads if it is among them. What arrives within :data:`GATHER_MS` goes on the
+bus as one change. Nothing polls tables.
 
 When the connection is lost, :attr:`indicator` (a label for the status bar)
 says the team store cannot be reached and that the window keeps trying; store
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from console.changes import Changes
@@ -31,6 +32,11 @@ from console.ui.lanes.store_executor import StoreExecutor
 
 #: How long the "connected again" message stays in the status bar.
 RECONNECTED_MESSAGE_MS = 6000
+#: Other seats' changes heard within this time go on the bus together (at 20 messages a
+#: second the inbox reads its rows at most 4 times a second, not 20).
+GATHER_MS = 250
+#: The origin of changes gathered from several seats.
+SEVERAL_SEATS = "several seats"
 
 
 class LiveUpdates(QObject):
@@ -52,6 +58,11 @@ class LiveUpdates(QObject):
         self._open_conversation = open_conversation
         self._relay = ResultRelay(self)
         self._connected: bool | None = None
+        self._gathered: Changes | None = None
+        self._gather = QTimer(self)
+        self._gather.setSingleShot(True)
+        self._gather.setInterval(GATHER_MS)
+        self._gather.timeout.connect(self._flush)
         self.indicator = QLabel()
         self.indicator.setObjectName("teamConnectionLabel")
         set_role(self.indicator, "warning")
@@ -79,6 +90,8 @@ class LiveUpdates(QObject):
     def stop(self) -> None:
         if self.listener is not None:
             self.listener.stop()
+        self._gather.stop()
+        self._gathered = None
 
     def ui_language_changed(self) -> None:
         self._show()
@@ -99,7 +112,18 @@ class LiveUpdates(QObject):
             opened = self._open_conversation()
             if opened is not None:
                 changes = replace(changes, conversations=changes.conversations | {opened})
-        self._executor.changes.publish(changes)
+        gathered = self._gathered
+        if gathered is None:
+            self._gathered = changes
+            self._gather.start()  # not restarted by later ones: the wait stays bounded
+        else:
+            origin = gathered.origin if gathered.origin == changes.origin else SEVERAL_SEATS
+            self._gathered = replace(gathered | changes, origin=origin)
+
+    def _flush(self) -> None:
+        changes, self._gathered = self._gathered, None
+        if changes is not None:
+            self._executor.changes.publish(changes)
 
     def _connection_changed(self, connected: bool) -> None:
         was = self._connected
