@@ -28,6 +28,7 @@ by ``console/team/masking_roles.py`` when ``team init`` prepares the roles.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from sqlalchemy import text
@@ -251,7 +252,8 @@ BEGIN
   RETURN out || rest;
 END $f$;
 
-CREATE OR REPLACE FUNCTION console_masked.mask_text(t text, customer_name text, customer_address text)
+CREATE OR REPLACE FUNCTION console_masked.mask_text(
+    t text, customer_name text, customer_address text)
 RETURNS text LANGUAGE plpgsql IMMUTABLE AS $f$
 DECLARE s text := t; part text; word text; name text := btrim(coalesce(customer_name, ''));
         words text[]; i int;
@@ -265,7 +267,8 @@ BEGIN
   END LOOP;
   s := console_masked.replace_matches(s, 'EMAIL', 'email');
   s := console_masked.replace_matches(s, '(?<![\w#-])\d(?:[ -]?\d){12,18}(?![\w-])', 'card');
-  s := console_masked.replace_matches(s, '(?<![\w#-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![\w-])', 'iban');
+  s := console_masked.replace_matches(s,
+    '(?<![\w#-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![\w-])', 'iban');
   s := console_masked.replace_matches(s,
     '(?<![\w#+-])(?:\+|00)[1-9](?:[ ./-]?\(?\d\)?){6,16}(?![\w-])', 'intl');
   s := console_masked.replace_matches(s,
@@ -307,24 +310,52 @@ $f$;
 
 _EMAIL_ARE = r"[A-Za-z0-9._%+*-]+@[A-Za-z0-9*-]+(?:\.[A-Za-z0-9*-]+)*\.[A-Za-z]{2,}"
 _STREET_ARE = (
-    r"(?:\y\d{1,5}[a-z]?\s+)?\y[\w'-]+(?:[ -][\w'-]+)?[ -]?"
-    r"(?:straße|strasse|str\.|weg|allee|platz|gasse|street|st\.|road|rd\.|avenue|ave\.|"
-    r"lane|boulevard|blvd\.|drive|calle|avenida|rua|via|viale|piazza|rue|chemin|laan|straat|"
-    r"gatan|vägen|ulica)(?:\s+\d{1,5}[a-z]?)?\y"
+    r"(?:\y\d{1,5}[a-z]?\s+)?\y(?:[A-ZÄÖÜ][\w'-]*(?:straße|strasse|str\.|weg|allee|platz|"
+    r"gasse|gatan|vägen|straat|laan)|[A-Z][\w'-]+\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|"
+    r"Boulevard|Blvd\.|Drive|Way))(?:\s+\d{1,5}[a-z]?)?(?!\w)"
 )
 _STREET_FIRST_ARE = (
-    r"\y(?:rue|calle|avenida|rua|via|viale|piazza|chemin|ulica)\s+[\w'-]+(?:\s+[\w'-]+)?"
-    r"(?:,?\s*\d{1,5}[a-z]?)?\y"
+    r"\y(?:Rue|rue|Calle|calle|Avenida|avenida|Rua|rua|Viale|Piazza|Chemin|chemin|Ulica|ulica)"
+    r"\s+(?:(?:de|del|da|des|la|do|di)\s+)?[A-Z][\w'-]+(?:,?\s*\d{1,5}[a-z]?)?(?!\w)"
 )
 
 
 def _functions_sql() -> str:
     body = FUNCTIONS.replace("'^EMAIL$'", "'^" + _EMAIL_ARE + "$'")
     body = body.replace("'EMAIL'", "'" + _EMAIL_ARE + "'")
-    body = body.replace("'STREET_FIRST'", "'(?i)" + _STREET_FIRST_ARE.replace("'", "''") + "'")
-    body = body.replace("'STREET'", "'(?i)" + _STREET_ARE.replace("'", "''") + "'")
+    body = body.replace("'STREET_FIRST'", "'" + _STREET_FIRST_ARE.replace("'", "''") + "'")
+    body = body.replace("'STREET'", "'" + _STREET_ARE.replace("'", "''") + "'")
     body = body.replace("'^CJK'", "'^" + _CJK + "'")
     return body
+
+
+#: A reply queued by a masked person names the customer as they read it (masked): the
+#: outbox takes the raw address, name and subject those masks stand for, so delivery
+#: (the worker's rights) reaches the real address.
+UNMASK_ON_INSERT = {
+    "channel_outbox": """IF TG_OP = 'INSERT' THEN
+    SELECT i.address INTO v_raw FROM {s}.channel_identities i
+      JOIN {s}.conversations v ON v.customer_id = i.customer_id
+     WHERE v.id = NEW.conversation_id AND i.masked_address = NEW.to_address
+       AND i.address <> NEW.to_address ORDER BY i.id DESC LIMIT 1;
+    IF FOUND THEN NEW.to_address := v_raw; END IF;
+    SELECT c.name INTO v_raw FROM {s}.customers c
+      JOIN {s}.conversations v ON v.customer_id = c.id
+     WHERE v.id = NEW.conversation_id AND c.masked_name = NEW.to_name AND c.name <> NEW.to_name;
+    IF FOUND THEN NEW.to_name := v_raw; END IF;
+    SELECT v.subject INTO v_raw FROM {s}.conversations v
+     WHERE v.id = NEW.conversation_id AND v.masked_subject = NEW.subject
+       AND v.subject <> NEW.subject;
+    IF FOUND THEN NEW.subject := v_raw; END IF;
+  END IF;""",
+}
+
+#: Keyed hashes kept beside the raw values a masked person may look a customer up by.
+HASHES = {
+    "channel_identities": f"NEW.address_hash := {PRIVATE_SCHEMA}.identity_hash(NEW.address);",
+    "customer_keys": f"NEW.value_hash := CASE WHEN NEW.kind IN ('email', 'phone') "
+    f"THEN {PRIVATE_SCHEMA}.identity_hash(NEW.value) END;",
+}
 
 
 def _statements(sql: str) -> list[str]:
@@ -391,23 +422,25 @@ def install(connection: Any) -> None:
             connection.execute(text(f"ALTER TABLE {q}.{table} ADD COLUMN masked_{column} text"))
         assignments = "\n  ".join(f"NEW.masked_{c} := {expr};" for c, expr in masks.items())
         find = (finder.format(s=q) + ";") if finder else ""
-        extra = ""
-        if table == "channel_identities":
-            extra = f"NEW.address_hash := {PRIVATE_SCHEMA}.identity_hash(NEW.address);"
-        _run(connection, 
+        extra = HASHES.get(table, "")
+        unmask = UNMASK_ON_INSERT.get(table, "").format(s=q)
+        _run(
+            connection,
             f"""CREATE FUNCTION {MASKED_SCHEMA}.{table}_masks() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $f$
-DECLARE v_name text; v_address text;
+DECLARE v_name text; v_address text; v_raw text;
 BEGIN
+  {unmask}
   {find}
   {assignments}
   {extra}
   RETURN NEW;
-END $f$"""
+END $f$""",
         )
-        _run(connection, 
+        _run(
+            connection,
             f"CREATE TRIGGER {TRIGGER} BEFORE INSERT OR UPDATE ON {q}.{table} "
-            f"FOR EACH ROW EXECUTE FUNCTION {MASKED_SCHEMA}.{table}_masks()"
+            f"FOR EACH ROW EXECUTE FUNCTION {MASKED_SCHEMA}.{table}_masks()",
         )
         # Existing rows: the same masks, without waking the tables' other triggers.
         others = [
@@ -434,25 +467,27 @@ def _install_secret(connection: Any, q: str) -> None:
     key = os.urandom(32).ljust(64, b"\0")
     inner = bytes(b ^ 0x36 for b in key)
     outer = bytes(b ^ 0x5C for b in key)
-    _run(connection, 
-        f"CREATE TABLE {PRIVATE_SCHEMA}.team_secret (inner_pad bytea NOT NULL, outer_pad bytea NOT NULL)"
+    _run(
+        connection,
+        f"CREATE TABLE {PRIVATE_SCHEMA}.team_secret "
+        "(inner_pad bytea NOT NULL, outer_pad bytea NOT NULL)",
     )
     connection.execute(
         text(f"INSERT INTO {PRIVATE_SCHEMA}.team_secret VALUES (:i, :o)"),
         {"i": inner, "o": outer},
     )
-    _run(connection, 
+    _run(
+        connection,
         f"""CREATE FUNCTION {PRIVATE_SCHEMA}.identity_hash(value text) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $f$
   SELECT encode(sha256(s.outer_pad || sha256(s.inner_pad
          || convert_to(lower(btrim(value)), 'UTF8'))), 'hex')
   FROM {PRIVATE_SCHEMA}.team_secret s LIMIT 1
-$f$"""
+$f$""",
     )
-    _run(connection, f"ALTER TABLE {q}.channel_identities ADD COLUMN address_hash text")
-    _run(connection, 
-        f"CREATE INDEX ix_channel_identities_address_hash ON {q}.channel_identities (address_hash)"
-    )
+    for table, column in (("channel_identities", "address_hash"), ("customer_keys", "value_hash")):
+        _run(connection, f"ALTER TABLE {q}.{table} ADD COLUMN {column} text")
+        _run(connection, f"CREATE INDEX ix_{table}_{column} ON {q}.{table} ({column})")
 
 
 def _create_view(connection: Any, schema: str, table: str, raw: list[str]) -> None:
@@ -516,7 +551,8 @@ END $f$""",
 
 def _install_reveal(connection: Any, q: str) -> None:
     roles = ", ".join(f"'{role}'" for role in REVEAL_ROLES)
-    _run(connection, 
+    _run(
+        connection,
         f"""CREATE FUNCTION {PRIVATE_SCHEMA}.reveal(
     p_customer_id integer, p_field text, p_reason text, p_identity_id integer DEFAULT NULL)
 RETURNS text LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path FROM CURRENT AS $f$
@@ -557,10 +593,11 @@ BEGIN
           json_build_object('field', p_field, 'identity_id', p_identity_id,
                             'reason', btrim(p_reason), 'person_id', me.id));
   RETURN v;
-END $f$"""
+END $f$""",
     )
-    _run(connection, 
-        f"REVOKE ALL ON FUNCTION {PRIVATE_SCHEMA}.reveal(integer, text, text, integer) FROM PUBLIC"
+    _run(
+        connection,
+        f"REVOKE ALL ON FUNCTION {PRIVATE_SCHEMA}.reveal(integer, text, text, integer) FROM PUBLIC",
     )
 
 
@@ -572,9 +609,63 @@ def uninstall(connection: Any) -> None:
     for table, (_finder, masks) in MASKED.items():
         _run(connection, f"DROP TRIGGER IF EXISTS {TRIGGER} ON {q}.{table}")
         for column in masks:
-            _run(connection, 
-                f"ALTER TABLE {q}.{table} DROP COLUMN IF EXISTS masked_{column}"
+            _run(connection, f"ALTER TABLE {q}.{table} DROP COLUMN IF EXISTS masked_{column}")
+    _run(connection, f"ALTER TABLE {q}.channel_identities DROP COLUMN IF EXISTS address_hash")
+
+
+_LOOKS_LIKE_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_LOOKS_LIKE_PHONE = re.compile(r"^\+?[\d ()\-./]{7,}$")
+
+
+def contact_key(typed: str) -> str | None:
+    """What a person typed as the stored form of an e-mail address or phone number (lower-cased
+    address; a phone as ``+`` and its digits), or None when it is neither."""
+    value = typed.strip()
+    if _LOOKS_LIKE_EMAIL.match(value):
+        return value.lower()
+    if _LOOKS_LIKE_PHONE.match(value) and sum(ch.isdigit() for ch in value) >= 7:
+        digits = "".join(ch for ch in value if ch.isdigit())
+        if value.startswith("00"):
+            digits = digits[2:]
+        return "+" + digits if value.startswith(("+", "00")) else digits
+    return None
+
+
+def customers_by_contact(session: Any, typed: str) -> Any:
+    """A SELECT of the customer ids whose e-mail or phone is exactly ``typed`` (None: it is
+    neither). A team store matches the keyed hashes, which a masked person may read; a
+    single seat the values."""
+    from sqlalchemy import func, literal_column, select, union
+
+    from console.store.channel_tables import CustomerKey
+    from console.store.models import ChannelIdentity
+
+    key = contact_key(typed)
+    if key is None:
+        return None
+    if session.get_bind().dialect.name != "postgresql":
+        return select(
+            union(
+                select(ChannelIdentity.customer_id).where(
+                    func.lower(ChannelIdentity.address) == key
+                ),
+                select(CustomerKey.customer_id).where(
+                    CustomerKey.kind.in_(("email", "phone")), func.lower(CustomerKey.value) == key
+                ),
             )
-    _run(connection, 
-        f"ALTER TABLE {q}.channel_identities DROP COLUMN IF EXISTS address_hash"
+            .subquery()
+            .c[0]
+        )
+    hashed = func.console_private.identity_hash(key)
+    return select(
+        union(
+            select(ChannelIdentity.customer_id).where(
+                literal_column("channel_identities.address_hash") == hashed
+            ),
+            select(CustomerKey.customer_id).where(
+                literal_column("customer_keys.value_hash") == hashed
+            ),
+        )
+        .subquery()
+        .c[0]
     )

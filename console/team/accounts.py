@@ -25,6 +25,7 @@ group roles, which is what adding, changing and disabling people takes
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import sys
 
@@ -32,8 +33,10 @@ from sqlalchemy import text
 
 from console.problems import ProblemError, define, problem
 from console.store import Store, StoreError, open_store
+from console.store.errors import NotPermittedError
 from console.store.models import AgentRole
 from console.team import people, privileges
+from console.team.masking_roles import apply_masking_privileges
 from console.team.people import PeopleError, PersonSpec
 
 EXIT_BAD_INPUT = 1
@@ -100,6 +103,8 @@ def prepare_team_database(store: Store) -> None:
                         sql.Identifier(group),
                     ),
                 )
+        # Masked people read masked columns only (console/team/masking_roles.py).
+        apply_masking_privileges(session, tuple(people.GROUP_ROLES.values()), people.PEOPLE_GROUP)
 
 
 def read_password(args: argparse.Namespace, *, name: str, needed: bool) -> str | None:
@@ -138,7 +143,7 @@ def _failed(exc: Exception) -> int:
 def _not_privileged(exc: Exception, store: Store) -> PeopleError | None:
     """A permission error of the server (SQLSTATE 42501) as the problem it is for a person."""
     original = getattr(exc, "orig", None) or getattr(exc, "__cause__", None) or exc
-    if getattr(original, "sqlstate", None) != "42501":
+    if getattr(original, "sqlstate", None) != "42501" and not isinstance(exc, NotPermittedError):
         return None
     login = store.url.username or "?"
     return PeopleError(problem(NOT_PRIVILEGED, login=login, path=store.name))
@@ -169,6 +174,7 @@ def run_init(args: argparse.Namespace) -> int:
                     languages=current.languages,
                     vendor=current.vendor,
                     expires_on=current.expires_on,
+                    masked=current.masked,
                 )
             person = people.save_person(
                 session,
@@ -178,7 +184,7 @@ def run_init(args: argparse.Namespace) -> int:
                 password=password,
             )
     except ProblemError as exc:
-        return _failed(exc)
+        return _failed(_not_privileged(exc, store) or exc)
     except Exception as exc:
         refused = _not_privileged(exc, store)
         if refused is None:
@@ -200,6 +206,7 @@ def run_add(args: argparse.Namespace) -> int:
             languages=people.parse_codes(args.languages),
             vendor=args.vendor,
             expires_on=people.parse_day(args.expires) if args.expires else None,
+            masked=getattr(args, "masked", None),
         )
         store = _open_team_store(args.command_db)
     except (StoreError, ProblemError) as exc:
@@ -211,6 +218,8 @@ def run_add(args: argparse.Namespace) -> int:
         password = read_password(args, name=spec.name, needed=needed)
         with store.session() as session:
             current = people.find_person(session, spec.name)
+            if current is not None and spec.masked is None:
+                spec = dataclasses.replace(spec, masked=current.masked)  # kept unless given
             person = people.save_person(
                 session,
                 spec,
@@ -219,7 +228,7 @@ def run_add(args: argparse.Namespace) -> int:
                 password=password,
             )
     except ProblemError as exc:
-        return _failed(exc)
+        return _failed(_not_privileged(exc, store) or exc)
     except Exception as exc:
         refused = _not_privileged(exc, store)
         if refused is None:
@@ -251,7 +260,7 @@ def run_disable(args: argparse.Namespace) -> int:
                 acting_id=acting.id if acting is not None else None,
             )
     except ProblemError as exc:
-        return _failed(exc)
+        return _failed(_not_privileged(exc, store) or exc)
     except Exception as exc:
         refused = _not_privileged(exc, store)
         if refused is None:

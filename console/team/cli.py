@@ -54,6 +54,18 @@ def add_team_parser(subparsers: Any) -> argparse.ArgumentParser:
     add.add_argument("--languages", metavar="de,fr", help="languages spoken (comma-separated)")
     add.add_argument("--vendor", metavar="NAME", help="the outsourcing vendor they work for")
     add.add_argument("--expires", metavar="YYYY-MM-DD", help="last day they may sign in")
+    masking = add.add_mutually_exclusive_group()
+    masking.add_argument(
+        "--masked",
+        dest="masked",
+        action="store_const",
+        const=True,
+        default=None,
+        help="they read customer data masked (the default for --vendor and --expires)",
+    )
+    masking.add_argument(
+        "--unmasked", dest="masked", action="store_const", const=False, help="they read raw data"
+    )
     add.add_argument(
         "--password-stdin", action="store_true", help="read the person's password from stdin"
     )

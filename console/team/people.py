@@ -37,6 +37,7 @@ from console.customers.country import markets_by_country
 from console.problems import Problem, ProblemError, define, problem
 from console.store.coverage_tables import MarketAssignment
 from console.store.models import Agent, AgentRole, Market
+from console.team.masking_roles import default_masked, masking_groups, sync_masking
 
 #: Every person of a team store is a member of this group role (pg_hba: +console_people).
 PEOPLE_GROUP = "console_people"
@@ -120,6 +121,8 @@ class PersonView:
     disabled: bool
     login_role: str | None
     time_zone: str | None
+    #: Reads customer data masked (console/privacy/masking.py).
+    masked: bool = False
 
     def today(self, now: datetime | None = None) -> date:
         """Today in the person's own time zone (UTC when none or unknown)."""
@@ -155,6 +158,8 @@ class PersonSpec:
     languages: tuple[str, ...] = ()
     vendor: str | None = None
     expires_on: date | None = None
+    #: Reads customer data masked; None: the default (vendor and temporary people are).
+    masked: bool | None = None
 
 
 def _zone(name: str | None) -> Any:
@@ -232,6 +237,7 @@ def _views(session: Session, agents: list[Agent]) -> list[PersonView]:
             disabled=agent.disabled_at is not None,
             login_role=agent.login_role,
             time_zone=agent.time_zone,
+            masked=bool(agent.masked),
         )
         for agent in agents
     ]
@@ -346,12 +352,16 @@ def save_person(
         "role": None if person_id is None else str(AgentRole(agent.role)),
         "vendor": agent.vendor,
         "expires_on": agent.expires_on.isoformat() if agent.expires_on else None,
+        "masked": None if person_id is None else bool(agent.masked),
     }
     agent.name = name
     agent.role = spec.role
     agent.languages = languages
     agent.vendor = (spec.vendor or "").strip() or None
     agent.expires_on = spec.expires_on
+    agent.masked = (
+        default_masked(agent.vendor, spec.expires_on) if spec.masked is None else spec.masked
+    )
     session.flush()
     if team:
         if agent.login_role is None:
@@ -378,6 +388,7 @@ def save_person(
         vendor=agent.vendor,
         expires_on=spec.expires_on.isoformat() if spec.expires_on else None,
         login_role=agent.login_role,
+        masked=bool(agent.masked),
         password_set=password is not None,
         before=before,
     )
@@ -530,11 +541,12 @@ def _sync_login_role(session: Session, agent: Agent, *, password: str | None) ->
     own = GROUP_ROLES[role]
     if role in EDITOR_ROLES:
         # Administrators grant the groups to the people they add (and are in every group).
-        for group in (PEOPLE_GROUP, *GROUP_ROLES.values()):
+        for group in (PEOPLE_GROUP, *GROUP_ROLES.values(), *masking_groups(session)):
             execute_sql(
                 session,
                 sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(sql.Identifier(group), ident),
             )
+        sync_masking(session, login, bool(agent.masked), keep_groups=True)
         return
     for group in GROUP_ROLES.values():
         if group != own:
@@ -544,3 +556,4 @@ def _sync_login_role(session: Session, agent: Agent, *, password: str | None) ->
         session,
         sql.SQL("REVOKE ADMIN OPTION FOR {} FROM {}").format(sql.Identifier(own), ident),
     )
+    sync_masking(session, login, bool(agent.masked))
