@@ -42,6 +42,7 @@ from console.quality import (
     scores_by_week,
     submit_review,
 )
+from console.team.scope import sees_every_row
 from console.ui.lanes.operations import QueryOp, WriteOp, Wrote
 
 #: What a write of this module changed.
@@ -58,8 +59,10 @@ def draw_week_and_access(
     """Draw the sample of ``day``'s week (once per week), then what ``agent_id`` may do."""
 
     def work(session: Session) -> Wrote[QualityAccess]:
-        drawn = sample_week(session, day)
-        changes = QUALITY if drawn.assigned else NOTHING
+        # The week's sample is drawn once, from every conversation: by a person who sees
+        # every row (in a team store, row-level security shows the others only their scope).
+        drawn = sample_week(session, day) if sees_every_row(session) else None
+        changes = QUALITY if drawn is not None and drawn.assigned else NOTHING
         return Wrote(quality_access(session, agent_id), changes)
 
     return WriteOp(parent=parent, op=work, success=success)
