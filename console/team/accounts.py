@@ -25,6 +25,7 @@ group roles, which is what adding, changing and disabling people takes
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import sys
 
@@ -35,6 +36,7 @@ from console.store import Store, StoreError, open_store
 from console.store.errors import NotPermittedError
 from console.store.models import AgentRole
 from console.team import people, privileges
+from console.team.masking_roles import apply_masking_privileges
 from console.team.people import PeopleError, PersonSpec
 
 EXIT_BAD_INPUT = 1
@@ -101,6 +103,8 @@ def prepare_team_database(store: Store) -> None:
                         sql.Identifier(group),
                     ),
                 )
+        # Masked people read masked columns only (console/team/masking_roles.py).
+        apply_masking_privileges(session, tuple(people.GROUP_ROLES.values()), people.PEOPLE_GROUP)
 
 
 def read_password(args: argparse.Namespace, *, name: str, needed: bool) -> str | None:
@@ -170,6 +174,7 @@ def run_init(args: argparse.Namespace) -> int:
                     languages=current.languages,
                     vendor=current.vendor,
                     expires_on=current.expires_on,
+                    masked=current.masked,
                 )
             person = people.save_person(
                 session,
@@ -201,6 +206,7 @@ def run_add(args: argparse.Namespace) -> int:
             languages=people.parse_codes(args.languages),
             vendor=args.vendor,
             expires_on=people.parse_day(args.expires) if args.expires else None,
+            masked=getattr(args, "masked", None),
         )
         store = _open_team_store(args.command_db)
     except (StoreError, ProblemError) as exc:
@@ -212,6 +218,8 @@ def run_add(args: argparse.Namespace) -> int:
         password = read_password(args, name=spec.name, needed=needed)
         with store.session() as session:
             current = people.find_person(session, spec.name)
+            if current is not None and spec.masked is None:
+                spec = dataclasses.replace(spec, masked=current.masked)  # kept unless given
             person = people.save_person(
                 session,
                 spec,
