@@ -691,10 +691,12 @@ class AgentSummary:
     id: int
     name: str
     languages: tuple[str, ...]
+    #: Reads customer data masked (console/privacy/masking.py).
+    masked: bool = False
 
 
 def list_agents(session: Session) -> list[AgentSummary]:
     return [
-        AgentSummary(agent.id, agent.name, tuple(agent.languages))
+        AgentSummary(agent.id, agent.name, tuple(agent.languages), bool(agent.masked))
         for agent in session.scalars(select(Agent).order_by(Agent.name))
     ]

@@ -39,7 +39,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console.inbox.pages import Listing, Page, SearchMatch
-from console.inbox.queries import ConversationDetail, CustomerCard, InboxRow, MessageView, TranslationView
+from console.inbox.queries import (
+    ConversationDetail,
+    CustomerCard,
+    InboxRow,
+    MessageView,
+    TranslationView,
+)
 from console.inbox.search_excerpt import excerpt_of
 from console.store.models import Agent
 
@@ -62,20 +68,66 @@ _PHONE_NATIONAL = re.compile(
 )
 #: A Chinese mobile number (11 digits, 1[3-9]...).
 _PHONE_CN_MOBILE = re.compile(r"(?<![\w#+\-])1[3-9]\d{9}(?![\w\-])")
+#: A street: a compound name (``Hauptstraße``), a name and a street word (``Baker Street``),
+#: with the house number before or after.
 _STREET = re.compile(
-    r"(?i)\b(?:\d{1,5}[a-z]?\s+)?[\w'\-]+(?:[ \-][\w'\-]+)?[ \-]?"
-    r"(?:straße|strasse|str\.|weg|allee|platz|gasse|street|st\.|road|rd\.|avenue|ave\.|"
-    r"lane|boulevard|blvd\.|drive|calle|avenida|rua|via|viale|piazza|rue|chemin|laan|straat|"
-    r"gatan|vägen|ulica)(?:\s+\d{1,5}[a-z]?)?\b"
+    r"(?:\b\d{1,5}[a-z]?\s+)?\b(?:[A-ZÄÖÜ][\w'\-]*(?:straße|strasse|str\.|weg|allee|platz|"
+    r"gasse|gatan|vägen|straat|laan)|[A-Z][\w'\-]+\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|"
+    r"Boulevard|Blvd\.|Drive|Way))(?:\s+\d{1,5}[a-z]?)?(?!\w)"
 )
+#: A street named after its street word (``Rue de Rivoli 12``, ``Calle Mayor, 5``).
 _STREET_NUMBER_FIRST = re.compile(
-    r"(?i)\b(?:rue|calle|avenida|rua|via|viale|piazza|chemin|ulica)\s+[\w'\-]+(?:\s+[\w'\-]+)?"
-    r"(?:,?\s*\d{1,5}[a-z]?)?\b"
+    r"\b(?:Rue|rue|Calle|calle|Avenida|avenida|Rua|rua|Viale|Piazza|Chemin|chemin|Ulica|ulica)"
+    r"\s+(?:(?:de|del|da|des|la|do|di)\s+)?[A-Z][\w'\-]+(?:,?\s*\d{1,5}[a-z]?)?(?!\w)"
 )
 #: Country calling codes of two digits (ITU); the others of zones 1 and 7 have one, the rest three.
 _TWO_DIGIT_CODES = frozenset(
-    "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 "
-    "60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98".split()
+    [
+        "20",
+        "27",
+        "30",
+        "31",
+        "32",
+        "33",
+        "34",
+        "36",
+        "39",
+        "40",
+        "41",
+        "43",
+        "44",
+        "45",
+        "46",
+        "47",
+        "48",
+        "49",
+        "51",
+        "52",
+        "53",
+        "54",
+        "55",
+        "56",
+        "57",
+        "58",
+        "60",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "66",
+        "81",
+        "82",
+        "84",
+        "86",
+        "90",
+        "91",
+        "92",
+        "93",
+        "94",
+        "95",
+        "98",
+    ]
 )
 
 

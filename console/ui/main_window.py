@@ -1053,6 +1053,12 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
     def _update_actor(self) -> None:
         agent = self._current_agent()
         self.state.set_person(agent)
+        # Customer data as this person may read it (console/privacy/masking.py).
+        masked = agent.masked if agent is not None else None
+        if self._executor.viewer_masked != masked:
+            self._executor.viewer_masked = masked
+            if self.inbox_model.listings_asked:
+                self.inbox_model.reload()
         if self.filter_bar.agent_id != self.state.person_id:
             self.filter_bar.agent_id = self.state.person_id
             self.inbox_model.apply_filter(self.filter_bar.criteria())

@@ -23,6 +23,7 @@ from console.inbox.drafts import DraftView, load_draft, save_draft
 from console.inbox.presence import Present
 from console.inbox.queries import ConversationDetail, TranslationView, conversation_detail
 from console.inbox.their_hours import schedule_reply_at_their_business_start
+from console.privacy.masking import mask_detail, mask_translation, masking_for
 from console.store.models import Conversation, ConversationStatus, Priority
 from console.translations.pipeline import MessageTranslation
 from console.translations.service import (
@@ -95,6 +96,8 @@ def open_conversation(
         detail = conversation_detail(
             session, conversation_id, translation_language=translation_language
         )
+        if detail is not None:  # what a masked person reads (console/privacy/masking.py)
+            detail = mask_detail(detail, masking_for(session))
         return OpenedConversation(detail, changed, unread)
 
     return QueryOp(parent=parent, op=op, success=success)
@@ -403,7 +406,12 @@ def store_message_translation(
                 session, result.message_id, result.language, result.detection.confidence
             )
         view = None
-        if result.translation is not None:
+        masking = masking_for(session)
+        team = session.get_bind().dialect.name == "postgresql"
+        if result.translation is not None and masking.masked and team:
+            # A masked seat translated masked text: shown, never stored for everyone.
+            view = TranslationView(target, result.translation.engine, result.translation.text)
+        elif result.translation is not None:
             view = save_translation(
                 session,
                 result.message_id,
@@ -412,6 +420,7 @@ def store_message_translation(
                 engine_version=result.engine_version,
                 text=result.translation.text,
             )
+        view = mask_translation(view, masking)
         return Wrote(view, Changes(messages=frozenset({result.message_id})))
 
     return WriteOp(parent=parent, op=op, success=success)

@@ -22,6 +22,7 @@ from console.inbox.queries import (
     filter_options,
     list_agents,
 )
+from console.privacy.masking import mask_listing, mask_page, masking_for
 from console.translations.background import (
     BackgroundReport,
     PendingKey,
@@ -46,7 +47,8 @@ def load_listing(
     shows filled rows at once, not after the jobs that opening a conversation queues)."""
 
     def op(session: Session) -> Listing:
-        return listing(session, criteria, page_size)
+        found = listing(session, criteria, page_size)
+        return mask_listing(found, masking_for(session), criteria.search)
 
     return QueryOp(parent=parent, op=op, success=success)
 
@@ -60,9 +62,11 @@ def load_rows(
 ) -> QueryOp[Page]:
     """The inbox rows of these conversations (and, under a search, where each matched)."""
     frozen = tuple(ids)
-    return QueryOp(
-        parent=parent, op=lambda session: fetch_page(session, frozen, search), success=success
-    )
+
+    def op(session: Session) -> Page:
+        return mask_page(fetch_page(session, frozen, search), masking_for(session), search)
+
+    return QueryOp(parent=parent, op=op, success=success)
 
 
 # -- translation ahead of time ----------------------------------------------------------------

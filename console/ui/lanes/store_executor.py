@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.orm import Session
 
+from console.privacy.masking import set_viewer
 from console.problems import Problem
 from console.store import Store, StoreError, translate_database_error
 from console.store.errors import NotPermittedError
@@ -75,6 +76,9 @@ class StoreExecutor(QObject):
         self.unreachable_in_status_bar = False
         #: What writes changed, for every view (console/ui/lanes/operations.py).
         self.changes = ChangeBus(self)
+        #: Whether the person at this seat reads customer data masked; every job's session
+        #: carries it for console/privacy/masking.py:masking_for (None: decided by the login).
+        self.viewer_masked: bool | None = None
         #: The lane for file work (import, export), beside this one (console/ui/lanes/file_lane.py).
         self.files = FileLane(self)
 
@@ -145,6 +149,7 @@ class StoreExecutor(QObject):
         outcome: tuple[bool, Any]
         try:
             with self._store.session() as session:
+                set_viewer(session, self.viewer_masked)
                 outcome = (True, work(session))
         except Exception as exc:  # handed to the UI thread, never lost
             log.exception("store job failed")
