@@ -163,7 +163,10 @@ class DutyLock:
             # The duties need every row: a seat whose person sees only their scope
             # (row-level security, console/team/scope.py) leaves them to others.
             sees = connection.execute(SEES_EVERY_ROW_SQL).fetchone()
-            if not sees or not sees[0]:
+            # Nor a masked person's seat: it reads masked addresses (console/team/masking_roles.py),
+            # and delivery must reach the real ones.
+            raw = connection.execute("SELECT current_schema() <> 'console_masked'").fetchone()
+            if not sees or not sees[0] or not raw or not raw[0]:
                 _close(connection)
                 return False
             row = connection.execute("SELECT pg_try_advisory_lock(%s)", (self._key,)).fetchone()
