@@ -7,12 +7,14 @@ the transaction commits. The JSON is small (always under :data:`PAYLOAD_LIMIT`
 bytes)::
 
     {"t": "messages", "op": "I", "ids": [41, 42], "c": [7], "s": "seat name", "n": 2}
+    {"t": "conversations", "op": "U", "ids": [7], "l": false, "c": [7], "s": "seat", "n": 1}
 
 ``t`` the table, ``op`` I/U/D, ``ids`` the changed rows' keys (``null`` when more
 than :data:`MAX_IDS` rows changed, or the keys are too long: the receiver treats
 the table as changed as a whole), ``c`` the conversations they belong to (``null``
 for too many; absent for tables without one), ``s`` the writing seat (its
-connection's ``application_name``) and ``n`` the number of rows. A statement
+connection's ``application_name``), ``n`` the number of rows, and for a table with
+``listing_columns`` ``l``: whether an inbox may list other conversations now. A statement
 that changed no row sends nothing; an import of 1,000 rows sends one
 notification per statement, not one per row.
 
@@ -56,12 +58,31 @@ class NotifyTable:
     name: str
     key: str = "id"
     conversation: str = ""
+    #: Columns an inbox filter or sort reads: the notification of an UPDATE says in
+    #: ``l`` whether one of them changed (an INSERT or DELETE always says true), so
+    #: seats fetch their lists again only then, not when a conversation is just read.
+    listing_columns: tuple[str, ...] = ()
 
+
+#: What the inbox's views, filters and sort read of a conversation, besides its messages
+#: (a new message is a change of the listing by itself).
+CONVERSATION_LISTING_COLUMNS = (
+    "status",
+    "assignee_id",
+    "snoozed_until",
+    "market_id",
+    "queue_id",
+    "priority",
+    "channel",
+    "language",
+    "customer_id",
+    "awaiting_reply",
+)
 
 #: What migration 0018 watches (0016 adds columns to ``agents``; 0019 and later watch
 #: their own tables).
 LIVE_TABLES: tuple[NotifyTable, ...] = (
-    NotifyTable("conversations", conversation="id"),
+    NotifyTable("conversations", conversation="id", listing_columns=CONVERSATION_LISTING_COLUMNS),
     NotifyTable("messages", conversation="conversation_id"),
     NotifyTable("drafts", conversation="conversation_id"),
     NotifyTable("translations", conversation="message_id->messages"),
@@ -106,6 +127,8 @@ LANGUAGE plpgsql AS $fn$
 DECLARE
     key_column text := TG_ARGV[0];
     conversation text := coalesce(TG_ARGV[1], '');
+    listing_columns text[] := string_to_array(coalesce(TG_ARGV[2], ''), ',');
+    listed boolean;
     counted bigint;
     ids jsonb;
     conversations jsonb;
@@ -130,6 +153,20 @@ BEGIN
         'n', counted,
         's', left(current_setting('application_name'), 64)
     );
+    IF cardinality(listing_columns) > 0 THEN
+        IF TG_OP = 'UPDATE' THEN
+            EXECUTE format(
+                'SELECT EXISTS (SELECT 1 FROM changed_rows n JOIN old_rows o ON o.%1$I = n.%1$I '
+                'WHERE ROW(%2$s) IS DISTINCT FROM ROW(%3$s))',
+                key_column,
+                (SELECT string_agg('n.' || quote_ident(c), ', ') FROM unnest(listing_columns) c),
+                (SELECT string_agg('o.' || quote_ident(c), ', ') FROM unnest(listing_columns) c)
+            ) INTO listed;
+        ELSE
+            listed := true;
+        END IF;
+        payload := payload || jsonb_build_object('l', listed);
+    END IF;
     IF conversation <> '' THEN
         IF position('->' IN conversation) > 0 THEN
             EXECUTE format(
@@ -181,13 +218,18 @@ def install_notify_triggers(bind: Connection, tables: Iterable[NotifyTable]) -> 
     install_notify_function(bind)
     for table in tables:
         arguments = f"'{_literal(table.key)}', '{_literal(table.conversation)}'"
+        if table.listing_columns:
+            arguments += f", '{_literal(','.join(table.listing_columns))}'"
         for event, transition in _EVENTS:
             name = f"{_TRIGGER_PREFIX}_{event}"
+            transitions = f"{transition} TABLE AS changed_rows"
+            if table.listing_columns and event == "update":
+                transitions = f"OLD TABLE AS old_rows {transitions}"
             bind.execute(text(f'DROP TRIGGER IF EXISTS {name} ON "{table.name}"'))
             bind.execute(
                 text(
                     f'CREATE TRIGGER {name} AFTER {event.upper()} ON "{table.name}" '
-                    f"REFERENCING {transition} TABLE AS changed_rows "
+                    f"REFERENCING {transitions} "
                     f"FOR EACH STATEMENT EXECUTE FUNCTION {NOTIFY_FUNCTION}({arguments})"
                 )
             )

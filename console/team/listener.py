@@ -55,7 +55,6 @@ EVERYTHING = Changes(
 _IDS_FIELD = {"conversations": "conversations", "messages": "messages", "customers": "customers"}
 #: The flags a table's notification sets. A table added by a later migration is one line here.
 TABLE_FLAGS: dict[str, tuple[str, ...]] = {
-    "conversations": ("listing",),
     "agents": ("people",),
     "markets": ("coverage",),
     "policy_versions": ("rules",),
@@ -89,6 +88,16 @@ _CONVERSATIONS_FIELD = {"conversation_presence": "presence", "drafts": "presence
 _ID_FIELDS = ("conversations", "messages", "customers", "presence")
 
 
+def _lists_again(table: str, payload: dict[str, Any]) -> bool:
+    """Whether a notification means inbox lists may differ: a new message (the list's order),
+    a conversation added or removed, or a change of what filters read (``l``)."""
+    if table == "messages":
+        return payload.get("op") in ("I", "D")
+    if table == "conversations":
+        return bool(payload.get("l", True))
+    return False
+
+
 def changes_from(payloads: Iterable[dict[str, Any]]) -> tuple[dict[str, Changes], bool]:
     """One :class:`Changes` per writing seat for these notifications, and whether some
     named too many conversations to list (a view then reads what it shows again)."""
@@ -101,6 +110,8 @@ def changes_from(payloads: Iterable[dict[str, Any]]) -> tuple[dict[str, Changes]
         ids_of = sets.setdefault(seat, {name: set() for name in _ID_FIELDS})
         flagged = flags.setdefault(seat, set())
         flagged.update(TABLE_FLAGS.get(table, ()))
+        if _lists_again(table, payload):
+            flagged.add("listing")
         id_field = _IDS_FIELD.get(table)
         if id_field is not None:
             keys = payload.get("ids")

@@ -11,7 +11,7 @@ from factories import MessageFactory
 from sqlalchemy import select, text
 
 from console.changes import Changes
-from console.inbox.commands import assign, send_reply
+from console.inbox.commands import assign, mark_read, send_reply
 from console.inbox.ingest import ingest
 from console.store import Store
 from console.store.live_updates import PAYLOAD_LIMIT
@@ -125,6 +125,32 @@ def test_an_import_of_1000_messages_is_a_few_small_notifications(
     by_seat, broad = changes_from(decoded)
     assert set(by_seat) == {"importer"}
     assert by_seat["importer"].listing and broad
+
+
+def test_a_conversation_read_at_one_seat_refreshes_its_row_elsewhere_not_the_lists(
+    open_seat: Callable[[str], Store], message: MessageFactory
+) -> None:
+    # Fifty seats open conversations all day: each open marks one read, and no other
+    # seat should fetch its whole inbox list again for that, only the row.
+    seat_a, seat_b = open_seat("reader-seat"), open_seat("other-seat")
+    ingest(seat_a, [message("Où est ma commande ?", country="FR")])
+    with seat_a.session() as session:
+        conversation_id = session.scalars(select(Conversation.id)).one()
+        session.add(Agent(name="Liu Yang", languages=["fr"]))
+    with seat_a.session() as session:
+        agent_id = session.scalars(select(Agent.id).where(Agent.name == "Liu Yang")).one()
+    heard = Heard()
+    listener = _listening(seat_b, heard)
+    try:
+        with seat_a.session() as session:
+            assert mark_read(session, conversation_id)
+        heard.wait_for(lambda c: conversation_id in c.conversations)
+        assert not any(changes.listing for _at, changes, _all in heard.changes)
+        with seat_a.session() as session:
+            assign(session, [conversation_id], agent_id, actor="agent:test")
+        heard.wait_for(lambda c: c.listing and conversation_id in c.conversations)
+    finally:
+        listener.stop()
 
 
 def test_after_the_connection_is_cut_it_listens_again_and_asks_for_everything(
