@@ -57,7 +57,9 @@ def prepare(url: str) -> dict[str, str | None]:
         prepare_team_database(store)
         with store.session() as session:
             ensure_queues(session)
-            queues = dict(session.execute(select(RoutingQueue.market_id, RoutingQueue.id)))
+            queues = {
+                m: q for m, q in session.execute(select(RoutingQueue.market_id, RoutingQueue.id))
+            }
             for market_id, queue_id in queues.items():
                 if market_id is not None:
                     session.execute(
@@ -65,13 +67,14 @@ def prepare(url: str) -> dict[str, str | None]:
                         .where(Conversation.market_id == market_id, Conversation.queue_id.is_(None))
                         .values(queue_id=queue_id, version=Conversation.version)
                     )
-            counts = dict(
-                session.execute(
+            counts = {
+                code: count
+                for code, count in session.execute(
                     select(Market.code, func.count(Conversation.id))
                     .join(Conversation, Conversation.market_id == Market.id)
                     .group_by(Market.code)
                 )
-            )
+            }
             ordered = sorted(counts, key=lambda code: counts[code], reverse=True)
             inhouse_market, vendor_market = ordered[0], ordered[1]
             vendor_market_id = session.scalar(select(Market.id).where(Market.code == vendor_market))
@@ -130,7 +133,7 @@ def main() -> int:
     url = args.db
     if url is None:
         sys.path.append(str(Path(__file__).resolve().parent.parent / "tests"))
-        import pg_server
+        import pg_server  # type: ignore[import-not-found]
 
         server = pg_server.start()
         server.sql('CREATE DATABASE "scoped_inbox"')
