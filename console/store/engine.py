@@ -25,11 +25,13 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from console.problems import problem
 from console.store import encryption
 from console.store.audit_hash import install_sqlite_function as install_audit_hash
 from console.store.errors import (
+    CHANGED_ELSEWHERE,
     DAMAGED,
     FOREIGN,
     IS_FOLDER,
@@ -38,6 +40,7 @@ from console.store.errors import (
     NOT_A_STORE,
     SQLITE_DRIVER_DATABASE_ERRORS,
     SQLITE_DRIVER_ERRORS,
+    ChangedElsewhereError,
     CorruptStoreError,
     ForeignDatabaseError,
     NewerSchemaError,
@@ -95,6 +98,8 @@ class Store:
         try:
             with self._sessions.begin() as session:
                 yield session
+        except StaleDataError as exc:  # a versioned row changed by another writer meanwhile
+            raise ChangedElsewhereError(problem(CHANGED_ELSEWHERE)) from exc
         except _DRIVER_ERRORS as exc:
             translated = translate_database_error(exc, self.name)
             if translated is None and self.engine.dialect.name == "postgresql":

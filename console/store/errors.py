@@ -67,6 +67,12 @@ NOT_PERMITTED = define(
     "outside what you serve. Nothing was changed.",
 )
 
+CHANGED_ELSEWHERE = define(
+    "store.changed_elsewhere",
+    "Someone else changed this at the same moment; your change was not saved. Look at it "
+    "again as it is now and make your change again if it is still needed.",
+)
+
 
 class StoreError(ProblemError):
     """A store that cannot be used, or a change it refused. The problem is meant for the user."""
@@ -106,6 +112,11 @@ class StoreIOError(StoreError):
 class NotPermittedError(StoreError):
     """The team store refused a change the signed-in person's role or scope does not allow
     (privileges narrowed per role, row-level security); nothing was changed."""
+
+
+class ChangedElsewhereError(StoreError):
+    """A row changed by another transaction after this one read it (its version moved on):
+    the write was refused and rolled back, nothing was lost. Not a failure of the store."""
 
 
 def _sqlite_driver_errors() -> tuple[tuple[type[Exception], ...], tuple[type[Exception], ...]]:

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from console.privacy.masking import set_viewer
 from console.problems import Problem
 from console.store import Store, StoreError, translate_database_error
-from console.store.errors import NotPermittedError
+from console.store.errors import ChangedElsewhereError, NotPermittedError
 from console.store.postgresql import UNREACHABLE
 from console.ui.common.problem_texts import error_text, problem_text
 from console.ui.lanes.change_bus import ChangeBus, Wrote
@@ -163,9 +163,11 @@ class StoreExecutor(QObject):
         owner, _work, done, error = self._jobs.pop(job_id)
         if not self._jobs:
             self.busy_changed.emit(False)
-        if not ok and isinstance(value, StoreError) and not isinstance(value, NotPermittedError):
-            # A change the person may not make is no failure of the store: its problem goes
-            # to the operation's error (the status bar), not to the store's dialog.
+        refused = isinstance(value, NotPermittedError | ChangedElsewhereError)
+        if not ok and isinstance(value, StoreError) and not refused:
+            # A change the person may not make, or one another seat made first, is no failure
+            # of the store: its problem goes to the operation's error (the status bar), not to
+            # the store's dialog.
             self.store_failed.emit(value.problem)
             quiet = self.unreachable_in_status_bar and value.problem.code == UNREACHABLE
             if self.show_store_errors and not quiet:
