@@ -181,9 +181,11 @@ def record_reveal(
     reason: str,
     actor: str,
     conversation_id: int | None = None,
+    identity_id: int | None = None,
 ) -> None:
-    """A masked value was shown: which customer and which field (``"email"``,
-    ``"phone"``, ...), never the value; ``reason`` as the person stated it."""
+    """A masked value was shown: which customer and which field (``"name"``,
+    ``"address"``, ``"identity"`` with ``identity_id``), never the value; ``reason`` as
+    the person stated it."""
     record(
         session,
         actor=actor,
@@ -193,6 +195,7 @@ def record_reveal(
         field=field,
         reason=reason,
         conversation_id=conversation_id,
+        identity_id=identity_id,
     )
 
 

@@ -155,6 +155,8 @@ class CustomerCard:
     time_zone: str | None
     identities: tuple[tuple[ChannelKind, str], ...]
     address: str | None = None  # postal address, as the channel gave it
+    #: The ``channel_identities`` id of each of :attr:`identities` (for a reveal).
+    identity_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -604,10 +606,10 @@ def conversation_detail(
     customer = session.get(Customer, conversation.customer_id)
     assert customer is not None
     identities = session.execute(
-        select(ChannelIdentity.kind, ChannelIdentity.address)
+        select(ChannelIdentity.id, ChannelIdentity.kind, ChannelIdentity.address)
         .where(ChannelIdentity.customer_id == customer.id)
         .order_by(ChannelIdentity.id)
-    )
+    ).all()
     card = CustomerCard(
         id=customer.id,
         name=customer.name,
@@ -617,8 +619,9 @@ def conversation_detail(
         locale=customer.locale,
         preferred_language=customer.preferred_language,
         time_zone=customer.time_zone,
-        identities=tuple((ChannelKind(kind), address) for kind, address in identities),
+        identities=tuple((ChannelKind(kind), address) for _, kind, address in identities),
         address=customer.address,
+        identity_ids=tuple(int(identity_id) for identity_id, _, _ in identities),
     )
     zone = summary.time_zone  # zone_of_customer's, resolved with the row
     return ConversationDetail(
@@ -693,10 +696,14 @@ class AgentSummary:
     languages: tuple[str, ...]
     #: Reads customer data masked (console/privacy/masking.py).
     masked: bool = False
+    #: Their role (``AgentRole`` value): whether they may reveal a masked value.
+    role: str = "agent"
 
 
 def list_agents(session: Session) -> list[AgentSummary]:
     return [
-        AgentSummary(agent.id, agent.name, tuple(agent.languages), bool(agent.masked))
+        AgentSummary(
+            agent.id, agent.name, tuple(agent.languages), bool(agent.masked), str(agent.role.value)
+        )
         for agent in session.scalars(select(Agent).order_by(Agent.name))
     ]

@@ -589,9 +589,9 @@ BEGIN
     RAISE EXCEPTION 'privacy.reveal_not_found' USING ERRCODE = 'P0002';
   END IF;
   INSERT INTO {q}.audit_log (at, actor, action, entity, entity_id, detail)
-  VALUES (now() AT TIME ZONE 'UTC', me.name, 'customer.revealed', 'customer', p_customer_id,
-          json_build_object('field', p_field, 'identity_id', p_identity_id,
-                            'reason', btrim(p_reason), 'person_id', me.id));
+  VALUES (now() AT TIME ZONE 'UTC', me.name, 'reveal', 'customer', p_customer_id,
+          json_build_object('field', p_field, 'reason', btrim(p_reason),
+                            'conversation_id', NULL, 'identity_id', p_identity_id));
   RETURN v;
 END $f$""",
     )
