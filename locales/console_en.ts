@@ -2,12 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>AuditWindow</name>
+        <message numerus="yes">
+            <source>%n entries</source>
+            <translation>
+                <numerusform>%n entry</numerusform>
+                <numerusform>%n entries</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ConversationPane</name>
         <message numerus="yes">
             <source>%1 · %2 · %n message(s)</source>
             <translation>
                 <numerusform>%1 · %2 · %n message</numerusform>
                 <numerusform>%1 · %2 · %n messages</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerDataRequests</name>
+        <message numerus="yes">
+            <source>Erased the customer's data: %n message(s).</source>
+            <translation>
+                <numerusform>Erased the customer's data: %n message.</numerusform>
+                <numerusform>Erased the customer's data: %n messages.</numerusform>
             </translation>
         </message>
     </context>
@@ -158,6 +178,43 @@
             <translation>
                 <numerusform>%n item could not be imported</numerusform>
                 <numerusform>%n items could not be imported</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionEditor</name>
+        <message numerus="yes">
+            <source>%n conversation(s) would be erased today.</source>
+            <translation>
+                <numerusform>%n conversation would be erased today.</numerusform>
+                <numerusform>%n conversations would be erased today.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionRulesModel</name>
+        <message numerus="yes">
+            <source>%n month(s) ago</source>
+            <translation>
+                <numerusform>%n month ago</numerusform>
+                <numerusform>%n months ago</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RoutingNote</name>
+        <message numerus="yes">
+            <source>Escalated (%1); assigned to %2: in-house, speaks %3, on shift, %n open</source>
+            <translation>
+                <numerusform>Escalated (%1); assigned to %2: in-house, speaks %3, on shift, %n open</numerusform>
+                <numerusform>Escalated (%1); assigned to %2: in-house, speaks %3, on shift, %n open</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Assigned to %1: serves %2, speaks %3, on shift, %n open</source>
+            <translation>
+                <numerusform>Assigned to %1: serves %2, speaks %3, on shift, %n open</numerusform>
+                <numerusform>Assigned to %1: serves %2, speaks %3, on shift, %n open</numerusform>
             </translation>
         </message>
     </context>

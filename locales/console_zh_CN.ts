@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AuditTableModel</name>
+        <message>
+            <source>When</source>
+            <extracomment>The next page is wanted: entries below this id.</extracomment>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditWindow</name>
+        <message>
+            <source>Audit log</source>
+            <extracomment>The first day a date filter offers; choosing it means "any day". The table shows a new filter's first page (number of rows shown). The count of matching entries is known. The chain check ended (its ChainReport).</extracomment>
+            <translation>审计日志</translation>
+        </message>
+        <message>
+            <source>Everyone</source>
+            <translation>所有人</translation>
+        </message>
+        <message>
+            <source>Every action</source>
+            <translation>所有操作</translation>
+        </message>
+        <message>
+            <source>Every record</source>
+            <translation>所有记录</translation>
+        </message>
+        <message>
+            <source>Any day</source>
+            <translation>任意日期</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>Words in the entries…</source>
+            <translation>条目中的词语…</translation>
+        </message>
+        <message>
+            <source>Check the chain</source>
+            <translation>检查哈希链</translation>
+        </message>
+        <message>
+            <source>Only administrators and compliance staff can read the audit log.</source>
+            <translation>只有管理员和合规人员可以查看审计日志。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entries</source>
+            <translation>
+                <numerusform>%n 条</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Checking the chain… {count} entries</source>
+            <translation>正在检查哈希链… 已检查 {count} 条</translation>
+        </message>
+        <message>
+            <source>Chain intact: {count} entries</source>
+            <translation>哈希链完整：{count} 条</translation>
+        </message>
+        <message>
+            <source>Chain broken at entry {id}: {problem}</source>
+            <translation>哈希链在第 {id} 条处断开：{problem}</translation>
+        </message>
+    </context>
+    <context>
         <name>AvailableModel</name>
         <message>
             <source>From</source>
@@ -49,6 +139,30 @@
         <message>
             <source>%1 of %2 (%3%)</source>
             <translation>%2 项中 %1 项（%3%）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CapacityModel</name>
+        <message>
+            <source>Person</source>
+            <extracomment>(agent id, capacity, version read)</extracomment>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Vendor</source>
+            <translation>外包商</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>容量</translation>
+        </message>
+        <message>
+            <source>in-house</source>
+            <translation>内部</translation>
         </message>
     </context>
     <context>
@@ -558,6 +672,7 @@
         </message>
         <message>
             <source>{market}: {problem}</source>
+            <extracomment>The newest version shown: a save made on it is refused if another came since.</extracomment>
             <translation>{market}：{problem}</translation>
         </message>
         <message>
@@ -658,10 +773,58 @@
         </message>
     </context>
     <context>
+        <name>ConnectDialog</name>
+        <message>
+            <source>Connect to team store</source>
+            <extracomment>Connected and saved: the open store and the signed-in person.</extracomment>
+            <translation>连接团队数据库</translation>
+        </message>
+        <message>
+            <source>&amp;Host</source>
+            <translation>主机(&amp;H)</translation>
+        </message>
+        <message>
+            <source>P&amp;ort</source>
+            <translation>端口(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Database</source>
+            <translation>数据库(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;User</source>
+            <translation>用户(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Password</source>
+            <translation>密码(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>测试连接(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Connect</source>
+            <translation>连接(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Enter the host, database, user and password.</source>
+            <translation>请输入主机、数据库、用户和密码。</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>正在连接…</translation>
+        </message>
+        <message>
+            <source>Connected: you are %1 (%2).</source>
+            <translation>已连接：您是 %1（%2）。</translation>
+        </message>
+    </context>
+    <context>
         <name>ConversationActions</name>
         <message>
             <source>&amp;Resolve</source>
-            <extracomment>Keyboard shortcuts (documented in the README). A change could not be made; a message for the agent. Who is working: "assign to me" means them, and changes are recorded for them.</extracomment>
+            <extracomment>Keyboard shortcuts (documented in the README). A change could not be made; a message for the agent. Who is working: "assign to me" means them, and changes are recorded for them. The version of each chosen conversation as the agent saw it (id -&gt; version): a change passes it and is refused if someone changed the conversation since.</extracomment>
             <translation>解决(&amp;R)</translation>
         </message>
         <message>
@@ -721,8 +884,24 @@
         <name>ConversationPane</name>
         <message>
             <source>Manage translation models…</source>
-            <extracomment>Languages an agent can pick when correcting a detection. The agent corrected a message's language: (message id, ISO 639-1 code). The agent wants to install translation models. Fills policy variables ({withdrawal_deadline}, ...) in what the agent types.</extracomment>
+            <extracomment>Languages an agent can pick when correcting a detection. The agent corrected a message's language: (message id, ISO 639-1 code). The agent wants to install translation models. Fills policy variables ({withdrawal_deadline}, ...) in what the agent types. Why the conversation is where it is (routing); the window attaches the store lane. Who else has this conversation open, and who is writing a reply (team mode).</extracomment>
             <translation>管理翻译模型…</translation>
+        </message>
+        <message>
+            <source>someone else</source>
+            <translation>其他人</translation>
+        </message>
+        <message>
+            <source>Also open: %1</source>
+            <translation>同时打开：%1</translation>
+        </message>
+        <message>
+            <source>%1 is writing a reply</source>
+            <translation>%1 正在撰写回复</translation>
+        </message>
+        <message>
+            <source>%1 are writing replies</source>
+            <translation>%1 正在撰写回复</translation>
         </message>
         <message>
             <source>No translation model is installed for %1 → %2.</source>
@@ -1234,6 +1413,67 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>CrossedReplyDialog</name>
+        <message>
+            <source>Another reply came first</source>
+            <translation>已有其他回复先发出</translation>
+        </message>
+        <message>
+            <source>Someone else</source>
+            <translation>其他人</translation>
+        </message>
+        <message>
+            <source>%1 replied to this conversation after you opened it. Your reply has not been sent.</source>
+            <translation>%1 在您打开此会话后已回复。您的回复尚未发送。</translation>
+        </message>
+        <message>
+            <source>%1 wrote: “%2”</source>
+            <translation>%1 写道：“%2”</translation>
+        </message>
+        <message>
+            <source>Their reply is shown in the conversation. Send yours too?</source>
+            <translation>对方的回复已显示在会话中。仍要发送您的回复吗？</translation>
+        </message>
+        <message>
+            <source>Send anyway</source>
+            <translation>仍然发送</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>舍弃</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerDataRequests</name>
+        <message>
+            <source>C&amp;ustomer</source>
+            <extracomment>A sentence for the status bar (done, or what went wrong). An export was written (its folder). An erasure finished, files purged (its :class:`ErasureResult`). Where an export goes: a function of the parent widget (tests replace it).</extracomment>
+            <translation>客户(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Export data…</source>
+            <translation>导出数据(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>E&amp;rase…</source>
+            <translation>删除(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;Retention rules…</source>
+            <translation>保留规则(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Exported the customer's data to %1.</source>
+            <translation>已将客户数据导出到 %1。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Erased the customer's data: %n message(s).</source>
+            <translation>
+                <numerusform>已删除客户数据：%n 条消息。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CustomerPanel</name>
         <message>
             <source>Customer</source>
@@ -1426,6 +1666,29 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>
                 <numerusform>%n 个缺失</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>EraseCustomerDialog</name>
+        <message>
+            <source>Erase the customer's data</source>
+            <translation>删除客户数据</translation>
+        </message>
+        <message>
+            <source>customer %1</source>
+            <translation>客户 %1</translation>
+        </message>
+        <message>
+            <source>Erase everything personal held about %1: every message text and its HTML, the translations, the translation memory made from them, the search index, attachments, addresses and phone numbers, name and postal address, drafts and queued replies. What stays: when they wrote and were answered, without text, for the team's figures, and a record of this erasure (when, who, why). This cannot be undone.</source>
+            <translation>删除 %1 的所有个人数据：每条消息的文本及其 HTML、译文、由其生成的翻译记忆、搜索索引、附件、地址和电话号码、姓名和邮寄地址、草稿和待发送的回复。保留的内容：客户何时来信、何时得到答复（不含文本，用于团队统计），以及本次删除的记录（时间、操作人、原因）。此操作无法撤销。</translation>
+        </message>
+        <message>
+            <source>Reason (required):</source>
+            <translation>原因（必填）：</translation>
+        </message>
+        <message>
+            <source>Erase</source>
+            <translation>删除</translation>
         </message>
     </context>
     <context>
@@ -1749,6 +2012,30 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>KeywordRulesModel</name>
+        <message>
+            <source>Rule</source>
+            <extracomment>(kind, language, keywords text, enabled, version read)</extracomment>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Keywords</source>
+            <translation>关键词</translation>
+        </message>
+        <message>
+            <source>Chargeback threat</source>
+            <translation>拒付威胁</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>投诉</translation>
+        </message>
+    </context>
+    <context>
         <name>KpiTableModel</name>
         <message>
             <source>Group</source>
@@ -1810,6 +2097,46 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Click to open these conversations in the inbox</source>
             <translation>点击在收件箱中打开这些会话</translation>
+        </message>
+    </context>
+    <context>
+        <name>LiveUpdates</name>
+        <message>
+            <source>Connected to the team database again; everything shown is up to date.</source>
+            <extracomment>How long the "connected again" message stays in the status bar. Other seats' changes heard within this time go on the bus together (at 20 messages a second the inbox reads its rows at most 4 times a second, not 20). The origin of changes gathered from several seats. The team store's connection was lost (False) or is back (True), on the UI thread. A line for the status bar (translated), e.g. "Connected to the team store again."</extracomment>
+            <translation>已重新连接团队数据库，显示的内容均为最新。</translation>
+        </message>
+        <message>
+            <source>The team database cannot be reached; retrying… What you write is kept.</source>
+            <translation>无法连接团队数据库，正在重试……您输入的内容会被保留。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalProfileDialog</name>
+        <message>
+            <source>Who is working here?</source>
+            <extracomment>The chosen (or new) person, once accepted.</extracomment>
+            <translation>谁在这里工作？</translation>
+        </message>
+        <message>
+            <source>Choose your profile in this store, or type your name to make a new one.</source>
+            <translation>请选择您在此数据库中的档案，或输入姓名创建新档案。</translation>
+        </message>
+        <message>
+            <source>&amp;Profile</source>
+            <translation>档案(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;New profile</source>
+            <translation>新档案(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>您的姓名</translation>
+        </message>
+        <message>
+            <source>Type your name to make a profile.</source>
+            <translation>请输入姓名以创建档案。</translation>
         </message>
     </context>
     <context>
@@ -1940,7 +2267,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>MainWindow</name>
         <message>
             <source>Support Console</source>
-            <extracomment>Background translation of the inbox starts this long after the window is ready. The inbox shows its first rows and the first conversation is open. Whether window geometry and pane sizes are saved on close. Whether the configured channels start once the window is ready (off for pictures). Whether the inbox is translated ahead of time once the window is ready. Who is working, in which UI language, on which conversation.</extracomment>
+            <extracomment>Background translation of the inbox starts this long after the window is ready. The inbox shows its first rows and the first conversation is open. Whether window geometry and pane sizes are saved on close. Whether the configured channels start once the window is ready (off for pictures). Whether the inbox is translated ahead of time once the window is ready. Who is working, in which UI language, on which conversation. Team store: other seats' changes on the bus, and the connection in the status bar. Who works here (team sign-in or local profile); File → Connect, Team → People. Team mode's menu: team features add their actions here. Customer: export or erase their data, retention (console/ui/customers/data_requests.py).</extracomment>
             <translation>客服工作台</translation>
         </message>
         <message>
@@ -1958,6 +2285,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>&amp;Conversation</source>
             <translation>会话(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Team</source>
+            <translation>团队(&amp;T)</translation>
         </message>
         <message>
             <source>&amp;Settings…</source>
@@ -1996,6 +2327,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>排班覆盖规划(&amp;C)…</translation>
         </message>
         <message>
+            <source>&amp;Routing rules…</source>
+            <translation>分配规则(&amp;R)…</translation>
+        </message>
+        <message>
             <source>Team &amp;dashboard…</source>
             <translation>团队仪表板(&amp;D)…</translation>
         </message>
@@ -2026,6 +2361,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>&amp;Quality review…</source>
             <translation>质量评审(&amp;Q)…</translation>
+        </message>
+        <message>
+            <source>&amp;Audit log…</source>
+            <translation>审计日志(&amp;A)…</translation>
         </message>
         <message>
             <source>About Support Console</source>
@@ -2568,6 +2907,135 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>PeopleModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Vendor</source>
+            <translation>外包商</translation>
+        </message>
+        <message>
+            <source>Markets</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>Languages</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Last day</source>
+            <translation>最后工作日</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>账户</translation>
+        </message>
+        <message>
+            <source>In-house</source>
+            <translation>内部</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <source>Local profile</source>
+            <translation>本地档案</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleWindow</name>
+        <message>
+            <source>People</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>添加(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Change…</source>
+            <translation>修改(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Expire now</source>
+            <translation>立即过期(&amp;E)</translation>
+        </message>
+        <message>
+            <source>E&amp;nable</source>
+            <translation>启用(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Disable</source>
+            <translation>停用(&amp;D)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDialog</name>
+        <message>
+            <source>Change person</source>
+            <translation>修改人员</translation>
+        </message>
+        <message>
+            <source>Add person</source>
+            <translation>添加人员</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Role</source>
+            <translation>角色(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Markets</source>
+            <translation>市场(&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;Languages</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Vendor</source>
+            <translation>外包商(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Last &amp;day</source>
+            <translation>最后工作日(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Password</source>
+            <translation>密码(&amp;P)</translation>
+        </message>
+        <message>
+            <source>New &amp;password</source>
+            <translation>新密码(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Market or country codes, e.g. DACH, FR</source>
+            <translation>市场或国家代码，例如 DACH、FR</translation>
+        </message>
+        <message>
+            <source>Language codes, e.g. de, fr</source>
+            <translation>语言代码，例如 de、fr</translation>
+        </message>
+        <message>
+            <source>Empty: in-house</source>
+            <translation>留空：内部员工</translation>
+        </message>
+    </context>
+    <context>
         <name>PlaceEditor</name>
         <message>
             <source>Customer's place</source>
@@ -2935,6 +3403,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>设置项 {place} 含有密码、令牌或其他机密信息。机密信息只保存在系统密钥环中：请改在密码栏中输入。</translation>
         </message>
         <message>
+            <source>{name} changed this conversation after you opened it; your change was not saved. The conversation has been reloaded.</source>
+            <translation>{name} 在您打开此会话后修改了它；您的更改未保存。会话已重新加载。</translation>
+        </message>
+        <message>
+            <source>Someone else changed this conversation after you opened it; your change was not saved. The conversation has been reloaded.</source>
+            <translation>其他人在您打开此会话后修改了它；您的更改未保存。会话已重新加载。</translation>
+        </message>
+        <message>
             <source>{agent} is assigned to {market} but has no shifts at all.</source>
             <translation>{agent} 负责 {market}，但没有任何班次。</translation>
         </message>
@@ -2961,6 +3437,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Peak event {id} no longer exists.</source>
             <translation>高峰事件 {id} 已不存在。</translation>
+        </message>
+        <message>
+            <source>{name} changed {agent}'s shifts after you opened them; your change was not saved. The plan has been reloaded: open the shifts again to see theirs.</source>
+            <translation>{name} 在您打开后修改了 {agent} 的班次；您的更改未保存。计划已重新加载：请重新打开班次查看对方的更改。</translation>
+        </message>
+        <message>
+            <source>Someone else changed {agent}'s shifts after you opened them; your change was not saved. The plan has been reloaded: open the shifts again to see theirs.</source>
+            <translation>其他人在您打开后修改了 {agent} 的班次；您的更改未保存。计划已重新加载：请重新打开班次查看对方的更改。</translation>
         </message>
         <message>
             <source>{agent} is assigned to {market} but has no shift inside its support hours this week.</source>
@@ -3195,12 +3679,64 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>这封邮件损坏严重，无法作为电子邮件读取；已按收到时的原样保存在这里。</translation>
         </message>
         <message>
+            <source>{name} saved a new version of the {market} rules (version {version}) after you opened them; your change was not saved. The rules have been reloaded.</source>
+            <translation>{name} 在您打开后保存了 {market} 规则的新版本（第 {version} 版）；您的更改未保存。规则已重新加载。</translation>
+        </message>
+        <message>
             <source>No agent profile is selected, so the rules can only be read.</source>
             <translation>未选择客服档案，因此规则只能查看。</translation>
         </message>
         <message>
             <source>{name} is not in the compliance team; only compliance staff can edit rules.</source>
             <translation>{name} 不属于合规团队；只有合规人员可以编辑规则。</translation>
+        </message>
+        <message>
+            <source>Customer {id} was already erased on {date}; nothing was changed.</source>
+            <translation>客户 {id} 已于 {date} 删除；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>Erasing a customer cannot be undone: confirm it (--yes on the command line); nothing was erased.</source>
+            <translation>删除客户后无法撤销：请确认（命令行中使用 --yes）；未删除任何内容。</translation>
+        </message>
+        <message>
+            <source>An erasure needs a reason; nothing was erased.</source>
+            <translation>删除需要填写原因；未删除任何内容。</translation>
+        </message>
+        <message>
+            <source>The export could not be written to {folder} ({reason}); nothing was written.</source>
+            <translation>导出无法写入 {folder}（{reason}）；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>Name the customer by e-mail address, phone number or customer id.</source>
+            <translation>请用电子邮件地址、电话号码或客户编号指明客户。</translation>
+        </message>
+        <message>
+            <source>A retention period is between {low} and {high} months; {value} was given.</source>
+            <translation>保留期限须在 {low} 到 {high} 个月之间；输入的是 {value}。</translation>
+        </message>
+        <message>
+            <source>Only compliance staff and admins may change retention rules; nothing was changed.</source>
+            <translation>只有合规人员和管理员可以更改保留规则；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>There is no market {market}; nothing was changed.</source>
+            <translation>没有市场 {market}；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>Your role may not reveal masked customer data.</source>
+            <translation>您的角色无权查看被遮蔽的客户数据。</translation>
+        </message>
+        <message>
+            <source>This customer or value is not there (or outside what you serve).</source>
+            <translation>该客户或信息不存在（或不在您的服务范围内）。</translation>
+        </message>
+        <message>
+            <source>Say why you need to see this value; nothing was revealed.</source>
+            <translation>请说明查看此信息的原因；未显示任何内容。</translation>
+        </message>
+        <message>
+            <source>There is no customer {who} in this store; nothing was changed.</source>
+            <translation>此存储中没有客户 {who}；未做任何更改。</translation>
         </message>
         <message>
             <source>This conversation's review was already submitted; a review is not changed afterwards.</source>
@@ -3323,8 +3859,40 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>没有安装 {source} → {target} 的翻译模型。</translation>
         </message>
         <message>
+            <source>{language} is not a language code (two or three letters, such as de or zh).</source>
+            <translation>{language} 不是语言代码（两到三个字母，例如 de 或 zh）。</translation>
+        </message>
+        <message>
+            <source>A capacity must be between {low} and {high}; {value} was given.</source>
+            <translation>容量必须在 {low} 到 {high} 之间；输入的是 {value}。</translation>
+        </message>
+        <message>
+            <source>Someone else changed this routing rule meanwhile. It is shown as it is now; make your change again.</source>
+            <translation>其他人刚刚修改了这条分配规则。现在显示的是最新内容，请重新修改。</translation>
+        </message>
+        <message>
+            <source>This routing rule or person no longer exists.</source>
+            <translation>这条分配规则或此人已不存在。</translation>
+        </message>
+        <message>
+            <source>A keyword may have at most {limit} characters: {keyword}</source>
+            <translation>关键词最多 {limit} 个字符：{keyword}</translation>
+        </message>
+        <message>
+            <source>Only team leads and administrators may change routing rules.</source>
+            <translation>只有组长和管理员可以修改分配规则。</translation>
+        </message>
+        <message>
+            <source>No customer writes from {address}.</source>
+            <translation>没有客户使用 {address} 联系。</translation>
+        </message>
+        <message>
             <source>No channel can deliver this reply: no mail server (SMTP) is set up, so e-mail replies wait in the outbox until one is added under Channels.</source>
             <translation>没有可以发送这条回复的渠道：尚未设置邮件服务器（SMTP），电子邮件回复会留在发件箱中，直到在“渠道”中添加一个。</translation>
+        </message>
+        <message>
+            <source>{name} replied to this conversation after you opened it. Your reply was not sent: read theirs, then send yours anyway or discard it.</source>
+            <translation>{name} 在您打开此会话后已回复。您的回复未发送：请先阅读对方的回复，然后仍然发送或舍弃您的回复。</translation>
         </message>
         <message>
             <source>The reply has already left the outbox, so it can no longer be taken back.</source>
@@ -3339,6 +3907,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>无法打开数据存储 {path}：无法访问该文件或其所在文件夹。</translation>
         </message>
         <message>
+            <source>Someone else changed this at the same moment; your change was not saved. Look at it again as it is now and make your change again if it is still needed.</source>
+            <translation>其他人在同一时刻修改了此内容；您的更改未保存。请查看最新内容，如仍需要请重新修改。</translation>
+        </message>
+        <message>
             <source>The store {path} is damaged, so the console will not change it: it was left untouched. Open a backup copy of it instead, or ask your administrator to repair it.</source>
             <translation>数据存储 {path} 已损坏，控制台不会修改它：文件未被改动。请打开它的备份副本，或请管理员修复。</translation>
         </message>
@@ -3351,12 +3923,44 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>存放数据存储 {path} 的磁盘已满。本次没有保存任何内容，之前保存的内容完好无损。请释放空间后重试。</translation>
         </message>
         <message>
+            <source>The encrypted copy of {path} did not match the store ({detail}), so it was discarded; the store was left as it was.</source>
+            <translation>{path} 的加密副本与存储不一致（{detail}），因此已丢弃；存储保持原样。</translation>
+        </message>
+        <message>
+            <source>The SQLCipher of this installation has no full-text search (FTS5), so an encrypted store could not be searched. {path} was not encrypted and was left untouched.</source>
+            <translation>此安装中的 SQLCipher 不支持全文搜索（FTS5），加密后的存储将无法搜索。{path} 未加密，保持原样未动。</translation>
+        </message>
+        <message>
+            <source>{path} is not a store file (an in-memory store cannot be encrypted). Nothing was changed.</source>
+            <translation>{path} 不是存储文件（内存中的存储无法加密）。未做任何更改。</translation>
+        </message>
+        <message>
+            <source>{path} is a store on a database server: encryption at rest there is the server's business (encrypted disks or tablespaces). Nothing was changed.</source>
+            <translation>{path} 是数据库服务器上的存储：其静态加密由服务器负责（加密磁盘或表空间）。未做任何更改。</translation>
+        </message>
+        <message>
             <source>{path} holds another program's database, not a support console store. It was left untouched.</source>
             <translation>{path} 是其他程序的数据库，不是客服控制台的数据存储。文件未被改动。</translation>
         </message>
         <message>
+            <source>The store {path} is open in another program (a console window, a worker or an import), or was not closed properly. Close it (or open it once with the console and close it again) and try again; nothing was changed.</source>
+            <translation>存储 {path} 正被另一个程序打开（控制台窗口、后台工作进程或导入），或上次未正常关闭。请关闭它（或用控制台打开一次再关闭）后重试；未做任何更改。</translation>
+        </message>
+        <message>
             <source>{path} is a folder, not a store file.</source>
             <translation>{path} 是一个文件夹，不是数据存储文件。</translation>
+        </message>
+        <message>
+            <source>The store {path} is encrypted (or is not a store at all), and the system keyring holds no key for it, so it cannot be opened. It was left untouched. The key is kept under the store's path: an encrypted store opens only where it was encrypted.</source>
+            <translation>存储 {path} 已加密（或根本不是存储），而系统密钥环中没有它的密钥，因此无法打开。文件未被改动。密钥按存储的路径保存：加密的存储只能在加密时所在的位置打开。</translation>
+        </message>
+        <message>
+            <source>The system keyring cannot keep a key for the store {path} ({reason}), so the store was not encrypted and was left as it was.</source>
+            <translation>系统密钥环无法保存存储 {path} 的密钥（{reason}），因此存储未加密，保持原样。</translation>
+        </message>
+        <message>
+            <source>The store {path} is encrypted and its key is kept in the system keyring, which cannot be read ({reason}). The store was left untouched; unlock the keyring and try again.</source>
+            <translation>存储 {path} 已加密，其密钥保存在系统密钥环中，但密钥环无法读取（{reason}）。存储未被改动；请解锁密钥环后重试。</translation>
         </message>
         <message>
             <source>There is no store at {path}.</source>
@@ -3371,8 +3975,16 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>团队数据库服务器上没有名为 {database} 的数据库（{path}）。请检查数据库地址，或请管理员创建它。</translation>
         </message>
         <message>
+            <source>The store {path} is encrypted, but this installation has no SQLCipher (the sqlcipher3 package), so it cannot be opened. It was left untouched.</source>
+            <translation>存储 {path} 已加密，但此安装没有 SQLCipher（sqlcipher3 软件包），因此无法打开。文件未被改动。</translation>
+        </message>
+        <message>
             <source>{path} is not a support console store (not an SQLite database, or damaged). It was left untouched.</source>
             <translation>{path} 不是客服控制台的数据存储（不是 SQLite 数据库，或已损坏）。文件未被改动。</translation>
+        </message>
+        <message>
+            <source>You may not make this change: your role does not allow it, or it concerns conversations outside what you serve. Nothing was changed.</source>
+            <translation>您不能做此更改：您的角色不允许，或它涉及您服务范围之外的会话。未做任何更改。</translation>
         </message>
         <message>
             <source>The store {path} cannot be changed because the file is read-only. Nothing was saved, and everything stored before is intact. Make the file writable and try again.</source>
@@ -3387,8 +3999,132 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>团队数据库 {path} 拒绝了登录。请检查用户名和密码，或向管理员申请访问权限。</translation>
         </message>
         <message>
+            <source>The key the system keyring holds for the store {path} does not open it (the key was replaced, or the file is damaged). The store was left untouched.</source>
+            <translation>系统密钥环中为存储 {path} 保存的密钥无法打开它（密钥已被替换，或文件已损坏）。存储未被改动。</translation>
+        </message>
+        <message>
+            <source>The account of {name} is disabled, so it cannot sign in. Ask your administrator.</source>
+            <translation>{name} 的账户已停用，无法登录。请联系管理员。</translation>
+        </message>
+        <message>
+            <source>The account of {name} expired after {day}, so it cannot sign in. Ask your administrator to extend it.</source>
+            <translation>{name} 的账户已于 {day} 之后过期，无法登录。请联系管理员延期。</translation>
+        </message>
+        <message>
+            <source>You cannot disable or expire your own account.</source>
+            <translation>您不能停用或使自己的账户过期。</translation>
+        </message>
+        <message>
+            <source>{value} is not a date; write it as YYYY-MM-DD.</source>
+            <translation>{value} 不是日期；请写成 YYYY-MM-DD。</translation>
+        </message>
+        <message>
+            <source>{value} is not a language code (such as de, fr or zh).</source>
+            <translation>{value} 不是语言代码（例如 de、fr 或 zh）。</translation>
+        </message>
+        <message>
+            <source>{name} cannot be made into a sign-in name. Use letters or digits in the name.</source>
+            <translation>无法用 {name} 生成登录名。请在姓名中使用字母或数字。</translation>
+        </message>
+        <message>
+            <source>The sign-in name {login} is a database administrator's or the console's own; choose another name.</source>
+            <translation>登录名 {login} 属于数据库管理员或控制台自身；请换一个姓名。</translation>
+        </message>
+        <message>
+            <source>The sign-in name {login} already belongs to {other}; choose another name.</source>
+            <translation>登录名 {login} 已属于 {other}；请换一个姓名。</translation>
+        </message>
+        <message>
+            <source>There is no market {market}. The markets are: {known}.</source>
+            <translation>没有市场 {market}。现有市场：{known}。</translation>
+        </message>
+        <message>
+            <source>Every row of {source} is in the team store {target}.</source>
+            <translation>{source} 的所有行都已在团队存储 {target} 中。</translation>
+        </message>
+        <message>
+            <source>The team store must be a PostgreSQL database (postgresql+psycopg://user@host/database); {path} is not one. Nothing was copied.</source>
+            <translation>团队存储必须是 PostgreSQL 数据库（postgresql+psycopg://user@host/database）；{path} 不是。未复制任何内容。</translation>
+        </message>
+        <message>
+            <source>{table}: {count} rows have the same id as rows already in the team store with other contents; the team store's rows were kept.</source>
+            <translation>{table}：有 {count} 行与团队存储中已有的行 id 相同但内容不同；已保留团队存储中的行。</translation>
+        </message>
+        <message>
+            <source>{table}: {count} rows of the single-seat store are not in the team store (a row already there has the same unique value). Remove those rows from the team store, or copy into a new, empty team store, and run the command again.</source>
+            <translation>{table}：单机存储中有 {count} 行不在团队存储中（团队存储中已有行具有相同的唯一值）。请从团队存储中删除这些行，或复制到一个新的空团队存储，然后再次运行该命令。</translation>
+        </message>
+        <message>
+            <source>A person needs a name.</source>
+            <translation>人员必须有姓名。</translation>
+        </message>
+        <message>
+            <source>A name can be at most {limit} characters long.</source>
+            <translation>姓名最多 {limit} 个字符。</translation>
+        </message>
+        <message>
+            <source>A team store is a PostgreSQL database (postgresql+psycopg://user@host/database); {path} is not one.</source>
+            <translation>团队数据库是 PostgreSQL 数据库（postgresql+psycopg://user@host/database）；{path} 不是。</translation>
+        </message>
+        <message>
+            <source>The sign-in {login} is not a person of this team store. Ask your administrator to add you.</source>
+            <translation>登录名 {login} 不是此团队数据库中的人员。请联系管理员添加您。</translation>
+        </message>
+        <message>
+            <source>Only an administrator can change people.</source>
+            <translation>只有管理员可以修改人员。</translation>
+        </message>
+        <message>
+            <source>{login} may not create the team's roles or people in {path}. Run it as the database owner or an administrator of the team.</source>
+            <translation>{login} 无权在 {path} 中创建团队角色或人员。请以数据库所有者或团队管理员身份运行。</translation>
+        </message>
+        <message>
+            <source>{name} needs a password to sign in; nothing was changed.</source>
+            <translation>{name} 需要密码才能登录；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>{name} needs a password: give it on standard input with --password-stdin.</source>
+            <translation>{name} 需要密码：请用 --password-stdin 从标准输入提供。</translation>
+        </message>
+        <message>
+            <source>The two passwords differ; nothing was changed.</source>
+            <translation>两次输入的密码不一致；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>This person no longer exists.</source>
+            <translation>此人员已不存在。</translation>
+        </message>
+        <message>
             <source>The package's metadata gives an invalid {field} ({value}), so the package was refused.</source>
             <translation>翻译包的元数据给出了无效的 {field}（{value}），因此该翻译包被拒绝。</translation>
+        </message>
+        <message>
+            <source>Audit entries are missing before entry {id} ({at}): it links to an entry that is no longer in the log (the entry kept before it is {previous}).</source>
+            <translation>审计条目 {id}（{at}）之前缺少条目：它链接到的条目已不在日志中（它之前保留的条目是 {previous}）。</translation>
+        </message>
+        <message>
+            <source>Audit entries are missing at the end of the log: the last entry is {id} ({at}), the chain records entry {last} as the last.</source>
+            <translation>日志末尾缺少审计条目：最后一条是 {id}（{at}），而哈希链记录的最后一条是 {last}。</translation>
+        </message>
+        <message>
+            <source>Audit entry {id} ({at}) was altered: its content no longer matches its hash.</source>
+            <translation>审计条目 {id}（{at}）已被篡改：其内容与哈希值不再相符。</translation>
+        </message>
+        <message>
+            <source>Audit entry {id} ({at}) has no hash: it was written around the store's chain.</source>
+            <translation>审计条目 {id}（{at}）没有哈希值：它是绕过存储的哈希链写入的。</translation>
+        </message>
+        <message>
+            <source>The last audit entry {id} ({at}) does not match the hash the chain records for the end of the log: it was rewritten.</source>
+            <translation>最后一条审计条目 {id}（{at}）与哈希链为日志末尾记录的哈希值不符：它已被改写。</translation>
+        </message>
+        <message>
+            <source>The audit chain's head is missing, so the end of the log cannot be checked.</source>
+            <translation>审计哈希链的链头记录缺失，无法检查日志的末尾。</translation>
+        </message>
+        <message>
+            <source>Audit entry {id} ({at}) does not link to entry {previous} before it: one of the two was rewritten.</source>
+            <translation>审计条目 {id}（{at}）没有链接到它之前的条目 {previous}：两者之一已被改写。</translation>
         </message>
         <message>
             <source>The package's metadata.json file cannot be read.</source>
@@ -3722,6 +4458,22 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>QueuesModel</name>
+        <message>
+            <source>Queue</source>
+            <extracomment>(queue id, routes by itself, version read)</extracomment>
+            <translation>队列</translation>
+        </message>
+        <message>
+            <source>Routed automatically</source>
+            <translation>自动分配</translation>
+        </message>
+        <message>
+            <source>Escalation (in-house)</source>
+            <translation>升级（内部）</translation>
+        </message>
+    </context>
+    <context>
         <name>ReplyLibraryDialog</name>
         <message>
             <source>Reply library</source>
@@ -3834,6 +4586,76 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>RetentionEditor</name>
+        <message>
+            <source>Retention rules</source>
+            <translation>保留规则</translation>
+        </message>
+        <message>
+            <source>Erase conversations resolved more than (months):</source>
+            <translation>删除解决时间超过（月）的会话：</translation>
+        </message>
+        <message>
+            <source>Set for the market</source>
+            <translation>为该市场设置</translation>
+        </message>
+        <message>
+            <source>Remove the rule</source>
+            <translation>移除规则</translation>
+        </message>
+        <message>
+            <source>Preview what would go today</source>
+            <translation>预览今天将删除的内容</translation>
+        </message>
+        <message>
+            <source>Texts of conversations resolved longer ago than their market's period are erased once a day; the conversations stay, without text, for the figures.</source>
+            <translation>解决时间超过所属市场期限的会话，其文本每天删除一次；会话本身保留（不含文本）用于统计。</translation>
+        </message>
+        <message>
+            <source>Only compliance staff and admins may change retention rules.</source>
+            <translation>只有合规人员和管理员可以更改保留规则。</translation>
+        </message>
+        <message>
+            <source>Saved the retention rule of %1.</source>
+            <translation>已保存 %1 的保留规则。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conversation(s) would be erased today.</source>
+            <translation>
+                <numerusform>今天将删除 %n 个会话。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Conversation %1 (%2), resolved %3</source>
+            <translation>会话 %1（%2），解决于 %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionRulesModel</name>
+        <message>
+            <source>Market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>Erase conversations resolved more than</source>
+            <translation>删除解决时间超过以下期限的会话</translation>
+        </message>
+        <message>
+            <source>Set by</source>
+            <translation>设置人</translation>
+        </message>
+        <message>
+            <source>kept (no rule)</source>
+            <translation>保留（无规则）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n month(s) ago</source>
+            <translation>
+                <numerusform>%n 个月前</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewScreen</name>
         <message>
             <source>Score: choose an answer for every item</source>
@@ -3925,6 +4747,29 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>RoleNames</name>
+        <message>
+            <source>Agent</source>
+            <translation>客服</translation>
+        </message>
+        <message>
+            <source>Team lead</source>
+            <translation>组长</translation>
+        </message>
+        <message>
+            <source>Quality reviewer</source>
+            <translation>质检员</translation>
+        </message>
+        <message>
+            <source>Compliance</source>
+            <translation>合规</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>管理员</translation>
+        </message>
+    </context>
+    <context>
         <name>RoutesModel</name>
         <message>
             <source>Engine</source>
@@ -3941,6 +4786,132 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Version</source>
             <translation>版本</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoutingNote</name>
+        <message>
+            <source>VIP customer</source>
+            <translation>VIP 客户</translation>
+        </message>
+        <message>
+            <source>chargeback threat: “%1”</source>
+            <translation>拒付威胁：“%1”</translation>
+        </message>
+        <message>
+            <source>complaint: “%1”</source>
+            <translation>投诉：“%1”</translation>
+        </message>
+        <message>
+            <source>any language</source>
+            <translation>任意语言</translation>
+        </message>
+        <message numerus="yes">
+            <source>Escalated (%1); assigned to %2: in-house, speaks %3, on shift, %n open</source>
+            <translation>
+                <numerusform>已升级（%1）；已分配给 %2：内部员工，会说 %3，在班，%n 个未结</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Escalated (%1); waiting in the escalation queue, which is assigned by hand</source>
+            <translation>已升级（%1）；在升级队列中等待，该队列手动分配</translation>
+        </message>
+        <message>
+            <source>Escalated (%1); waiting in the escalation queue: everyone in-house on shift who speaks %2 is at capacity</source>
+            <translation>已升级（%1）；在升级队列中等待：在班且会说 %2 的内部员工都已满负荷</translation>
+        </message>
+        <message>
+            <source>Escalated (%1); waiting in the escalation queue: nobody in-house on shift speaks %2</source>
+            <translation>已升级（%1）；在升级队列中等待：在班的内部员工中没有人会说 %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>Assigned to %1: serves %2, speaks %3, on shift, %n open</source>
+            <translation>
+                <numerusform>已分配给 %1：负责 %2，会说 %3，在班，%n 个未结</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Waiting: the customer's market is not known, so no queue routes it</source>
+            <translation>等待中：客户所属市场未知，没有队列可以分配</translation>
+        </message>
+        <message>
+            <source>Waiting in the %1 queue, which is assigned by hand</source>
+            <translation>在 %1 队列中等待，该队列手动分配</translation>
+        </message>
+        <message>
+            <source>Waiting in the %1 queue: everyone on shift who serves %2 in %3 is at capacity</source>
+            <translation>在 %1 队列中等待：在班负责 %2、会说 %3 的人都已满负荷</translation>
+        </message>
+        <message>
+            <source>Waiting in the %1 queue: nobody on shift serves %2 in %3</source>
+            <translation>在 %1 队列中等待：在班的人中没有负责 %2 且会说 %3 的</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoutingRulesWindow</name>
+        <message>
+            <source>Routing rules</source>
+            <translation>分配规则</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>容量</translation>
+        </message>
+        <message>
+            <source>Escalation</source>
+            <translation>升级</translation>
+        </message>
+        <message>
+            <source>Queues</source>
+            <translation>队列</translation>
+        </message>
+        <message>
+            <source>VIP customers go to the escalation queue</source>
+            <translation>VIP 客户进入升级队列</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Chargeback threat</source>
+            <translation>拒付威胁</translation>
+        </message>
+        <message>
+            <source>language, e.g. ko</source>
+            <translation>语言，例如 ko</translation>
+        </message>
+        <message>
+            <source>keywords, separated by commas</source>
+            <translation>关键词，用逗号分隔</translation>
+        </message>
+        <message>
+            <source>Add keywords</source>
+            <translation>添加关键词</translation>
+        </message>
+        <message>
+            <source>the VIP customer's e-mail, phone or handle</source>
+            <translation>VIP 客户的邮箱、电话或账号</translation>
+        </message>
+        <message>
+            <source>Add VIP</source>
+            <translation>添加 VIP</translation>
+        </message>
+        <message>
+            <source>Remove VIP</source>
+            <translation>移除 VIP</translation>
+        </message>
+        <message>
+            <source>The most open conversations routing gives each person (%1 unless set). Double-click a capacity to change it.</source>
+            <translation>分配给每人的未结会话上限（未设置时为 %1）。双击容量即可修改。</translation>
+        </message>
+        <message>
+            <source>Only team leads and administrators may change routing rules.</source>
+            <translation>只有组长和管理员可以修改分配规则。</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
         </message>
     </context>
     <context>
@@ -4078,6 +5049,26 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>Seat</name>
+        <message>
+            <source>Connect to &amp;team store…</source>
+            <extracomment>*Connect to team store…* succeeded: the open store and the signed-in person. The signed-in person (team mode); None: a single seat's local profile.</extracomment>
+            <translation>连接团队数据库(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;People…</source>
+            <translation>人员(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Signed in as %1 (%2)</source>
+            <translation>已登录：%1（%2）</translation>
+        </message>
+        <message>
+            <source>Local profile: %1</source>
+            <translation>本地档案：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>SendGuardDialog</name>
         <message>
             <source>Reply not translated</source>
@@ -4185,6 +5176,34 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
     </context>
     <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Sign in to the team store</source>
+            <extracomment>Once signed in: the open store and the person.</extracomment>
+            <translation>登录团队数据库</translation>
+        </message>
+        <message>
+            <source>&amp;User</source>
+            <translation>用户(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Password</source>
+            <translation>密码(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Sign in</source>
+            <translation>登录(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Enter your user name and password.</source>
+            <translation>请输入用户名和密码。</translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>正在登录…</translation>
+        </message>
+    </context>
+    <context>
         <name>SnoozeDialog</name>
         <message>
             <source>Snooze until</source>
@@ -4226,7 +5245,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>StoreExecutor</name>
         <message>
             <source>The store could not be used</source>
-            <extracomment>A job failed and had no error handler: a message for the status bar. True while jobs are queued or running. The store itself failed (a :class:`~console.problems.Problem`); a dialog says so. Show store failures in a dialog (off for tools that report them otherwise). What writes changed, for every view (console/ui/lanes/operations.py). The lane for file work (import, export), beside this one (console/ui/lanes/file_lane.py).</extracomment>
+            <extracomment>A job failed and had no error handler: a message for the status bar. True while jobs are queued or running. The store itself failed (a :class:`~console.problems.Problem`); a dialog says so. Show store failures in a dialog (off for tools that report them otherwise). A team store that cannot be reached is said in the status bar, not in a dialog (set by console/ui/lanes/live_updates.py, which shows it and reconnects). What writes changed, for every view (console/ui/lanes/operations.py). Whether the person at this seat reads customer data masked; every job's session carries it for console/privacy/masking.py:masking_for (None: decided by the login). The lane for file work (import, export), beside this one (console/ui/lanes/file_lane.py).</extracomment>
             <translation>数据存储无法使用</translation>
         </message>
     </context>
@@ -4424,6 +5443,17 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Approved</source>
             <translation>已审核</translation>
+        </message>
+    </context>
+    <context>
+        <name>VipModel</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Writes from</source>
+            <translation>联系地址</translation>
         </message>
     </context>
     <context>

@@ -501,6 +501,18 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "There is no market {market}; nothing was changed.",
     ),
+    "privacy.reveal_not_allowed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Your role may not reveal masked customer data.",
+    ),
+    "privacy.reveal_not_found": QT_TRANSLATE_NOOP(
+        "Problem",
+        "This customer or value is not there (or outside what you serve).",
+    ),
+    "privacy.reveal_reason_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Say why you need to see this value; nothing was revealed.",
+    ),
     "privacy.unknown_customer": QT_TRANSLATE_NOOP(
         "Problem",
         "There is no customer {who} in this store; nothing was changed.",
@@ -625,13 +637,41 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "No installed translation model for {source} → {target}.",
     ),
-    "send.reply_crossed": QT_TRANSLATE_NOOP(
+    "routing.bad_language": QT_TRANSLATE_NOOP(
         "Problem",
-        "{name} replied to this conversation after you opened it. Your reply was not sent: read theirs, then send yours anyway or discard it.",
+        "{language} is not a language code (two or three letters, such as de or zh).",
+    ),
+    "routing.capacity_range": QT_TRANSLATE_NOOP(
+        "Problem",
+        "A capacity must be between {low} and {high}; {value} was given.",
+    ),
+    "routing.changed_elsewhere": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Someone else changed this routing rule meanwhile. It is shown as it is now; make your change again.",
+    ),
+    "routing.gone": QT_TRANSLATE_NOOP(
+        "Problem",
+        "This routing rule or person no longer exists.",
+    ),
+    "routing.keyword_too_long": QT_TRANSLATE_NOOP(
+        "Problem",
+        "A keyword may have at most {limit} characters: {keyword}",
+    ),
+    "routing.not_allowed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Only team leads and administrators may change routing rules.",
+    ),
+    "routing.unknown_customer": QT_TRANSLATE_NOOP(
+        "Problem",
+        "No customer writes from {address}.",
     ),
     "send.no_mail_server": QT_TRANSLATE_NOOP(
         "Problem",
         "No channel can deliver this reply: no mail server (SMTP) is set up, so e-mail replies wait in the outbox until one is added under Channels.",
+    ),
+    "send.reply_crossed": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{name} replied to this conversation after you opened it. Your reply was not sent: read theirs, then send yours anyway or discard it.",
     ),
     "send.undo_too_late": QT_TRANSLATE_NOOP(
         "Problem",
@@ -644,6 +684,10 @@ _LITERALS: dict[str, object] = {
     "store.cannot_open": QT_TRANSLATE_NOOP(
         "Problem",
         "The store {path} cannot be opened: the file or its folder cannot be reached.",
+    ),
+    "store.changed_elsewhere": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Someone else changed this at the same moment; your change was not saved. Look at it again as it is now and make your change again if it is still needed.",
     ),
     "store.damaged": QT_TRANSLATE_NOOP(
         "Problem",
@@ -773,6 +817,22 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "There is no market {market}. The markets are: {known}.",
     ),
+    "team.migrate_all_copied": QT_TRANSLATE_NOOP(
+        "Problem",
+        "Every row of {source} is in the team store {target}.",
+    ),
+    "team.migrate_needs_postgresql": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The team store must be a PostgreSQL database (postgresql+psycopg://user@host/database); {path} is not one. Nothing was copied.",
+    ),
+    "team.migrate_rows_differ": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{table}: {count} rows have the same id as rows already in the team store with other contents; the team store's rows were kept.",
+    ),
+    "team.migrate_rows_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{table}: {count} rows of the single-seat store are not in the team store (a row already there has the same unique value). Remove those rows from the team store, or copy into a new, empty team store, and run the command again.",
+    ),
     "team.name_missing": QT_TRANSLATE_NOOP(
         "Problem",
         "A person needs a name.",
@@ -842,7 +902,9 @@ def error_text(error: BaseException) -> str:
         return problem_text(carried)
     code, params = getattr(error, "code", None), getattr(error, "params", None)
     if isinstance(code, str) and code in WORDINGS and isinstance(params, dict):
-        return problem_text(Problem(code, tuple(sorted((str(k), str(v)) for k, v in params.items()))))
+        return problem_text(
+            Problem(code, tuple(sorted((str(k), str(v)) for k, v in params.items())))
+        )
     return str(error)
 
 
