@@ -3,6 +3,11 @@
 The country row says where the country came from (the channel, the e-mail
 domain, a guess from the language …) and has "Set place…", where the agent
 sets country, region and city (audited, and kept: ingest never overwrites it).
+
+A person who reads customer data masked and whose role may reveal it (a lead,
+compliance person or administrator; console/privacy/reveal.py) has "Reveal…": one
+value (name, address or a channel address) for a stated reason, audited, shown in
+place until another conversation or customer is shown.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
 from console.customers.country import AGENT, CHANNEL, CustomerPlace
 from console.inbox.queries import CustomerCard
 from console.policies import PolicyView
+from console.privacy.reveal import ADDRESS, IDENTITY, NAME, offers_reveal
 from console.ui.app_state import AppState
 from console.ui.common.data_label import data_label
 from console.ui.common.display_names import channel_name, country_name, language_name
@@ -32,6 +38,7 @@ from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text
 from console.ui.customers import operations
 from console.ui.customers.place_editor import PlaceEditor
+from console.ui.customers.reveal_dialog import RevealChoice, RevealDialog
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.policies.policy_panel import PolicyPanel
 
@@ -83,6 +90,12 @@ class CustomerPanel(FollowsUiLanguage, QWidget):
         self.address.setTextFormat(Qt.TextFormat.PlainText)  # as the channel gave it: data
         self.language = data_label(self)
         self.channels = data_label(self)
+        self.reveal_button = QPushButton(self)
+        self.reveal_button.setObjectName("revealButton")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.reveal_dialog: RevealDialog | None = None
+        #: Values revealed for the customer shown: (field, identity id) -> raw value.
+        self.revealed: dict[tuple[str, int | None], str] = {}
         self.form = QFormLayout()
         self._captions = [QLabel(self) for _ in range(5)]
         country_row = QHBoxLayout()
@@ -97,6 +110,10 @@ class CustomerPanel(FollowsUiLanguage, QWidget):
             strict=True,
         ):
             self.form.addRow(caption, value)
+        reveal_row = QHBoxLayout()
+        reveal_row.addStretch(1)
+        reveal_row.addWidget(self.reveal_button)
+        self.form.addRow(reveal_row)
         self.details.setLayout(self.form)
 
         self.policies = QGroupBox(self)
@@ -111,6 +128,8 @@ class CustomerPanel(FollowsUiLanguage, QWidget):
         layout.addStretch(1)
         self._layout = layout
 
+        self.state.person_changed.connect(self._forget_revealed)
+        self.state.conversation_changed.connect(self._forget_revealed)
         self.ui_language_changed()
         self.show_customer(None)
 
@@ -135,6 +154,10 @@ class CustomerPanel(FollowsUiLanguage, QWidget):
         self.policies.setTitle(self.tr("Return and privacy rules"))
         self.set_place_button.setText(self.tr("Set place…"))
         self.set_place_button.setToolTip(self.tr("Set the customer's country, region and city"))
+        self.reveal_button.setText(self.tr("Reveal…"))
+        self.reveal_button.setToolTip(
+            self.tr("Show one masked value for a reason you give (recorded in the audit log)")
+        )
         self._show_place(self.place)
         self._show_card(self._customer)
 
@@ -144,8 +167,11 @@ class CustomerPanel(FollowsUiLanguage, QWidget):
         self._load_place(customer.id if customer is not None else None)
 
     def _show_card(self, customer: CustomerCard | None) -> None:
+        if customer is None or self._customer is None or customer.id != self._customer.id:
+            self.revealed.clear()  # another customer's values must not linger
         self._customer = customer
         self.details.setEnabled(customer is not None)
+        self._update_reveal_button()
         if customer is None:
             labels = (
                 self.name,
@@ -158,18 +184,104 @@ class CustomerPanel(FollowsUiLanguage, QWidget):
             for label in labels:
                 label.clear()
             return
-        self.name.setText(customer.name)
+        self.name.setText(self.revealed.get((NAME, None), customer.name))
         self.country.setText(
             f"{country_name(customer.country)} ({customer.country})" if customer.country else "—"
         )
         self.location.setText(", ".join(p for p in (customer.city, customer.region) if p) or "—")
-        self.address.setText(customer.address or "—")
+        self.address.setText(self.revealed.get((ADDRESS, None), customer.address or "—"))
         self.language.setText(
             language_name(customer.preferred_language) if customer.preferred_language else "—"
         )
+        ids: tuple[int | None, ...] = customer.identity_ids or (None,) * len(customer.identities)
         self.channels.setText(
-            "\n".join(f"{channel_name(kind)}: {address}" for kind, address in customer.identities)
+            "\n".join(
+                f"{channel_name(kind)}: {self.revealed.get((IDENTITY, i), address)}"
+                for (kind, address), i in zip(customer.identities, ids, strict=False)
+            )
         )
+
+    # -- a masked value, revealed for a reason -----------------------------------------
+
+    @property
+    def reveal_offered(self) -> bool:
+        """Whether this person has *Reveal* for the customer shown (masked, and may)."""
+        person = self.state.person
+        return (
+            self._executor is not None
+            and self._customer is not None
+            and person is not None
+            and offers_reveal(person.role, person.masked)
+        )
+
+    def _update_reveal_button(self) -> None:
+        self.reveal_button.setVisible(self.reveal_offered)
+
+    def _forget_revealed(self, *_args: object) -> None:
+        if self.reveal_dialog is not None:
+            self.reveal_dialog.reject()
+        if self.revealed:
+            self.revealed.clear()
+            self._show_card(self._customer)
+        self._update_reveal_button()
+
+    def reveal_choices(self) -> list[RevealChoice]:
+        """The card's values a reveal may show (those not revealed yet)."""
+        customer = self._customer
+        if customer is None:
+            return []
+        choices = [RevealChoice(NAME, customer.name)]
+        if customer.address:
+            choices.append(RevealChoice(ADDRESS, customer.address))
+        for (kind, address), identity_id in zip(
+            customer.identities, customer.identity_ids, strict=False
+        ):
+            choices.append(RevealChoice(IDENTITY, address, identity_id, kind))
+        return [c for c in choices if (c.field, c.identity_id) not in self.revealed]
+
+    def reveal(self) -> RevealDialog | None:
+        """Ask which value and why; the store lane reveals it (audited), shown in place."""
+        customer = self._customer
+        if customer is None or self._executor is None or not self.reveal_offered:
+            return None
+        dialog = RevealDialog(self.reveal_choices(), self)
+        self.reveal_dialog = dialog
+        dialog.reveal_requested.connect(partial(self._run_reveal, customer.id, dialog))
+        dialog.finished.connect(partial(self._reveal_dialog_closed, dialog))
+        dialog.open()
+        return dialog
+
+    def _reveal_dialog_closed(self, dialog: RevealDialog, _result: int) -> None:
+        if self.reveal_dialog is dialog:
+            self.reveal_dialog = None
+        dialog.deleteLater()
+
+    def _run_reveal(
+        self,
+        customer_id: int,
+        dialog: RevealDialog,
+        field: str,
+        identity_id: int | None,
+        reason: str,
+    ) -> None:
+        if self._executor is None:
+            return
+
+        def done(value: str) -> None:
+            if self._customer is not None and self._customer.id == customer_id:
+                self.revealed[(field, identity_id)] = value
+                self._show_card(self._customer)
+            dialog.accept()
+
+        operations.reveal_customer_value(
+            parent=dialog,
+            person=self.state.person,
+            customer_id=customer_id,
+            field=field,
+            reason=reason,
+            identity_id=identity_id,
+            success=done,
+        ).failure(lambda exc: dialog.refused(error_text(exc))).run(self._executor)
 
     # -- where the customer is ----------------------------------------------------
 

@@ -25,6 +25,7 @@ from console.identity import (
     split_off_identities,
     undo_change,
 )
+from console.privacy.reveal import Revealer, reveal_value
 from console.ui.lanes.operations import QueryOp, WriteOp, Wrote
 
 
@@ -190,5 +191,28 @@ def undo_identity_change(
     def op(session: Session) -> Wrote[int]:
         undo_change(session, change_id, actor=actor)
         return Wrote(customer_id, _moved(customer_id))
+
+    return WriteOp(parent=parent, op=op, success=success)
+
+
+# -- a masked value, revealed for a reason ------------------------------------------------
+
+
+def reveal_customer_value(
+    *,
+    parent: QObject,
+    person: Revealer | None,
+    customer_id: int,
+    field: str,
+    reason: str,
+    identity_id: int | None,
+    success: Callable[[str], None],
+) -> WriteOp[str]:
+    """One raw value for a stated reason (console/privacy/reveal.py), audited; the value is
+    shown by the panel only, never stored or published."""
+
+    def op(session: Session) -> Wrote[str]:
+        value = reveal_value(session, person, customer_id, field, reason, identity_id)
+        return Wrote(value, Changes(audit=True))
 
     return WriteOp(parent=parent, op=op, success=success)
