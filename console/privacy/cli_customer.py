@@ -87,9 +87,15 @@ def _find(args: argparse.Namespace, session: Any) -> int:
 
 
 def _export(args: argparse.Namespace, store: Any) -> int:
-    from console.privacy.subject_export import collect_export, record_export, write_export
+    from console.privacy.subject_export import (
+        collect_export,
+        record_export,
+        refuse_masked_export,
+        write_export,
+    )
 
     with store.session() as session:
+        refuse_masked_export(session)  # before the customer is looked up
         export = collect_export(session, _find(args, session))
     folder = write_export(export, args.out)
     with store.session() as session:

@@ -14,6 +14,9 @@ renamed into place, so a failure leaves nothing behind. Customer text is hostile
 the page escapes every value and allows no script, style or remote content.
 
 :func:`record_export` audits the export with ids and counts only.
+
+A person who reads customer data masked may not export (an export is everything, raw):
+:func:`collect_export` refuses them with ``privacy.export_masked``.
 """
 
 from __future__ import annotations
@@ -35,8 +38,9 @@ from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from console import audit
+from console.privacy.masking import masking_for
 from console.privacy.subjects import EXPORT_FOLDER_UNWRITABLE, load_all_tables
-from console.problems import ProblemError, problem
+from console.problems import ProblemError, define, problem
 from console.store.channel_tables import AttachmentBlob
 from console.store.models import AuditEntry, Base, Customer, utcnow
 
@@ -44,6 +48,12 @@ FORMAT_VERSION = 1
 _CHUNK = 500
 #: Tables a customer's rows never lead to in an export (another feature's bookkeeping).
 _SKIPPED = frozenset({"translation_memory"})
+
+EXPORT_MASKED = define(
+    "privacy.export_masked",
+    "You read customer data masked, so you may not export a customer's data; ask compliance "
+    "staff or an administrator who reads it unmasked. Nothing was exported.",
+)
 
 
 @dataclass(frozen=True)
@@ -69,8 +79,15 @@ class SubjectExport:
         return len(self.data["tables"].get("messages", []))
 
 
+def refuse_masked_export(session: Session) -> None:
+    """Refuse (``privacy.export_masked``) when ``session`` reads customer data masked."""
+    if masking_for(session).masked:
+        raise ProblemError(problem(EXPORT_MASKED))
+
+
 def collect_export(session: Session, customer_id: int) -> SubjectExport:
     """Everything the store holds about ``customer_id`` (see the module text)."""
+    refuse_masked_export(session)
     load_all_tables()
     customer = session.get(Customer, customer_id)
     if customer is None:
