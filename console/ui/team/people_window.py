@@ -1,6 +1,9 @@
 """*Team → People*: who works in this store, their role, vendor, markets, languages and account.
 
-Administrators add, change, disable and expire people; leads see the list. Each
+Administrators add, change, disable and expire people; leads see the list. *Masked*
+(console/privacy/masking.py) is ticked for vendor and temporary people unless the
+administrator says otherwise (console/team/masking_roles.py: ``default_masked``); in a
+team store it decides whether the person's login role reads raw customer columns. Each
 change is an operation on the store lane (console/ui/team/operations.py),
 audited, and on the change bus as ``Changes(people=True)``; the list reloads on
 any people change, this seat's or (team mode) another's.
@@ -13,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from console.changes import Changes
 from console.store.models import AgentRole
+from console.team.masking_roles import default_masked
 from console.team.people import PersonSpec, PersonView, parse_codes, parse_day
 from console.ui.app_state import AppState
 from console.ui.common.follows_ui_language import FollowsUiLanguage
@@ -39,11 +44,11 @@ from console.ui.team import operations
 from console.ui.team.role_names import role_name
 
 Index = QModelIndex | QPersistentModelIndex
-NAME, ROLE, VENDOR, MARKETS, LANGUAGES, EXPIRES, ACCOUNT = range(7)
+NAME, ROLE, VENDOR, MARKETS, LANGUAGES, EXPIRES, ACCOUNT, MASKED = range(8)
 
 
 class PeopleModel(RowsTableModel[PersonView]):
-    COLUMNS = 7
+    COLUMNS = 8
 
     def column_titles(self) -> tuple[str, ...]:
         return (
@@ -54,6 +59,7 @@ class PeopleModel(RowsTableModel[PersonView]):
             self.tr("Languages"),
             self.tr("Last day"),
             self.tr("Account"),
+            self.tr("Customer data"),
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -84,6 +90,8 @@ class PeopleModel(RowsTableModel[PersonView]):
             if person.expired():
                 return self.tr("Expired")
             return person.login_role or self.tr("Local profile")
+        if column == MASKED:
+            return self.tr("Masked") if person.masked else self.tr("Unmasked")
         return None
 
 
@@ -119,6 +127,14 @@ class PersonDialog(FollowsUiLanguage, QDialog):
         self.expires = QLineEdit(expires, self)
         self.expires.setObjectName("personExpires")
         self.expires.setPlaceholderText("YYYY-MM-DD")
+        self.masked = QCheckBox(self)
+        self.masked.setObjectName("personMasked")
+        self.masked.setChecked(person.masked if person else False)
+        #: A new person's box follows the default (vendor or last day) until it is clicked.
+        self._masked_chosen = person is not None
+        self.masked.clicked.connect(self._masked_clicked)
+        self.vendor.textChanged.connect(self._follow_default_masking)
+        self.expires.textChanged.connect(self._follow_default_masking)
         self.password = QLineEdit(self)
         self.password.setObjectName("personPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -131,10 +147,10 @@ class PersonDialog(FollowsUiLanguage, QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.labels = [QLabel(self) for _ in range(7)]
+        self.labels = [QLabel(self) for _ in range(8)]
         form = QFormLayout(self)
         fields = (self.name, self.role, self.markets, self.languages, self.vendor, self.expires,
-                  self.password)  # fmt: skip
+                  self.masked, self.password)  # fmt: skip
         for label, field in zip(self.labels, fields, strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
@@ -155,13 +171,29 @@ class PersonDialog(FollowsUiLanguage, QDialog):
             self.tr("&Languages"),
             self.tr("&Vendor"),
             self.tr("Last &day"),
+            self.tr("Customer data"),
             self.tr("&Password") if self._person is None else self.tr("New &password"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
+        self.masked.setText(self.tr("Mas&ked"))
+        self.masked.setToolTip(
+            self.tr(
+                "Sees e-mail addresses, phone numbers, postal addresses, surnames, card numbers "
+                "and IBANs masked everywhere (vendor and temporary people are by default)"
+            )
+        )
         self.markets.setPlaceholderText(self.tr("Market or country codes, e.g. DACH, FR"))
         self.languages.setPlaceholderText(self.tr("Language codes, e.g. de, fr"))
         self.vendor.setPlaceholderText(self.tr("Empty: in-house"))
+
+    def _masked_clicked(self) -> None:
+        self._masked_chosen = True
+
+    def _follow_default_masking(self) -> None:
+        if not self._masked_chosen:
+            expires = self.expires.text().strip() or None
+            self.masked.setChecked(default_masked(self.vendor.text().strip() or None, expires))
 
     def save(self) -> None:
         try:
@@ -173,6 +205,7 @@ class PersonDialog(FollowsUiLanguage, QDialog):
                 languages=parse_codes(self.languages.text()),
                 vendor=self.vendor.text(),
                 expires_on=parse_day(text) if text else None,
+                masked=self.masked.isChecked(),
             )
         except Exception as exc:
             self.message.setText(error_text(exc))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -52,7 +53,7 @@ def _connect(url: str, login: str, password: str) -> Any:
 
 
 @pytest.fixture
-def team(monkeypatch: pytest.MonkeyPatch, pg_url: str) -> dict[str, Any]:
+def team(monkeypatch: pytest.MonkeyPatch, pg_url: str) -> Iterator[dict[str, Any]]:
     token = uuid.uuid4().hex[:8]
     admin = f"Ada {token}"
     assert (
