@@ -59,6 +59,7 @@ from console.store.models import (
     utcnow,
 )
 from console.store.policy_tables import PolicyTask
+from console.store.routing_tables import RoutingQueue
 from console.translations.service import TranslationView
 from timezones import main_zone
 from timezones.wallclock import is_valid_zone, load_zone
@@ -100,6 +101,8 @@ class InboxFilter:
     channel: ChannelKind | None = None
     market_id: int | None = None
     language: str | None = None
+    #: Only the conversations waiting in or routed through this routing queue.
+    queue_id: int | None = None
     search: str = ""
     sort: InboxSort = InboxSort.LAST_ACTIVITY
     descending: bool = True
@@ -134,6 +137,20 @@ class InboxRow:
     #: The conversation's version when read: a change made from this row passes it, and
     #: is refused if someone changed the conversation since (console/inbox/collisions.py).
     version: int = 0
+    #: Its routing queue, named as :func:`console.routing.queue_names` names it (the
+    #: market's code, or ``"escalation"``); None: not routed.
+    queue_name: str | None = None
+    #: Its queue is the in-house escalation queue (the window words its name).
+    in_escalation: bool = False
+
+
+@dataclass(frozen=True)
+class QueueOption:
+    """A routing queue to filter the inbox by."""
+
+    id: int
+    name: str  # the market's code, or "escalation"
+    escalation: bool
 
 
 @dataclass(frozen=True)
@@ -141,6 +158,8 @@ class FilterOptions:
     channels: tuple[ChannelKind, ...]
     markets: tuple[tuple[int, str], ...]  # (id, name)
     languages: tuple[str, ...]
+    #: The escalation queue first, then the markets' queues by code.
+    queues: tuple[QueueOption, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -253,6 +272,8 @@ def conversation_ids(
         query = query.where(Conversation.market_id == inbox_filter.market_id)
     if inbox_filter.language is not None:
         query = query.where(Conversation.language == inbox_filter.language)
+    if inbox_filter.queue_id is not None:
+        query = query.where(Conversation.queue_id == inbox_filter.queue_id)
     if matching is not None:
         # ``id + 0``: not a key to look up each match by, so the newest-first walk is the plan.
         query = query.where((Conversation.id + 0 if walk else Conversation.id).in_(matching))
@@ -513,11 +534,21 @@ def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:
     if not ids:
         return {}
     assignee = aliased(Agent)
+    queue_market = aliased(Market)
     query = (
-        select(Conversation, Customer, Market.code, assignee.name)
+        select(
+            Conversation,
+            Customer,
+            Market.code,
+            assignee.name,
+            func.coalesce(queue_market.code, RoutingQueue.key),
+            RoutingQueue.escalation,
+        )
         .join(Customer, Customer.id == Conversation.customer_id)
         .outerjoin(Market, Market.id == Conversation.market_id)
         .outerjoin(assignee, assignee.id == Conversation.assignee_id)
+        .outerjoin(RoutingQueue, RoutingQueue.id == Conversation.queue_id)
+        .outerjoin(queue_market, queue_market.id == RoutingQueue.market_id)
         .where(Conversation.id.in_(list(ids)))
     )
     overdue = set(
@@ -532,7 +563,7 @@ def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:
     )
     found = session.execute(query).all()
     # The page's customers' zones in one batch (zone_of_customer's resolution, not per row).
-    zones = zone_names_of_customers(session, [customer for _, customer, _, _ in found])
+    zones = zone_names_of_customers(session, [customer for _, customer, *_ in found])
     return {
         conversation.id: dataclasses.replace(
             _row(
@@ -545,8 +576,10 @@ def inbox_rows(session: Session, ids: Sequence[int]) -> dict[int, InboxRow]:
             ),
             overdue_task=conversation.id in overdue,
             has_draft=conversation.id in drafted,
+            queue_name=queue_name,
+            in_escalation=bool(escalation),
         )
-        for conversation, customer, market_code, assignee_name in found
+        for conversation, customer, market_code, assignee_name, queue_name, escalation in found
     }
 
 
@@ -587,10 +620,24 @@ def filter_options(session: Session) -> FilterOptions:
         select(Conversation.language).where(Conversation.language.is_not(None)).distinct()
     )
     markets = session.execute(select(Market.id, Market.name).order_by(Market.name))
+    queues = session.execute(
+        select(
+            RoutingQueue.id, func.coalesce(Market.code, RoutingQueue.key), RoutingQueue.escalation
+        ).outerjoin(Market, Market.id == RoutingQueue.market_id)
+    )
     return FilterOptions(
         channels=tuple(sorted(ChannelKind(c) for c in channels if c is not None)),
         markets=tuple((market_id, name) for market_id, name in markets),
         languages=tuple(sorted(lang for lang in languages if lang)),
+        queues=tuple(
+            sorted(
+                (
+                    QueueOption(queue_id, name, bool(escalation))
+                    for queue_id, name, escalation in queues
+                ),
+                key=lambda queue: (not queue.escalation, queue.name),
+            )
+        ),
     )
 
 

@@ -81,11 +81,13 @@ from console.ui.inbox.empty_inbox import EmptyInbox
 from console.ui.inbox.filter_bar import FilterBar
 from console.ui.inbox.inbox_model import (
     ACTIVITY,
+    ASSIGNEE,
     CHANNEL,
     COUNTRY,
     CUSTOMER,
     LANGUAGE,
     MARKER,
+    QUEUE,
     STATUS,
     SUBJECT,
     InboxModel,
@@ -117,6 +119,7 @@ COLUMN_WIDTHS = {
     CHANNEL: 84,
     LANGUAGE: 80,
     STATUS: 72,
+    QUEUE: 76,
     ACTIVITY: 112,
 }
 STATUS_MESSAGE_MS = 8000
@@ -271,6 +274,7 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
         header.setSectionResizeMode(MARKER, QHeaderView.ResizeMode.Fixed)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        header.moveSection(header.visualIndex(QUEUE), header.visualIndex(ASSIGNEE))
         header.setSortIndicator(ACTIVITY, Qt.SortOrder.DescendingOrder)
         view.setSortingEnabled(True)
         return view

@@ -49,6 +49,14 @@ def direction_name(direction: Direction) -> str:
     return QCoreApplication.translate("DisplayNames", "Agent")
 
 
+def queue_name(name: str | None, escalation: bool) -> str:
+    """A routing queue as people call it: its market's code, or "Escalation" (the in-house
+    escalation queue); "" for none."""
+    if escalation:
+        return QCoreApplication.translate("DisplayNames", "Escalation")
+    return name or ""
+
+
 @cache
 def _babel_locale(ui_locale: str) -> Locale:
     try:

@@ -10,7 +10,12 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QTabBar, QWidge
 
 from console.inbox.queries import NOBODY, AgentSummary, FilterOptions, InboxFilter, InboxView
 from console.store.models import ChannelKind, ConversationStatus
-from console.ui.common.display_names import channel_name, language_name, status_name
+from console.ui.common.display_names import (
+    channel_name,
+    language_name,
+    queue_name,
+    status_name,
+)
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 
 SEARCH_DELAY_MS = 250
@@ -47,21 +52,27 @@ class FilterBar(FollowsUiLanguage, QWidget):
         self.language.setObjectName("languageFilter")
         self.assignee = QComboBox(self)
         self.assignee.setObjectName("assigneeFilter")
+        #: The routing queue (a market's, or the in-house escalation queue).
+        self.queue = QComboBox(self)
+        self.queue.setObjectName("queueFilter")
         self._options = FilterOptions(channels=(), markets=(), languages=())
         self._agents: list[AgentSummary] = []
 
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.views, 0, 0, 1, 5)
+        # The queue picks a pile of work as the views do: it sits beside them, so the
+        # bar is no wider or taller for it.
+        layout.addWidget(self.views, 0, 0, 1, 4)
         layout.addWidget(self.search, 1, 0, 1, 5)
         combos = (self.status, self.channel, self.market, self.language, self.assignee)
-        for column, combo in enumerate(combos):
+        places = [(2, column) for column in range(len(combos))]
+        for combo, (row, column) in zip((*combos, self.queue), [*places, (0, 4)], strict=True):
             # Combos shrink with the pane (their text elides) so the window fits 1,280 px.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(COMBO_MIN_CHARS)
-            layout.addWidget(combo, 2, column)
+            layout.addWidget(combo, row, column)
             combo.currentIndexChanged.connect(self._emit)
         self.views.currentChanged.connect(self._emit)
 
@@ -133,6 +144,11 @@ class FilterBar(FollowsUiLanguage, QWidget):
                 [(self.tr("Nobody (unassigned)"), NOBODY)]
                 + [(agent.name, agent.id) for agent in self._agents],
             )
+            _fill(
+                self.queue,
+                self.tr("All queues"),
+                [(queue_name(q.name, q.escalation), q.id) for q in options.queues],
+            )
         finally:
             self._building = False
 
@@ -147,6 +163,7 @@ class FilterBar(FollowsUiLanguage, QWidget):
             channel=ChannelKind(channel) if channel else None,
             market_id=self.market.currentData(),
             language=self.language.currentData(),
+            queue_id=self.queue.currentData(),
             search=self.search.text(),
         )
 
@@ -179,6 +196,7 @@ class FilterBar(FollowsUiLanguage, QWidget):
             (self.market, self.tr("Market: %1")),
             (self.language, self.tr("Language: %1")),
             (self.assignee, self.tr("Assigned to: %1")),
+            (self.queue, self.tr("Queue: %1")),
         )
         for combo, label in labels:
             if combo.currentIndex() > 0:
@@ -190,7 +208,8 @@ class FilterBar(FollowsUiLanguage, QWidget):
         self._building = True
         try:
             self.search.clear()
-            for combo in (self.status, self.channel, self.market, self.language, self.assignee):
+            combos = (self.status, self.channel, self.market, self.language, self.assignee)
+            for combo in (*combos, self.queue):
                 combo.setCurrentIndex(0)
             self.views.setCurrentIndex(VIEWS.index(InboxView.ALL))
         finally:

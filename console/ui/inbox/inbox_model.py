@@ -37,6 +37,7 @@ from console.ui.common.display_names import (
     country_name,
     language_name,
     priority_name,
+    queue_name,
     status_name,
 )
 from console.ui.inbox.operations import load_listing, load_rows
@@ -63,6 +64,9 @@ COLUMNS = (
     "assignee",
     "activity",
     "local_time",
+    # Last, so a header layout saved before it existed keeps its columns; the window
+    # shows it before the assignee.
+    "queue",
 )
 (
     MARKER,
@@ -75,6 +79,7 @@ COLUMNS = (
     ASSIGNEE,
     ACTIVITY,
     LOCAL_TIME,
+    QUEUE,
 ) = range(len(COLUMNS))
 SORT_BY_COLUMN = {
     MARKER: InboxSort.PRIORITY,
@@ -184,6 +189,7 @@ class InboxModel(QAbstractTableModel):
             self.tr("Assignee"),
             self.tr("Last activity"),
             self.tr("Their time"),
+            self.tr("Queue"),
         )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -435,6 +441,8 @@ class InboxModel(QAbstractTableModel):
             return format_activity(row.last_activity_at)
         if column == LOCAL_TIME:
             return format_their_time(row.time_zone)
+        if column == QUEUE:
+            return queue_name(row.queue_name, row.in_escalation)
         return None
 
     def _tooltip(self, row: InboxRow, column: int) -> str | None:
