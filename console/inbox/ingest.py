@@ -23,7 +23,9 @@ from datetime import datetime
 from itertools import islice
 from typing import cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Integer, Table, bindparam, column, insert, select, update
+from sqlalchemy import cast as cast_to
+from sqlalchemy import values as values_list
 from sqlalchemy.orm import Session
 
 from console import audit
@@ -515,14 +517,46 @@ def _save_attachments(
     session.execute(insert(_MESSAGE_ATTACHMENTS), links)
 
 
+#: Conversations saved per UPDATE statement on PostgreSQL (11 parameters each, of 65,535).
+_THREADS_PER_UPDATE = 2000
+
+
 def _save_threads(session: Session, threads: Iterable[_Thread]) -> None:
+    rows = [thread.values() for thread in threads]
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        # One UPDATE ... FROM (VALUES ...) per chunk, not one statement per conversation:
+        # the statement-level triggers (live updates) fire once, and a batch of thousands
+        # of conversations is one round of work on the server, not thousands.
+        names = ("b_id", *_THREAD_FIELDS)
+        for start in range(0, len(rows), _THREADS_PER_UPDATE):
+            chunk = rows[start : start + _THREADS_PER_UPDATE]
+            saved = values_list(
+                column("b_id", Integer()),
+                *(column(name, _CONVERSATIONS.c[name].type) for name in _THREAD_FIELDS),
+                name="saved_threads",
+            ).data([tuple(row[name] for name in names) for row in chunk])
+            session.connection().execute(
+                update(_CONVERSATIONS)
+                .where(_CONVERSATIONS.c.id == saved.c.b_id)
+                # A column that is NULL in every row of the list has type text: cast back.
+                .values(
+                    {
+                        name: cast_to(saved.c[name], _CONVERSATIONS.c[name].type)
+                        for name in _THREAD_FIELDS
+                    }
+                )
+                .values(version=_CONVERSATIONS.c.version + 1)
+            )
+        return
     statement = (
         update(_CONVERSATIONS)
         .where(_CONVERSATIONS.c.id == bindparam("b_id"))
         .values({name: bindparam(name) for name in _THREAD_FIELDS})
         .values(version=_CONVERSATIONS.c.version + 1)  # a change other seats must not overwrite
     )
-    session.connection().execute(statement, [thread.values() for thread in threads])
+    session.connection().execute(statement, rows)
 
 
 def _message_row(conversation_id: int, item: IncomingMessage) -> dict[str, object]:
