@@ -19,7 +19,14 @@ texts), computed by the server so that no reader needs the raw value:
   typed, so a masked person finds a customer by the exact e-mail or phone;
 * ``console_private.reveal(customer_id, field, reason, identity_id)`` (SECURITY
   DEFINER) returns one raw value to a lead, compliance person or administrator
-  (or an unmasked person) for a stated reason and audits it (never the value).
+  (or an unmasked person) for a stated reason and audits it (never the value);
+* the search tables of migration 0015 (:data:`SEARCH_TABLES`) hold tsvectors of the
+  raw texts, which list their words: each gets ``masked_body``, the tsvector of the
+  masked text (kept by a BEFORE trigger, its own GIN index), and a view of the same
+  name in ``console_masked`` whose ``body`` is ``masked_body`` (SELECT only). A masked
+  person's search runs unchanged over masked words; the raw ``body`` is not theirs to
+  read. The 0015 trigger functions get a fixed ``search_path`` so that a masked
+  person's write always reaches the tables, never these views.
 
 The privileges (masked people read the tables' masked columns only) are granted
 by ``console/team/masking_roles.py`` when ``team init`` prepares the roles.
@@ -100,6 +107,28 @@ MASKED: dict[str, tuple[str | None, dict[str, str]]] = {
     ),
     "quarantine": (None, {"excerpt": "console_masked.mask_text(NEW.excerpt, NULL, NULL)"}),
 }
+
+#: Search table (migration 0015) -> (the table whose text it indexes, its key column there).
+SEARCH_TABLES: dict[str, tuple[str, str]] = {
+    "message_fts": ("messages", "message_id"),
+    "message_fts_translations": ("translations", "translation_id"),
+}
+#: The 0015 functions that write the search tables (run with their caller's rights).
+_SEARCH_WRITERS = (
+    "message_fts_insert()",
+    "message_fts_update()",
+    "message_fts_translations_insert()",
+    "message_fts_translations_update()",
+)
+_SEARCH_VECTOR = "to_tsvector('console_search', console_search_text(coalesce({}, '')))"
+
+
+def raw_columns() -> dict[str, tuple[str, ...]]:
+    """Table -> the columns a masked person may not read (the rest they may)."""
+    found = {table: tuple(masks) for table, (_finder, masks) in MASKED.items()}
+    found.update({table: ("body",) for table in SEARCH_TABLES})
+    return found
+
 
 _CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 
@@ -460,7 +489,58 @@ END $f$""",
         for name in others:
             _run(connection, f'ALTER TABLE {q}.{table} ENABLE TRIGGER "{name}"')
         _create_view(connection, schema, table, list(masks))
+    _install_search(connection, schema)
     _install_reveal(connection, q)
+
+
+def _install_search(connection: Any, schema: str) -> None:
+    """The masked tsvectors and the views masked people search through (module text)."""
+    q = f'"{schema}"'
+    installed = {
+        str(name)
+        for (name,) in connection.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = :s"), {"s": schema}
+        )
+    }
+    for function in _SEARCH_WRITERS:
+        _run(connection, f"ALTER FUNCTION {q}.{function} SET search_path = {q}")
+    for table, (source, key) in SEARCH_TABLES.items():
+        if table not in installed:
+            continue
+        _run(connection, f"ALTER TABLE {q}.{table} ADD COLUMN masked_body tsvector")
+        # A text with nothing to mask (most) reuses the raw tsvector: no second parse.
+        _run(
+            connection,
+            f"""CREATE FUNCTION {MASKED_SCHEMA}.{table}_masks() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {q} AS $f$
+DECLARE v_raw text; v_masked text;
+BEGIN
+  SELECT s.text, s.masked_text INTO v_raw, v_masked FROM {q}.{source} s WHERE s.id = NEW.{key};
+  IF v_masked IS NOT DISTINCT FROM v_raw THEN
+    NEW.masked_body := NEW.body;
+  ELSE
+    NEW.masked_body := {_SEARCH_VECTOR.format("v_masked")};
+  END IF;
+  RETURN NEW;
+END $f$""",
+        )
+        _run(
+            connection,
+            f"CREATE TRIGGER {TRIGGER} BEFORE INSERT OR UPDATE ON {q}.{table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {MASKED_SCHEMA}.{table}_masks()",
+        )
+        _run(connection, f'UPDATE {q}.{table} SET "{key}" = "{key}"')
+        _run(
+            connection,
+            f"CREATE INDEX ix_{table}_masked_body ON {q}.{table} USING gin (masked_body)",
+        )
+        columns = [c for c in _columns(connection, schema, table) if c != "masked_body"]
+        select_list = ", ".join("masked_body AS body" if c == "body" else f'"{c}"' for c in columns)
+        _run(
+            connection,
+            f"CREATE VIEW {MASKED_SCHEMA}.{table} WITH (security_invoker = true) "
+            f"AS SELECT {select_list} FROM {q}.{table}",
+        )
 
 
 def _install_secret(connection: Any, q: str) -> None:
@@ -611,6 +691,13 @@ def uninstall(connection: Any) -> None:
         for column in masks:
             _run(connection, f"ALTER TABLE {q}.{table} DROP COLUMN IF EXISTS masked_{column}")
     _run(connection, f"ALTER TABLE {q}.channel_identities DROP COLUMN IF EXISTS address_hash")
+    for table in SEARCH_TABLES:
+        if connection.scalar(text("SELECT to_regclass(:t)"), {"t": f"{schema}.{table}"}):
+            _run(connection, f"DROP TRIGGER IF EXISTS {TRIGGER} ON {q}.{table}")
+            _run(connection, f"ALTER TABLE {q}.{table} DROP COLUMN IF EXISTS masked_body")
+    for function in _SEARCH_WRITERS:
+        if connection.scalar(text("SELECT to_regprocedure(:f)"), {"f": f"{schema}.{function}"}):
+            _run(connection, f"ALTER FUNCTION {q}.{function} RESET search_path")
 
 
 _LOOKS_LIKE_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -1,7 +1,8 @@
 """Masked people in a team store: what their login roles may read (PostgreSQL).
 
 Two group roles besides the console's: ``console_unmasked`` may read the raw
-customer columns (SELECT on the tables of console/store/masking_sql.py:MASKED);
+customer columns (SELECT on the tables of console/store/masking_sql.py:MASKED, and the
+raw-text tsvectors of the search tables);
 ``console_masked`` is the mark of a masked person. The console's role groups
 (``console_role_*``) read those tables' other columns only (column privileges),
 so a masked person reads raw values nowhere: ``SELECT text FROM public.messages``
@@ -21,7 +22,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from console.store.masking_sql import MASKED, MASKED_SCHEMA, PRIVATE_SCHEMA
+from console.store.masking_sql import MASKED_SCHEMA, PRIVATE_SCHEMA, SEARCH_TABLES, raw_columns
 
 MASKED_GROUP = "console_masked"
 UNMASKED_GROUP = "console_unmasked"
@@ -51,7 +52,9 @@ def apply_masking_privileges(session: Session, groups: tuple[str, ...], people_g
     for group in (MASKED_GROUP, UNMASKED_GROUP):
         if not _role_exists(session, group):
             _sql(session, f'CREATE ROLE "{group}" NOLOGIN')
-    for table, (_finder, masks) in MASKED.items():
+    for table, masks in raw_columns().items():
+        if not session.scalar(text("SELECT to_regclass(:t)"), {"t": f'"{schema}".{table}'}):
+            continue
         columns = [
             str(name)
             for (name,) in session.execute(
@@ -74,6 +77,12 @@ def apply_masking_privileges(session: Session, groups: tuple[str, ...], people_g
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {MASKED_SCHEMA} "
         f'TO "{people_group}"',
     )
+    for table in SEARCH_TABLES:  # searched, never written through (the triggers write the tables)
+        if session.scalar(text("SELECT to_regclass(:t)"), {"t": f"{MASKED_SCHEMA}.{table}"}):
+            _sql(
+                session,
+                f'REVOKE INSERT, UPDATE, DELETE ON {MASKED_SCHEMA}.{table} FROM "{people_group}"',
+            )
     _sql(session, f'GRANT USAGE ON SCHEMA {PRIVATE_SCHEMA} TO "{people_group}"')
     _sql(
         session,
