@@ -485,6 +485,10 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "The export could not be written to {folder} ({reason}); nothing was written.",
     ),
+    "privacy.export_masked": QT_TRANSLATE_NOOP(
+        "Problem",
+        "You read customer data masked, so you may not export a customer's data; ask compliance staff or an administrator who reads it unmasked. Nothing was exported.",
+    ),
     "privacy.no_customer_given": QT_TRANSLATE_NOOP(
         "Problem",
         "Name the customer by e-mail address, phone number or customer id.",
