@@ -45,7 +45,7 @@ def _write_again(store: Any) -> None:
     )
 
 
-def test_a_masked_role_cannot_read_raw_tsvectors(team: dict[str, Any]) -> None:
+def test_a_masked_role_cannot_read_raw_tsvectors(team: dict[str, Any]) -> None:  # noqa: F811
     _write_again(team["store"])
     vera = _connect(team["url"], team["logins"]["vera"], "vera-pw")
     try:
@@ -84,7 +84,7 @@ def _found(store: Any, search: str) -> list[int]:
         return conversation_ids(session, InboxFilter(search=search))
 
 
-def test_a_masked_persons_inbox_search_finds_masked_words_only(team: dict[str, Any]) -> None:
+def test_a_masked_persons_inbox_search_finds_masked_words_only(team: dict[str, Any]) -> None:  # noqa: F811
     _write_again(team["store"])
     conversation = team["seeded"].conversation_id
     logins = team["logins"]
