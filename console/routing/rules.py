@@ -64,6 +64,8 @@ class QueueView:
     escalation: bool
     auto_assign: bool
     version: int
+    #: The outsourcing vendor whose people work the queue; None: in-house.
+    vendor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ def load_settings(session: Session, person_id: int | None) -> RoutingSettings:
                 queue.escalation,
                 queue.auto_assign,
                 queue.version,
+                queue.vendor,
             )
         )
     queues.sort(key=lambda q: (not q.escalation, q.market_code or ""))
@@ -209,7 +212,7 @@ def set_capacity(
         session.flush()  # a second writer's insert fails on the key: told as a conflict
         new_version = 1
     else:
-        new_version = _bump(
+        new_version = bump_version(
             session, AgentCapacity, AgentCapacity.agent_id == agent_id, version,
             capacity=capacity, updated_by=actor,
         )  # fmt: skip
@@ -231,7 +234,7 @@ def set_queue_mode(
 ) -> int:
     """Route a queue by itself (True) or leave it to be worked by hand."""
     check_editor(session, editor_id)
-    new_version = _bump(
+    new_version = bump_version(
         session, RoutingQueue, RoutingQueue.id == queue_id, version,
         auto_assign=auto_assign, updated_by=actor,
     )  # fmt: skip
@@ -290,7 +293,7 @@ def save_rule(
         session.flush()
         new_version = 1
     else:
-        new_version = _bump(
+        new_version = bump_version(
             session, RoutingRule, RoutingRule.id == row.id, version,
             keywords=words, enabled=enabled, updated_by=actor,
         )  # fmt: skip
@@ -331,8 +334,11 @@ def remove_vip(session: Session, customer_id: int, *, editor_id: int | None, act
         )
 
 
-def _bump(session: Session, table: type, where: object, version: int, **values: object) -> int:
-    """Update the row if it still has ``version``; the new version, or a conflict."""
+def bump_version(
+    session: Session, table: type, where: object, version: int, **values: object
+) -> int:
+    """Update the row if it still has ``version``; the new version, or a conflict
+    (:data:`CHANGED_ELSEWHERE`; :data:`GONE` when the row no longer exists)."""
     column = table.version  # type: ignore[attr-defined]
     result = session.execute(
         update(table)

@@ -801,6 +801,10 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{value} is not a date; write it as YYYY-MM-DD.",
     ),
+    "team.escalation_in_house": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The escalation queue is worked in-house; it cannot be given to a vendor.",
+    ),
     "team.language_invalid": QT_TRANSLATE_NOOP(
         "Problem",
         "{value} is not a language code (such as de, fr or zh).",
@@ -876,6 +880,10 @@ _LITERALS: dict[str, object] = {
     "team.person_gone": QT_TRANSLATE_NOOP(
         "Problem",
         "This person no longer exists.",
+    ),
+    "team.vendor_too_long": QT_TRANSLATE_NOOP(
+        "Problem",
+        "A vendor's name can be at most {limit} characters long.",
     ),
 }
 WORDINGS: dict[str, str] = {code: str(text) for code, text in _LITERALS.items()}

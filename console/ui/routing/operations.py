@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from console import routing
 from console.changes import Changes
 from console.routing import Explanation, RoutingSettings
+from console.team import scope
 from console.ui.lanes.operations import QueryOp, WriteOp, Wrote
 
 _ROUTING = Changes(routing=True)
@@ -75,6 +76,28 @@ def set_queue_mode(
             session, queue_id, auto_assign, version=version, editor_id=editor_id, actor=actor
         )
         return Wrote(new, _ROUTING | Changes(audit=True))
+
+    return WriteOp(parent=parent, op=op, success=success)
+
+
+def set_queue_vendor(
+    *,
+    parent: QObject,
+    queue_id: int,
+    vendor: str,
+    version: int,
+    editor_id: int | None,
+    actor: str,
+    success: Callable[[int | None], None] | None = None,
+) -> WriteOp[int | None]:
+    """Give a queue to a vendor (blank: in-house); who sees its conversations changes, so
+    the inbox lists again (``listing``)."""
+
+    def op(session: Session) -> Wrote[int | None]:
+        new = scope.set_queue_vendor(
+            session, queue_id, vendor, version=version, editor_id=editor_id, actor=actor
+        )
+        return Wrote(new, _ROUTING | Changes(listing=True, audit=True))
 
     return WriteOp(parent=parent, op=op, success=success)
 

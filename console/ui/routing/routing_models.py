@@ -117,18 +117,21 @@ class KeywordRulesModel(RowsTableModel[RuleView]):
 
 
 class QueuesModel(RowsTableModel[QueueView]):
-    """Queue, and whether routing assigns its conversations (checkable)."""
+    """Queue, whether routing assigns its conversations (checkable), and the vendor whose
+    people work it (editable text; empty: in-house). The escalation queue stays in-house."""
 
-    COLUMNS = 2
+    COLUMNS = 3
     #: (queue id, routes by itself, version read)
     mode_edited = Signal(int, bool, int)
+    #: (queue id, vendor typed (blank: in-house), version read)
+    vendor_edited = Signal(int, str, int)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.editable = False
 
     def column_titles(self) -> tuple[str, ...]:
-        return (self.tr("Queue"), self.tr("Routed automatically"))
+        return (self.tr("Queue"), self.tr("Routed automatically"), self.tr("Vendor"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row())
@@ -137,6 +140,12 @@ class QueuesModel(RowsTableModel[QueueView]):
         if index.column() == 1:
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if row.auto_assign else Qt.CheckState.Unchecked
+            return None
+        if index.column() == 2:
+            if role == Qt.ItemDataRole.EditRole:
+                return row.vendor or ""
+            if role == Qt.ItemDataRole.DisplayRole:
+                return row.vendor or self.tr("in-house")
             return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -147,14 +156,29 @@ class QueuesModel(RowsTableModel[QueueView]):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return _CHECKABLE if self.editable and index.column() == 1 else READ_ONLY
+        if not self.editable:
+            return READ_ONLY
+        if index.column() == 1:
+            return _CHECKABLE
+        row = self.row_at(index.row())
+        if index.column() == 2 and row is not None and not row.escalation:
+            return _EDITABLE
+        return READ_ONLY
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         row = self.row_at(index.row())
-        if row is None or index.column() != 1 or role != Qt.ItemDataRole.CheckStateRole:
+        if row is None:
             return False
-        self.mode_edited.emit(row.id, Qt.CheckState(value) == Qt.CheckState.Checked, row.version)
-        return True
+        if index.column() == 1 and role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            self.mode_edited.emit(row.id, checked, row.version)
+            return True
+        if index.column() == 2 and role == Qt.ItemDataRole.EditRole:
+            typed = str(value or "").strip()
+            if typed != (row.vendor or ""):
+                self.vendor_edited.emit(row.id, typed, row.version)
+            return True
+        return False
 
 
 class VipModel(RowsTableModel[VipView]):

@@ -1,4 +1,5 @@
-"""Team → Routing rules…: capacity per person, escalation rules and the queues' modes.
+"""Team → Routing rules…: capacity per person, escalation rules, the queues' modes and
+their vendors.
 
 Leads and administrators change them; everyone else reads them. Each change is saved at
 once (on the store lane, audited) against the version shown; a change someone else made
@@ -132,6 +133,7 @@ class RoutingRulesWindow(FollowsUiLanguage, QDialog):
         self.capacities.capacity_edited.connect(self._capacity_edited)
         self.rules.rule_edited.connect(self._rule_edited)
         self.queues.mode_edited.connect(self._mode_edited)
+        self.queues.vendor_edited.connect(self._vendor_edited)
         self.vip_rule.clicked.connect(self._vip_rule_clicked)
         self.add_rule.clicked.connect(self._add_rule)
         self.add_vip.clicked.connect(self._add_vip)
@@ -232,6 +234,12 @@ class RoutingRulesWindow(FollowsUiLanguage, QDialog):
     def _mode_edited(self, queue_id: int, auto_assign: bool, version: int) -> None:
         operations.set_queue_mode(
             parent=self, queue_id=queue_id, auto_assign=auto_assign, version=version,
+            editor_id=self.state.person_id, actor=self.state.actor, success=self._saved,
+        ).failure(self._failed).run(self._executor)  # fmt: skip
+
+    def _vendor_edited(self, queue_id: int, vendor: str, version: int) -> None:
+        operations.set_queue_vendor(
+            parent=self, queue_id=queue_id, vendor=vendor, version=version,
             editor_id=self.state.person_id, actor=self.state.actor, success=self._saved,
         ).failure(self._failed).run(self._executor)  # fmt: skip
 
