@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -30,6 +31,9 @@ from console.ui.common.problem_texts import error_text
 from console.ui.lanes.file_lane import FileLane
 from console.ui.team.role_names import role_name
 from console.ui.team.saved_connection import save_connection, saved_connection, saved_password
+
+#: Wide enough for a problem to wrap into a few readable lines.
+MINIMUM_WIDTH = 460
 
 
 class ConnectDialog(FollowsUiLanguage, QDialog):
@@ -74,6 +78,10 @@ class ConnectDialog(FollowsUiLanguage, QDialog):
         buttons.rejected.connect(self.reject)
         self.labels = [QLabel(self) for _ in range(5)]
         form = QFormLayout(self)
+        # The dialog grows to show a long, wrapped problem whole (a refused sign-in names the
+        # server), instead of cutting it off at the size it opened with.
+        form.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.setMinimumWidth(MINIMUM_WIDTH)
         for label, field in zip(
             self.labels,
             (self.host, self.port, self.database, self.user, self.password),
@@ -84,6 +92,11 @@ class ConnectDialog(FollowsUiLanguage, QDialog):
         form.addRow(self.message)
         form.addRow(buttons)
         self.ui_language_changed()
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` under the fields, the dialog grown to show it whole."""
+        self.message.setText(text)
+        self.adjustSize()
 
     def ui_language_changed(self) -> None:
         self.setWindowTitle(self.tr("Connect to team store"))
@@ -109,11 +122,11 @@ class ConnectDialog(FollowsUiLanguage, QDialog):
         connection, password = self.connection(), self.password.text()
         if not connection.complete or not password:
             set_role(self.message, "error")
-            self.message.setText(self.tr("Enter the host, database, user and password."))
+            self._say(self.tr("Enter the host, database, user and password."))
             return
         self._connecting = connect
         set_role(self.message, None)
-        self.message.setText(self.tr("Connecting…"))
+        self._say(self.tr("Connecting…"))
         self.test_button.setEnabled(False)
         self.connect_button.setEnabled(False)
         self._lane.run(
@@ -127,7 +140,7 @@ class ConnectDialog(FollowsUiLanguage, QDialog):
         if not self._connecting:
             store.close()
             set_role(self.message, "ok")
-            self.message.setText(
+            self._say(
                 self.tr("Connected: you are %1 (%2).")
                 .replace("%1", person.name)
                 .replace("%2", role_name(person.role))
@@ -137,7 +150,7 @@ class ConnectDialog(FollowsUiLanguage, QDialog):
         try:
             save_connection(self.connection(), self.password.text())
         except Exception as exc:  # the keyring refused: saved without the password
-            self.message.setText(error_text(exc))
+            self._say(error_text(exc))
         self.connected.emit(store, person)
         self.accept()
 
@@ -145,7 +158,7 @@ class ConnectDialog(FollowsUiLanguage, QDialog):
         self.test_button.setEnabled(True)
         self.connect_button.setEnabled(True)
         set_role(self.message, "error")
-        self.message.setText(error_text(exc))
+        self._say(error_text(exc))
 
     def done(self, result: int) -> None:
         self._lane.shutdown()

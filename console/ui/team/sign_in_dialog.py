@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
 )
@@ -26,6 +27,9 @@ from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text
 from console.ui.lanes.file_lane import FileLane
+
+#: Wide enough for a problem to wrap into a few readable lines.
+MINIMUM_WIDTH = 460
 
 
 class SignInDialog(FollowsUiLanguage, QDialog):
@@ -61,6 +65,10 @@ class SignInDialog(FollowsUiLanguage, QDialog):
         self.user_label = QLabel(self)
         self.password_label = QLabel(self)
         form = QFormLayout(self)
+        # The dialog grows to show a long, wrapped problem whole (a refused sign-in names the
+        # server), instead of cutting it off at the size it opened with.
+        form.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.setMinimumWidth(MINIMUM_WIDTH)
         form.addRow(self.where)
         form.addRow(self.user_label, self.user)
         form.addRow(self.password_label, self.password)
@@ -68,6 +76,11 @@ class SignInDialog(FollowsUiLanguage, QDialog):
         form.addRow(self.buttons)
         self.ui_language_changed()
         (self.password if connection.user else self.user).setFocus()
+
+    def _say(self, text: str) -> None:
+        """Show ``text`` under the fields, the dialog grown to show it whole."""
+        self.message.setText(text)
+        self.adjustSize()
 
     def ui_language_changed(self) -> None:
         self.setWindowTitle(self.tr("Sign in to the team store"))
@@ -81,7 +94,7 @@ class SignInDialog(FollowsUiLanguage, QDialog):
     def sign_in(self) -> None:
         user = self.user.text().strip()
         if not user or not self.password.text():
-            self.message.setText(self.tr("Enter your user name and password."))
+            self._say(self.tr("Enter your user name and password."))
             return
         self.connection = TeamConnection(
             host=self.connection.host,
@@ -89,7 +102,7 @@ class SignInDialog(FollowsUiLanguage, QDialog):
             database=self.connection.database,
             user=user,
         )
-        self.message.setText(self.tr("Signing in…"))
+        self._say(self.tr("Signing in…"))
         self.sign_in_button.setEnabled(False)
         connection, password = self.connection, self.password.text()
         self._lane.run(
@@ -104,7 +117,7 @@ class SignInDialog(FollowsUiLanguage, QDialog):
 
     def _refused(self, exc: Exception) -> None:
         self.sign_in_button.setEnabled(True)
-        self.message.setText(error_text(exc))
+        self._say(error_text(exc))
         self.password.selectAll()
         self.password.setFocus()
 

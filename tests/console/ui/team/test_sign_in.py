@@ -71,6 +71,10 @@ def test_a_wrong_password_is_refused_and_can_be_retyped(
     _sign_in(qtbot, dialog, "nope")
     qtbot.waitUntil(lambda: "refused the sign-in" in dialog.message.text(), timeout=10_000)
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.store is None
+    # The whole problem is shown, wrapped, not cut off at the height the dialog opened with.
+    qtbot.waitUntil(
+        lambda: dialog.message.height() >= dialog.message.heightForWidth(dialog.message.width())
+    )
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, "kai-pw")
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
