@@ -15,6 +15,16 @@ store has a row under its key; if every row is, the exit code is 0, else 1
 (a row kept out by another unique key). A row there under the same key with
 other contents (a team store that already had data of its own, or a row its
 own migrations made at another time) is kept as it is and counted in a notice.
+
+The audit log is not copied as a table: it is a hash chain (migration 0020) whose
+ids and hashes the team store draws itself, so the single seat's entries are
+appended to the team store's chain, in their order and with their contents
+(``at``, actor, action, entity, detail), under new ids; ``audit_chain_head`` belongs
+to the chain and is never copied. The same transaction appends a
+``store_migrated`` entry naming the source (its path, the hash of its first entry,
+which identifies its log wherever the file has moved, and the last source id
+copied); a later run copies only the source's entries after that id, so the log
+is never doubled and ``support-console audit verify`` holds afterwards.
 """
 
 from __future__ import annotations
@@ -26,17 +36,17 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, MetaData, Table, func, inspect, select, text, tuple_
+from sqlalchemy import Connection, MetaData, Table, func, insert, inspect, select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, IntegrityError
 
 import console.store
 from console.problems import define, problem
 from console.store import Store, StoreError, open_store, sqlite_url
-from console.store.models import Base
+from console.store.models import AuditEntry, Base, utcnow
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
@@ -44,7 +54,12 @@ EXIT_STORE_ERROR = 2
 #: Rows read, written and checked at a time (memory stays flat for any size of store).
 BATCH = 2000
 #: Tables never copied: the schema's version, and SQLite's search index (rebuilt there).
-_SKIPPED = {"alembic_version"}
+_SKIPPED = {"alembic_version", "audit_chain_head"}
+#: Appended to the team store's chain, not copied as rows (see the module text).
+AUDIT_TABLE = "audit_log"
+#: The team store's entry recording what a run appended from one single-seat store.
+MIGRATED_ACTION = "store_migrated"
+MIGRATED_ACTOR = "team migrate-from"
 _SKIPPED_PREFIXES = ("message_fts", "sqlite_")
 
 NEEDS_POSTGRESQL = define(
@@ -62,6 +77,13 @@ ROWS_DIFFER = define(
     "team.migrate_rows_differ",
     "{table}: {count} rows have the same id as rows already in the team store with other "
     "contents; the team store's rows were kept.",
+)
+ROWS_REFER_TO_MISSING = define(
+    "team.migrate_rows_refer_to_missing",
+    "{table}: rows of the single-seat store refer to rows the team store could not take "
+    "(a row already there has the same unique value). The copy stopped; what was copied "
+    "is kept. Remove those rows from the team store, or copy into a new, empty team store, "
+    "and run the command again.",
 )
 ALL_COPIED = define(
     "team.migrate_all_copied",
@@ -112,10 +134,19 @@ def run_migrate_from(args: argparse.Namespace) -> int:
         print(f"support-console: {exc}", file=sys.stderr)
         return EXIT_STORE_ERROR
     try:
-        results = migrate(source, team, progress=lambda copy: print(copy.line(), flush=True))
+        results = migrate(
+            source,
+            team,
+            progress=lambda copy: print(copy.line(), flush=True),
+            source_name=str(source_path),
+        )
     except StoreError as exc:
         print(f"support-console: {exc}", file=sys.stderr)
         return EXIT_STORE_ERROR
+    except IntegrityError as exc:  # a parent kept out (ROWS_MISSING): its children cannot go
+        table = getattr(getattr(exc.orig, "diag", None), "table_name", None) or "?"
+        print(f"support-console: {problem(ROWS_REFER_TO_MISSING, table=table)}", file=sys.stderr)
+        return EXIT_INCOMPLETE
     finally:
         source.close()
         team.close()
@@ -135,20 +166,110 @@ def run_migrate_from(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def migrate(source: Store, team: Store, progress: Any = None) -> list[TableCopy]:
+def migrate(
+    source: Store, team: Store, progress: Any = None, *, source_name: str = ""
+) -> list[TableCopy]:
     """Copy every shared table of ``source`` into ``team`` (see module docstring)."""
     pairs = _table_pairs(source, team)
     results = []
     with source.engine.connect() as reading, team.engine.connect() as writing:
-        copied = [_copy_table(reading, writing, read, write) for read, write in pairs]
+        copied = [
+            _append_audit(reading, writing, source_name or source.name)
+            if read.name == AUDIT_TABLE
+            else _copy_table(reading, writing, read, write)
+            for read, write in pairs
+        ]
         _move_sequences(writing)
         writing.commit()
         for (read_table, write_table), count in zip(pairs, copied, strict=True):
-            copy = _check_table(reading, writing, read_table, write_table, count)
+            if read_table.name == AUDIT_TABLE:
+                copy = _check_audit(reading, writing, count)
+            else:
+                copy = _check_table(reading, writing, read_table, write_table, count)
             results.append(copy)
             if progress is not None:
                 progress(copy)
     return results
+
+
+# -- the audit log: appended to the team store's chain --------------------------------------
+
+_AUDIT = cast(Table, AuditEntry.__table__)
+_AUDIT_CONTENT = ("at", "actor", "action", "entity", "entity_id", "detail")
+
+
+def _source_chain(reading: Connection) -> str:
+    """What names the single seat's log wherever its file is: its first entry's hash."""
+    first = reading.scalar(select(_AUDIT.c.hash).order_by(_AUDIT.c.id).limit(1))
+    reading.rollback()
+    return first or ""
+
+
+def _copied_through(writing: Connection, chain: str) -> int:
+    """The last source id an earlier run appended from the store whose log is ``chain``."""
+    through = 0
+    markers = writing.execute(
+        select(_AUDIT.c.detail).where(
+            _AUDIT.c.action == MIGRATED_ACTION, _AUDIT.c.entity == "store"
+        )
+    ).scalars()
+    for detail in markers:
+        if isinstance(detail, dict) and detail.get("chain") == chain:
+            through = max(through, int(detail.get("through_id") or 0))
+    writing.rollback()
+    return through
+
+
+def _append_audit(reading: Connection, writing: Connection, source_name: str) -> int:
+    """Append the source's entries not appended before, and the marker, in one transaction
+    (a run that fails half-way leaves neither, so the next one starts at the same entry)."""
+    chain = _source_chain(reading)
+    if not chain:
+        return 0
+    after = _copied_through(writing, chain)
+    appended, last_id = 0, after
+    query = (
+        select(_AUDIT.c.id, *(_AUDIT.c[name] for name in _AUDIT_CONTENT))
+        .where(_AUDIT.c.id > after)
+        .order_by(_AUDIT.c.id)
+    )
+    result = reading.execution_options(stream_results=True, yield_per=BATCH).execute(query)
+    for batch in result.mappings().partitions(BATCH):
+        # One row at a time in id order: the chain trigger draws each id and hash in turn.
+        rows = [{name: row[name] for name in _AUDIT_CONTENT} for row in batch]
+        writing.execute(insert(_AUDIT), rows)
+        appended += len(rows)
+        last_id = batch[-1]["id"]
+    reading.rollback()
+    if appended:
+        writing.execute(
+            insert(_AUDIT).values(
+                at=utcnow(),
+                actor=MIGRATED_ACTOR,
+                action=MIGRATED_ACTION,
+                entity="store",
+                detail={
+                    "source": source_name,
+                    "chain": chain,
+                    "through_id": last_id,
+                    "entries": appended,
+                },
+            )
+        )
+    writing.commit()
+    return appended
+
+
+def _check_audit(reading: Connection, writing: Connection, appended: int) -> TableCopy:
+    """Every source entry is covered by a marker (appended now or by an earlier run)."""
+    source_rows = reading.scalar(select(func.count()).select_from(_AUDIT)) or 0
+    chain = _source_chain(reading)
+    through = _copied_through(writing, chain) if chain else 0
+    missing = reading.scalar(select(func.count()).where(_AUDIT.c.id > through)) or 0
+    reading.rollback()
+    team_rows = writing.scalar(select(func.count()).select_from(_AUDIT)) or 0
+    writing.rollback()
+    return TableCopy(AUDIT_TABLE, source_rows, appended, missing, 0, team_rows)
 
 
 def _import_table_modules() -> None:

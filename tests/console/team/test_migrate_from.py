@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from factories import MessageFactory
 from sqlalchemy import MetaData, func, inspect, select, text
+from sqlalchemy.orm import Session
 
 from console.cli import main
 from console.demo import ensure_demo_store
@@ -14,7 +16,7 @@ from console.inbox.ingest import ingest
 from console.inbox.queries import InboxFilter, conversation_ids
 from console.store import Store, open_store, sqlite_url
 from console.store.models import AuditEntry, Message, Translation
-from console.team.migrate_from import _copied
+from console.team.migrate_from import MIGRATED_ACTION, _copied
 from console.translations.service import save_translation
 
 
@@ -27,6 +29,21 @@ def _counts(store: Store) -> dict[str, int]:
             for name, table in metadata.tables.items()
             if _copied(name)
         }
+
+
+def _audit(session: Session) -> list[tuple[Any, ...]]:
+    """The log's entries in chain order, without their ids and hashes."""
+    rows = session.execute(
+        select(
+            AuditEntry.at,
+            AuditEntry.actor,
+            AuditEntry.action,
+            AuditEntry.entity,
+            AuditEntry.entity_id,
+            AuditEntry.detail,
+        ).order_by(AuditEntry.id)
+    ).all()
+    return [tuple(row) for row in rows]
 
 
 def _single_seat(tmp_path: Path, message: MessageFactory) -> Path:
@@ -66,9 +83,14 @@ def test_copies_everything_twice_without_doubling(
             assert a.execute(select(Message.id, Message.text).order_by(Message.id)).all() == (
                 b.execute(select(Message.id, Message.text).order_by(Message.id)).all()
             )
-            assert a.scalars(select(AuditEntry.id).order_by(AuditEntry.id)).all() == (
-                b.scalars(select(AuditEntry.id).order_by(AuditEntry.id)).all()
-            )
+            # The audit log is appended to the team store's chain: the same entries in the
+            # same order under the ids the chain gave them, then one store_migrated entry.
+            assert _audit(a) == [e for e in _audit(b) if e[2] != MIGRATED_ACTION]
+            marker = b.scalars(
+                select(AuditEntry.detail).where(AuditEntry.action == MIGRATED_ACTION)
+            ).one()
+            assert marker["entries"] == len(_audit(a)) and marker["source"] == str(path)
+            assert marker["through_id"] == a.scalar(select(func.max(AuditEntry.id)))
         for query in ("reembolso", "退款", "refund", "refun", "order"):  # found alike
             with seat.session() as a, team.session() as b:
                 assert conversation_ids(a, InboxFilter(search=query)) == conversation_ids(
@@ -78,11 +100,14 @@ def test_copies_everything_twice_without_doubling(
         seat.close()
         team.close()
 
+    assert main(["audit", "verify", "--db", pg_url]) == 0
     assert main(["team", "migrate-from", str(path), "--db", pg_url]) == 0
     second = capsys.readouterr().out
     for line in second.splitlines():
         if ": copied " in line:
             assert ": copied 0, " in line, line
+    assert "audit_chain_head:" not in first + second  # the chain's own, never copied
+    assert main(["audit", "verify", "--db", pg_url]) == 0
     team = open_store(pg_url)
     try:
         assert _counts(team) == team_counts  # nothing doubled
@@ -114,21 +139,81 @@ def test_copies_only_what_is_missing(
     out = capsys.readouterr().out
     assert "messages: copied 1, " in out
     assert "conversations: copied 1, " in out
+    assert "audit_log: copied 1, " in out  # the ingest's entry, after the ones copied before
+    team = open_store(pg_url)
+    seat = open_store(sqlite_url(path), create=False)
+    try:
+        with seat.session() as a, team.session() as b:
+            assert _audit(a) == [e for e in _audit(b) if e[2] != MIGRATED_ACTION]
+            assert (
+                len(
+                    b.scalars(
+                        select(AuditEntry.id).where(AuditEntry.action == MIGRATED_ACTION)
+                    ).all()
+                )
+                == 2
+            )
+    finally:
+        seat.close()
+        team.close()
+    assert main(["audit", "verify", "--db", pg_url]) == 0
+
+
+def test_the_log_of_a_moved_store_is_not_appended_twice(
+    tmp_path: Path, pg_url: str, message: MessageFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The team store already has entries of its own: the seat's are appended after them.
+    team = open_store(pg_url)
+    ingest(team, [message("the team's own message", address="own@example.com")])
+    team.close()
+    path = _single_seat(tmp_path, message)
+    assert main(["team", "migrate-from", str(path), "--db", pg_url]) == 0
+    moved = path.rename(tmp_path / "moved.sqlite3")
+    capsys.readouterr()
+    assert main(["team", "migrate-from", str(moved), "--db", pg_url]) == 0
+    assert "audit_log: copied 0, " in capsys.readouterr().out
+    team = open_store(pg_url)
+    try:
+        with team.session() as session:
+            entries = _audit(session)
+            assert entries[0][2] == "ingest" and entries[-1][2] == MIGRATED_ACTION
+    finally:
+        team.close()
+    assert main(["audit", "verify", "--db", pg_url]) == 0
 
 
 def test_a_row_kept_out_is_reported_and_exits_1(
     tmp_path: Path, pg_url: str, message: MessageFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _single_seat(tmp_path, message)
-    team = open_store(pg_url)
-    with team.engine.begin() as connection:  # a market of its own under a code the seat uses
-        connection.execute(
-            text("INSERT INTO markets (id, code, name) VALUES (900, 'DE', 'Germany (team)')")
-        )
+    team = open_store(pg_url)  # the team store knows x@example.com as another customer's
+    ingest(team, [message("the team's own", address="x@example.com", name="Someone Else")])
+    with team.engine.begin() as connection:  # ... under an id the single seat does not use
+        connection.execute(text("UPDATE channel_identities SET id = 9000"))
     team.close()
     assert main(["team", "migrate-from", str(path), "--db", pg_url]) == 1
     captured = capsys.readouterr()
-    assert "markets: " in captured.err and "not in the team store" in captured.err
+    assert "channel_identities: copied " in captured.out
+    assert "channel_identities: 1 rows" in captured.err
+    assert "not in the team store" in captured.err
+
+
+def test_a_parent_kept_out_stops_the_copy_with_a_message(
+    tmp_path: Path, pg_url: str, message: MessageFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _single_seat(tmp_path, message)
+    team = open_store(pg_url)
+    with team.engine.begin() as connection:  # a market of its own under a code the seat uses
+        connection.execute(
+            text(
+                "INSERT INTO markets (id, code, name, countries, languages) "
+                "VALUES (900, 'DACH', 'DACH (team)', '[]', '[]')"
+            )
+        )
+    team.close()
+    assert main(["team", "migrate-from", str(path), "--db", pg_url]) == 1
+    err = capsys.readouterr().err
+    assert "rows the team store could not take" in err and "Traceback" not in err
 
 
 def test_refuses_what_is_not_a_store_and_a_server_not_there(
