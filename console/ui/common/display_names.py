@@ -1,4 +1,4 @@
-"""Names of languages, countries, channels and statuses in the UI language."""
+"""Names of languages, countries, channels, statuses and roles in the UI language."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from console.store.models import ChannelKind, ConversationStatus, Direction, Priority
+from console.store.models import AgentRole, ChannelKind, ConversationStatus, Direction, Priority
 
 
 def status_name(status: ConversationStatus) -> str:
@@ -19,6 +19,17 @@ def status_name(status: ConversationStatus) -> str:
         ConversationStatus.RESOLVED: QCoreApplication.translate("DisplayNames", "Resolved"),
     }
     return names[status]
+
+
+def role_name(role: AgentRole | str) -> str:
+    names = {
+        AgentRole.AGENT: QCoreApplication.translate("RoleNames", "Agent"),
+        AgentRole.LEAD: QCoreApplication.translate("RoleNames", "Team lead"),
+        AgentRole.QA: QCoreApplication.translate("RoleNames", "Quality reviewer"),
+        AgentRole.COMPLIANCE: QCoreApplication.translate("RoleNames", "Compliance"),
+        AgentRole.ADMIN: QCoreApplication.translate("RoleNames", "Administrator"),
+    }
+    return names[AgentRole(role)]
 
 
 def priority_name(priority: Priority) -> str:

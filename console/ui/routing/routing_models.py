@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from console.routing import CapacityView, QueueView, RuleView, VipView
+from console.ui.common.display_names import role_name
 from console.ui.common.rows_model import READ_ONLY, RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,7 +41,7 @@ class CapacityModel(RowsTableModel[CapacityView]):
         if column == 0:
             return row.name
         if column == 1:
-            return row.role
+            return role_name(row.role)
         if column == 2:
             return row.vendor or self.tr("in-house")
         return row.capacity

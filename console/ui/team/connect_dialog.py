@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from console.store import Store
 from console.team.connection import DEFAULT_PORT, TeamConnection, sign_in_store
 from console.team.people import PersonView
+from console.ui.common.display_names import role_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text
 from console.ui.lanes.file_lane import FileLane
-from console.ui.team.role_names import role_name
 from console.ui.team.saved_connection import save_connection, saved_connection, saved_password
 
 #: Wide enough for a problem to wrap into a few readable lines.

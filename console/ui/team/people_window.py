@@ -35,13 +35,13 @@ from console.store.models import AgentRole
 from console.team.masking_roles import default_masked
 from console.team.people import PersonSpec, PersonView, parse_codes, parse_day
 from console.ui.app_state import AppState
+from console.ui.common.display_names import role_name
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text
 from console.ui.common.rows_model import RowsTableModel
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.team import operations
-from console.ui.team.role_names import role_name
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, ROLE, VENDOR, MARKETS, LANGUAGES, EXPIRES, ACCOUNT, MASKED = range(8)

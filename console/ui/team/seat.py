@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QLabel
 from console.inbox.queries import AgentSummary
 from console.store.models import AgentRole
 from console.team.people import VIEWER_ROLES, PersonView
+from console.ui.common.display_names import role_name
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.team.connect_dialog import ConnectDialog
 from console.ui.team.operations import load_person
 from console.ui.team.people_window import PeopleWindow
-from console.ui.team.role_names import role_name
 
 
 class Seat(QObject):
