@@ -776,7 +776,7 @@
         <name>ConnectDialog</name>
         <message>
             <source>Connect to team store</source>
-            <extracomment>Connected and saved: the open store and the signed-in person.</extracomment>
+            <extracomment>Wide enough for a problem to wrap into a few readable lines. Connected and saved: the open store and the signed-in person.</extracomment>
             <translation>连接团队数据库</translation>
         </message>
         <message>
@@ -1477,7 +1477,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>CustomerPanel</name>
         <message>
             <source>Customer</source>
-            <extracomment>Alternatives named in an uncertain guess's reason. The agent set the customer's place: (customer id). Rules and local time follow. Something failed; a message for the user. Where the country came from, for the customer shown (None until loaded). Who is working: changes are recorded for them.</extracomment>
+            <extracomment>Alternatives named in an uncertain guess's reason. The agent set the customer's place: (customer id). Rules and local time follow. Something failed; a message for the user. Where the country came from, for the customer shown (None until loaded). Who is working: changes are recorded for them. Values revealed for the customer shown: (field, identity id) -&gt; raw value.</extracomment>
             <translation>客户</translation>
         </message>
         <message>
@@ -1511,6 +1511,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Set the customer's country, region and city</source>
             <translation>设置客户所在的国家/地区、省/州和城市</translation>
+        </message>
+        <message>
+            <source>Reveal…</source>
+            <translation>查看…</translation>
+        </message>
+        <message>
+            <source>Show one masked value for a reason you give (recorded in the audit log)</source>
+            <translation>说明原因后查看一项被遮蔽的信息（将记入审计日志）</translation>
         </message>
         <message>
             <source>Set by {who} on {date}</source>
@@ -1616,6 +1624,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>客服</translation>
         </message>
         <message>
+            <source>Escalation</source>
+            <translation>升级</translation>
+        </message>
+        <message>
             <source>Unknown</source>
             <translation>未知</translation>
         </message>
@@ -1695,7 +1707,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>FilterBar</name>
         <message>
             <source>Search all messages (Ctrl+F)</source>
-            <extracomment>The criteria changed (search is debounced while typing). The agent whose conversations the *Mine* view shows (set from Settings).</extracomment>
+            <extracomment>The criteria changed (search is debounced while typing). The agent whose conversations the *Mine* view shows (set from Settings). The routing queue (a market's, or the in-house escalation queue).</extracomment>
             <translation>搜索全部消息（Ctrl+F）</translation>
         </message>
         <message>
@@ -1743,6 +1755,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>无人（未分配）</translation>
         </message>
         <message>
+            <source>All queues</source>
+            <translation>所有队列</translation>
+        </message>
+        <message>
             <source>View: %1</source>
             <translation>视图：%1</translation>
         </message>
@@ -1769,6 +1785,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Assigned to: %1</source>
             <translation>负责人：%1</translation>
+        </message>
+        <message>
+            <source>Queue: %1</source>
+            <translation>队列：%1</translation>
         </message>
     </context>
     <context>
@@ -1965,6 +1985,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Their time</source>
             <translation>对方时间</translation>
+        </message>
+        <message>
+            <source>Queue</source>
+            <translation>队列</translation>
         </message>
         <message>
             <source>⇄ %1</source>
@@ -2937,6 +2961,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>账户</translation>
         </message>
         <message>
+            <source>Customer data</source>
+            <translation>客户数据</translation>
+        </message>
+        <message>
             <source>In-house</source>
             <translation>内部</translation>
         </message>
@@ -2951,6 +2979,14 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Local profile</source>
             <translation>本地档案</translation>
+        </message>
+        <message>
+            <source>Masked</source>
+            <translation>已遮蔽</translation>
+        </message>
+        <message>
+            <source>Unmasked</source>
+            <translation>未遮蔽</translation>
         </message>
     </context>
     <context>
@@ -2984,6 +3020,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>PersonDialog</name>
         <message>
             <source>Change person</source>
+            <extracomment>A new person's box follows the default (vendor or last day) until it is clicked.</extracomment>
             <translation>修改人员</translation>
         </message>
         <message>
@@ -3015,12 +3052,24 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>最后工作日(&amp;D)</translation>
         </message>
         <message>
+            <source>Customer data</source>
+            <translation>客户数据</translation>
+        </message>
+        <message>
             <source>&amp;Password</source>
             <translation>密码(&amp;P)</translation>
         </message>
         <message>
             <source>New &amp;password</source>
             <translation>新密码(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Mas&amp;ked</source>
+            <translation>遮蔽(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Sees e-mail addresses, phone numbers, postal addresses, surnames, card numbers and IBANs masked everywhere (vendor and temporary people are by default)</source>
+            <translation>在所有位置看到的电子邮件地址、电话号码、邮寄地址、姓氏、银行卡号和 IBAN 均被遮蔽（外包和临时人员默认如此）</translation>
         </message>
         <message>
             <source>Market or country codes, e.g. DACH, FR</source>
@@ -3707,6 +3756,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>导出无法写入 {folder}（{reason}）；未写入任何内容。</translation>
         </message>
         <message>
+            <source>You read customer data masked, so you may not export a customer's data; ask compliance staff or an administrator who reads it unmasked. Nothing was exported.</source>
+            <translation>您查看的客户数据已被遮蔽，因此无权导出客户数据；请联系可查看未遮蔽数据的合规人员或管理员。未导出任何内容。</translation>
+        </message>
+        <message>
             <source>Name the customer by e-mail address, phone number or customer id.</source>
             <translation>请用电子邮件地址、电话号码或客户编号指明客户。</translation>
         </message>
@@ -4019,6 +4072,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>{value} 不是日期；请写成 YYYY-MM-DD。</translation>
         </message>
         <message>
+            <source>The escalation queue is worked in-house; it cannot be given to a vendor.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{value} is not a language code (such as de, fr or zh).</source>
             <translation>{value} 不是语言代码（例如 de、fr 或 zh）。</translation>
         </message>
@@ -4053,6 +4110,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>{table}: {count} rows of the single-seat store are not in the team store (a row already there has the same unique value). Remove those rows from the team store, or copy into a new, empty team store, and run the command again.</source>
             <translation>{table}：单机存储中有 {count} 行不在团队存储中（团队存储中已有行具有相同的唯一值）。请从团队存储中删除这些行，或复制到一个新的空团队存储，然后再次运行该命令。</translation>
+        </message>
+        <message>
+            <source>{table}: rows of the single-seat store refer to rows the team store could not take (a row already there has the same unique value). The copy stopped; what was copied is kept. Remove those rows from the team store, or copy into a new, empty team store, and run the command again.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>A person needs a name.</source>
@@ -4093,6 +4154,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>This person no longer exists.</source>
             <translation>此人员已不存在。</translation>
+        </message>
+        <message>
+            <source>A vendor's name can be at most {limit} characters long.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The package's metadata gives an invalid {field} ({value}), so the package was refused.</source>
@@ -4461,12 +4526,20 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>QueuesModel</name>
         <message>
             <source>Queue</source>
-            <extracomment>(queue id, routes by itself, version read)</extracomment>
+            <extracomment>(queue id, routes by itself, version read) (queue id, vendor typed (blank: in-house), version read)</extracomment>
             <translation>队列</translation>
         </message>
         <message>
             <source>Routed automatically</source>
             <translation>自动分配</translation>
+        </message>
+        <message>
+            <source>Vendor</source>
+            <translation type="unfinished">外包商</translation>
+        </message>
+        <message>
+            <source>in-house</source>
+            <translation type="unfinished">内部</translation>
         </message>
         <message>
             <source>Escalation (in-house)</source>
@@ -4653,6 +4726,46 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>
                 <numerusform>%n 个月前</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>RevealDialog</name>
+        <message>
+            <source>Reveal a masked value</source>
+            <extracomment>The person asked to reveal: (field, identity id or None, reason).</extracomment>
+            <translation>查看被遮蔽的信息</translation>
+        </message>
+        <message>
+            <source>The value is shown until you open another conversation. Your reason and which value you saw are recorded in the audit log; the value is not.</source>
+            <translation>此信息将一直显示，直到您打开其他会话。您的原因和所查看的项目会记入审计日志，信息本身不会记录。</translation>
+        </message>
+        <message>
+            <source>&amp;Value</source>
+            <translation>信息(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Why do you need to see it?</source>
+            <translation>为什么需要查看？</translation>
+        </message>
+        <message>
+            <source>Reveal</source>
+            <translation>查看</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
         </message>
     </context>
     <context>
@@ -5179,7 +5292,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>SignInDialog</name>
         <message>
             <source>Sign in to the team store</source>
-            <extracomment>Once signed in: the open store and the person.</extracomment>
+            <extracomment>Wide enough for a problem to wrap into a few readable lines. Once signed in: the open store and the person.</extracomment>
             <translation>登录团队数据库</translation>
         </message>
         <message>

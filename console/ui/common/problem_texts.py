@@ -841,6 +841,10 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "{table}: {count} rows of the single-seat store are not in the team store (a row already there has the same unique value). Remove those rows from the team store, or copy into a new, empty team store, and run the command again.",
     ),
+    "team.migrate_rows_refer_to_missing": QT_TRANSLATE_NOOP(
+        "Problem",
+        "{table}: rows of the single-seat store refer to rows the team store could not take (a row already there has the same unique value). The copy stopped; what was copied is kept. Remove those rows from the team store, or copy into a new, empty team store, and run the command again.",
+    ),
     "team.name_missing": QT_TRANSLATE_NOOP(
         "Problem",
         "A person needs a name.",
