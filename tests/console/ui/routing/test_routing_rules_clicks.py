@@ -4,8 +4,8 @@ for agents; the routing explanation in the conversation pane."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QSpinBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -109,6 +109,60 @@ def test_an_agent_reads_the_rules_but_cannot_change_them(
     qtbot.mouseDClick(window.capacity_view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     assert not isinstance(QApplication.focusWidget(), QSpinBox)
     _idle(qtbot, executor)
+
+
+def _vendor_cell(window: RoutingRulesWindow, row: int) -> QPoint:
+    return window.queues_view.visualRect(window.queues.index(row, 2)).center()
+
+
+def _double_click_vendor(qtbot: QtBot, window: RoutingRulesWindow, row: int) -> None:
+    """Click, then double-click (a view edits the index the press was on)."""
+    viewport = window.queues_view.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=_vendor_cell(window, row))
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=_vendor_cell(window, row))
+
+
+def test_a_lead_gives_a_queue_to_a_vendor_and_an_agent_cannot(
+    qtbot: QtBot, executor: StoreExecutor, demo_store: Store
+) -> None:
+    window = _editor(qtbot, executor, _person(demo_store, AgentRole.LEAD))
+    window.tabs.setCurrentIndex(2)
+    view = window.queues_view
+    market_row = next(i for i, q in enumerate(window.queues.rows) if not q.escalation)
+    queue = window.queues.rows[market_row]
+    assert queue.vendor is None
+    assert window.queues.index(market_row, 2).data() == "in-house"
+    _double_click_vendor(qtbot, window, market_row)
+    assert view.state() == QAbstractItemView.State.EditingState
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == ""
+    qtbot.keyClicks(editor, "Acme BPO")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.message.text() == "Saved.", timeout=5000)
+    _idle(qtbot, executor)
+    with demo_store.session() as session:
+        stored = session.get(RoutingQueue, queue.id)
+        assert stored is not None and stored.vendor == "Acme BPO"
+        assert stored.version == queue.version + 1
+    qtbot.waitUntil(lambda: window.queues.index(market_row, 2).data() == "Acme BPO", timeout=5000)
+    assert window.queues.rows[market_row].version == queue.version + 1
+    # The escalation queue stays in-house: its vendor cell does not edit.
+    escalation_row = next(i for i, q in enumerate(window.queues.rows) if q.escalation)
+    _double_click_vendor(qtbot, window, escalation_row)
+    assert view.state() != QAbstractItemView.State.EditingState
+    assert not isinstance(QApplication.focusWidget(), QLineEdit)
+
+    # An agent reads the vendor but cannot change it.
+    reader = _editor(qtbot, executor, _person(demo_store, AgentRole.AGENT))
+    reader.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: reader.queues.index(market_row, 2).data() == "Acme BPO", timeout=5000)
+    _double_click_vendor(qtbot, reader, market_row)
+    assert reader.queues_view.state() != QAbstractItemView.State.EditingState
+    assert not isinstance(QApplication.focusWidget(), QLineEdit)
+    _idle(qtbot, executor)
+    with demo_store.session() as session:
+        stored = session.get(RoutingQueue, queue.id)
+        assert stored is not None and stored.vendor == "Acme BPO"
 
 
 # The window on the offscreen platform (it cannot raise windows or hint sizes).
