@@ -2,8 +2,8 @@
 
 The duties are the channel connectors and the outbox sender
 (:class:`~console.channels.supervisor.ChannelSupervisor`) and the periodic
-passes of :func:`periodic_passes` (routing, when ``console.routing.route_pending``
-exists). On a team store (PostgreSQL) they run only in the process that holds a
+passes of :func:`periodic_passes` (routing every few seconds, retention once a
+day). On a team store (PostgreSQL) they run only in the process that holds a
 session-level advisory lock (:data:`DUTY_LOCK_KEY`) on a connection of its own:
 ``support-console worker`` (console/team/worker.py), or a seat's channel service
 when no worker runs.
@@ -31,7 +31,6 @@ dies mid-batch leaves both as they were.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import logging
 import threading
 import time
@@ -43,6 +42,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from console.changes import Changes
+from console.privacy.retention import run_daily_retention
+from console.routing import route_pending
 from console.store import Store
 from console.team.scope import SEES_EVERY_ROW_SQL
 
@@ -56,6 +57,9 @@ RETRY_SECONDS = 1.0
 CHECK_SECONDS = 1.0
 #: Seconds between routing passes.
 ROUTING_SECONDS = 3.0
+#: Seconds between retention passes: once a day (a pass also runs when a process takes
+#: the duties over; a second run on one day erases nothing more).
+RETENTION_SECONDS = 24 * 3600.0
 #: Server-side keepalives of the lock's session: a holder whose network is gone
 #: loses the lock after ~20 s (it stopped its duties ~10 s before, see the module text).
 _SERVER_KEEPALIVES = (
@@ -75,22 +79,39 @@ class PeriodicPass:
     work: Callable[[Session, datetime], Changes]
 
 
-def periodic_passes() -> list[PeriodicPass]:
-    """The periodic duties this version has (routing once ``route_pending`` exists).
+@dataclass(frozen=True)
+class StorePass:
+    """A duty that runs every ``seconds`` with the store itself: ``work(store, now)`` makes
+    its own transactions (retention commits its erasure, then purges the file's residue)."""
 
-    A new duty is one more line here.
-    """
-    passes: list[PeriodicPass] = []
-    routing = importlib.import_module("console.routing")
-    route_pending = getattr(routing, "route_pending", None)
-    if route_pending is None:
-        with contextlib.suppress(ImportError):
-            route_pending = getattr(
-                importlib.import_module("console.routing.engine"), "route_pending", None
-            )
-    if callable(route_pending):
-        passes.append(PeriodicPass("routing", ROUTING_SECONDS, route_pending))
-    return passes
+    name: str
+    seconds: float
+    work: Callable[[Store, datetime], Changes]
+
+
+#: Either kind of periodic duty.
+Duty = PeriodicPass | StorePass
+
+
+def daily_retention(store: Store, now: datetime) -> Changes:
+    """Retention for ``now``'s day (console/privacy/retention.py), as a duty."""
+    result = run_daily_retention(store, now.date())
+    if not result.conversations:
+        return Changes()
+    return Changes(
+        conversations=frozenset(result.conversation_ids),
+        customers=frozenset(result.customers_erased),
+        listing=True,
+        audit=True,
+    )
+
+
+def periodic_passes() -> list[Duty]:
+    """The team's periodic duties. A new duty is one more line here."""
+    return [
+        PeriodicPass("routing", ROUTING_SECONDS, route_pending),
+        StorePass("retention", RETENTION_SECONDS, daily_retention),
+    ]
 
 
 class PassRunner:
@@ -99,7 +120,7 @@ class PassRunner:
     def __init__(
         self,
         store: Store,
-        passes: Sequence[PeriodicPass],
+        passes: Sequence[Duty],
         on_changes: Callable[[Changes], None] | None = None,
     ) -> None:
         self._store = store
@@ -126,11 +147,10 @@ class PassRunner:
             thread.join(max(0.0, deadline - time.monotonic()))
         self._threads = [t for t in self._threads if t.is_alive()]
 
-    def _run(self, duty: PeriodicPass, stop: threading.Event) -> None:
+    def _run(self, duty: Duty, stop: threading.Event) -> None:
         while not stop.is_set():
             try:
-                with self._store.session() as session:
-                    changes = duty.work(session, datetime.now(UTC))
+                changes = self._once(duty)
             except Exception as exc:  # the store is away, or a bug: say so, go on
                 log.warning("duty %s failed: %s", duty.name, exc)
             else:
@@ -138,6 +158,13 @@ class PassRunner:
                 if self._on_changes is not None and changes is not None and not changes.empty:
                     self._on_changes(changes)
             stop.wait(duty.seconds)
+
+    def _once(self, duty: Duty) -> Changes:
+        now = datetime.now(UTC)
+        if isinstance(duty, StorePass):
+            return duty.work(self._store, now)
+        with self._store.session() as session:
+            return duty.work(session, now)
 
 
 class DutyLock:
