@@ -162,18 +162,22 @@ def _listen(url: str, report: SeatReport, stop: threading.Event) -> None:
 
 
 def _message_ids(payload: str) -> list[int]:
-    """The ids of message rows a notification names (its JSON, one change or a list)."""
+    """The ids of message rows a notification names.
+
+    The payload is console/store/live_updates.py's: one JSON object per statement,
+    ``{"t": table, "op": "I"|"U"|"D", "ids": [...] or null, "c": [...], "s": seat, "n": rows}``
+    (``ids`` null: more than 50 rows changed, none named).
+    """
     try:
         decoded = json.loads(payload)
     except ValueError:
         return []
-    found: list[int] = []
-    for change in decoded if isinstance(decoded, list) else [decoded]:
-        if not isinstance(change, dict) or change.get("table") != "messages":
-            continue
-        ids = change.get("ids", [change.get("id")])
-        found.extend(int(i) for i in ids if isinstance(i, int))
-    return found
+    if not isinstance(decoded, dict) or decoded.get("t") != "messages":
+        return []
+    ids = decoded.get("ids")
+    if not isinstance(ids, list):
+        return []
+    return [i for i in ids if isinstance(i, int)]
 
 
 def run_seat(url: str, seat: int, seconds: float, think: float, queue: Any) -> None:
