@@ -4073,7 +4073,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
         <message>
             <source>The escalation queue is worked in-house; it cannot be given to a vendor.</source>
-            <translation type="unfinished" />
+            <translation>升级队列由内部团队处理，不能交给外包商。</translation>
         </message>
         <message>
             <source>{value} is not a language code (such as de, fr or zh).</source>
@@ -4113,7 +4113,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
         <message>
             <source>{table}: rows of the single-seat store refer to rows the team store could not take (a row already there has the same unique value). The copy stopped; what was copied is kept. Remove those rows from the team store, or copy into a new, empty team store, and run the command again.</source>
-            <translation type="unfinished" />
+            <translation>{table}：单机存储中有些行引用了团队存储无法接收的行（团队存储中已有行具有相同的唯一值）。复制已停止；已复制的内容保留。请从团队存储中删除这些行，或复制到一个新的空团队存储，然后再次运行该命令。</translation>
         </message>
         <message>
             <source>A person needs a name.</source>
@@ -4157,7 +4157,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
         <message>
             <source>A vendor's name can be at most {limit} characters long.</source>
-            <translation type="unfinished" />
+            <translation>外包商名称最多 {limit} 个字符。</translation>
         </message>
         <message>
             <source>The package's metadata gives an invalid {field} ({value}), so the package was refused.</source>
@@ -4535,11 +4535,11 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
         <message>
             <source>Vendor</source>
-            <translation type="unfinished">外包商</translation>
+            <translation>外包商</translation>
         </message>
         <message>
             <source>in-house</source>
-            <translation type="unfinished">内部</translation>
+            <translation>内部</translation>
         </message>
         <message>
             <source>Escalation (in-house)</source>
