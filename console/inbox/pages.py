@@ -43,8 +43,8 @@ class Page:
 
 @dataclasses.dataclass(frozen=True)
 class Listing:
-    """What a filter finds: the ids in order (one more than the inbox lists under a search
-    that finds too many), the first page's rows, and the open work per view."""
+    """What a filter finds: the ids in order (one more than the inbox lists when the filter
+    finds too many), the first page's rows, and the open work per view."""
 
     ids: list[int]
     first_page: Page
@@ -65,9 +65,13 @@ def fetch_page(session: Session, ids: Sequence[int], search: str) -> Page:
 
 
 def listing(session: Session, criteria: InboxFilter, page_size: int) -> Listing:
-    """The ids ``criteria`` finds (under a search, one more than the inbox lists, so it
-    knows there are more), the first ``page_size`` rows and the open work per view."""
-    limit = SEARCH_RESULTS + 1 if criteria.search.strip() else None
-    ids = conversation_ids(session, criteria, limit=limit)
+    """The ids ``criteria`` finds (at most one more than the inbox lists, so it knows there
+    are more: the first in the chosen order), the first ``page_size`` rows and the open
+    work per view.
+
+    Searched or not, the listing is bounded: a team store's whole inbox is 100,000s of
+    conversations, and reading all their ids on every page cost seconds under load.
+    """
+    ids = conversation_ids(session, criteria, limit=SEARCH_RESULTS + 1)
     counts = view_counts(session, criteria.agent_id)
     return Listing(ids, fetch_page(session, tuple(ids[:page_size]), criteria.search), counts)

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     Select,
+    and_,
     case,
     column,
     false,
@@ -222,8 +223,9 @@ _SORT_COLUMNS: dict[InboxSort, ColumnElement[object]] = {
 }
 
 
-#: The inbox lists at most this many conversations for a search, the first in its order
-#: (newest first, normally); past them an agent adds a word rather than scrolls.
+#: The inbox lists at most this many conversations for any filter or search, the first in
+#: its order (newest first, normally); past them an agent adds a word or a filter rather
+#: than scrolls (console/inbox/pages.py asks for one more, to know there are more).
 SEARCH_RESULTS = 5000
 #: A search matching more than this many times ``limit`` messages walks the newest
 #: conversations instead of sorting its matches (below it, sorting them is cheaper).
@@ -337,15 +339,34 @@ def _view_conditions(
 
 
 def view_counts(session: Session, agent_id: int | None) -> dict[InboxView, int]:
-    """How many conversations still need work (not resolved) in each view."""
-    counts: dict[InboxView, int] = {}
-    for view in InboxView:
-        query = select(func.count()).select_from(Conversation)
-        query = query.where(*_view_conditions(view, agent_id))
-        if view is not InboxView.SNOOZED:
-            query = query.where(Conversation.status != ConversationStatus.RESOLVED)
-        counts[view] = int(session.scalar(query) or 0)
-    return counts
+    """How many conversations still need work (not resolved) in each view.
+
+    One query: a ``count(*) FILTER (WHERE ...)`` per view over the conversations not
+    snoozed (PostgreSQL: an index-only scan of ``ix_conversations_inbox``, migration
+    0024), and the snoozed ones counted by their own index; both engines (SQLite >= 3.30).
+    Each figure is what counting :func:`_view_conditions` of its view would give.
+    """
+    open_work = Conversation.status != ConversationStatus.RESOLVED
+    mine = Conversation.assignee_id == agent_id if agent_id is not None else false()
+    snoozed = (
+        select(func.count())
+        .select_from(Conversation)
+        .where(*_view_conditions(InboxView.SNOOZED, agent_id))
+        .scalar_subquery()
+    )
+    query = select(
+        func.count().filter(and_(mine, open_work)),
+        func.count().filter(and_(Conversation.assignee_id.is_(None), open_work)),
+        func.count().filter(open_work),
+        snoozed,
+    ).where(Conversation.snoozed_until.is_(None))  # the awake views' common condition
+    mine_count, unassigned, everything, asleep = session.execute(query).one()
+    return {
+        InboxView.MINE: int(mine_count or 0),
+        InboxView.UNASSIGNED: int(unassigned or 0),
+        InboxView.ALL: int(everything or 0),
+        InboxView.SNOOZED: int(asleep or 0),
+    }
 
 
 def _offset_minutes(zone: str, now: datetime) -> int | None:

@@ -1024,6 +1024,11 @@ class MainWindow(FollowsUiLanguage, QMainWindow):
 
     def _update_count(self) -> None:
         count = self.inbox_model.rowCount()
+        if self.inbox_model.more_matches and not self.inbox_model.inbox_filter.search.strip():
+            self.count_label.setText(
+                self.tr("The %n most recent conversation(s); filter to narrow", "", count)
+            )
+            return
         if self.inbox_model.more_matches:
             self.count_label.setText(
                 self.tr("The %n most recent matching conversation(s); add a word to narrow", "",

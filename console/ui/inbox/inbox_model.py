@@ -131,7 +131,8 @@ class InboxModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: OrderedDict[int, InboxRow] = OrderedDict()
         self._matches: dict[int, SearchMatch] = {}
-        #: The search matched more conversations than the inbox lists (SEARCH_RESULTS).
+        #: The filter (or search) found more conversations than the inbox lists
+        #: (SEARCH_RESULTS): it lists the first of them in its order.
         self.more_matches = False
         self._generation = 0
         self._wanted_pages: set[int] = set()

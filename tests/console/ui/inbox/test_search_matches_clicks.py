@@ -123,3 +123,24 @@ def test_a_search_matching_too_many_lists_the_newest_and_says_so(
     _search(qtbot, window, "qqzzxxvv")
     assert not window.inbox_model.more_matches
     assert window.count_label.text() == "0 conversations"
+
+
+def test_an_inbox_with_too_many_lists_the_newest_and_says_so(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inbox_model, "SEARCH_RESULTS", 3)  # the demo store is small
+    _search(qtbot, window, "order")
+    search = window.filter_bar.search
+    with qtbot.waitSignal(window.inbox_model.ids_loaded, timeout=5000):
+        qtbot.keyClick(search, Qt.Key.Key_Escape)  # no search: the whole inbox
+    qtbot.waitUntil(window.store_idle, timeout=5000)
+    assert window.inbox_model.rowCount() == 3 and window.inbox_model.more_matches
+    activity = [
+        window.inbox_model.cached_row(window.inbox_model.conversation_id(row) or 0)
+        for row in range(3)
+    ]
+    moments = [row.last_activity_at for row in activity if row is not None]
+    assert len(moments) == 3 and moments == sorted(moments, reverse=True)
+    # Not the search's words ("add a word"): a filter narrows the whole inbox.
+    assert window.count_label.text().startswith("The 3 most recent conversation")
+    assert window.count_label.text().endswith("; filter to narrow")
