@@ -7,6 +7,7 @@ work: over ``masked_body`` through the ``console_masked`` views on its search pa
 
 from __future__ import annotations
 
+import math
 from datetime import timedelta
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 from privacy_helpers import ADDRESS, NAME, SENT
 from test_masking_team import _as, _connect, team  # noqa: F401 (the fixture)
 
-from console.inbox import commands
+from console.inbox import commands, queries
 from console.inbox.ingest import ingest
 from console.inbox.queries import InboxFilter, conversation_ids, search_places
 from console.incoming import CustomerInfo, IncomingMessage
@@ -79,9 +80,9 @@ def test_a_masked_role_cannot_read_raw_tsvectors(team: dict[str, Any]) -> None: 
         uwe.close()
 
 
-def _found(store: Any, search: str) -> list[int]:
+def _found(store: Any, search: str, limit: int | None = None) -> list[int]:
     with store.session() as session:
-        return conversation_ids(session, InboxFilter(search=search))
+        return conversation_ids(session, InboxFilter(search=search), limit=limit)
 
 
 def test_a_masked_persons_inbox_search_finds_masked_words_only(team: dict[str, Any]) -> None:  # noqa: F811
@@ -107,6 +108,31 @@ def test_a_masked_persons_inbox_search_finds_masked_words_only(team: dict[str, A
             )
         assert _found(vera, REPLY_WORD) == [conversation]
         assert _found(uwe, REPLY_WORD) == [conversation]
+    finally:
+        vera.close()
+        uwe.close()
+
+
+def test_a_masked_persons_walked_search_finds_masked_words_only(
+    team: dict[str, Any],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A common word is searched by walking the newest conversations (console/inbox/
+    queries.py): through the same views, so over masked words only."""
+    _write_again(team["store"])
+    conversation = team["seeded"].conversation_id
+    logins = team["logins"]
+    vera = open_store(_as(team["url"], logins["vera"], "vera-pw"))
+    uwe = open_store(_as(team["url"], logins["uwe"], "uwe-pw"))
+    try:
+        with vera.session() as session:  # the planner's estimate, as a masked person
+            assert queries._estimated_hits(session, WORD) >= 0
+        monkeypatch.setattr(queries, "_estimated_hits", lambda session, text: math.inf)
+        assert _found(vera, WORD, limit=2) == [conversation]
+        for surname_or_address in ("Pérez", "perez", "erase", "example.com"):
+            assert _found(vera, surname_or_address, limit=2) == [], surname_or_address
+            assert conversation in _found(uwe, surname_or_address, limit=2), surname_or_address
+        assert _found(vera, ADDRESS, limit=2) == [conversation]  # by keyed hash
     finally:
         vera.close()
         uwe.close()
