@@ -185,9 +185,13 @@ def test_upgrading_an_older_store_indexes_its_translations(
 ) -> None:
     store = open_store(sqlite_url(tmp_path / "old.sqlite3"))
     try:
-        ingest(store, [message("Quiero un reembolso", address="es@x")])
+        # Down to 0009 while empty (a downgrade that rebuilds ``conversations`` on SQLite is
+        # refused once it holds rows: with foreign keys on, dropping the old table would
+        # cascade to the messages), then the old store's data as 0009 stored it.
         with store.engine.begin() as connection:
             command.downgrade(_alembic_config(connection), "0009")
+            for statement in _OLD_STORE_ROWS:
+                connection.execute(text(statement))
         _translate(store, _message_id(store, "Quiero un reembolso"), "en", "I want a refund")
         assert len(_search_raw(store, "reembolso")) == 1  # the old index, message ids as rowids
         with store.engine.begin() as connection:
@@ -196,6 +200,16 @@ def test_upgrading_an_older_store_indexes_its_translations(
         assert len(_search(store, "reembolso")) == 1
     finally:
         store.close()
+
+
+_OLD_STORE_ROWS = (
+    "INSERT INTO customers (id, name, created_at) VALUES (1, 'Ana', '2026-01-01 00:00:00')",
+    "INSERT INTO conversations (id, customer_id, status, priority, preview, message_count, "
+    "unread_count, awaiting_reply, last_activity_at, created_at) VALUES (1, 1, 'open', 1, "
+    "'Quiero un reembolso', 1, 1, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+    "INSERT INTO messages (id, conversation_id, direction, channel, sent_at, text) VALUES "
+    "(1, 1, 'inbound', 'email', '2026-01-01 00:00:00', 'Quiero un reembolso')",
+)
 
 
 def _search_raw(store: Store, word: str) -> list[int]:

@@ -54,5 +54,9 @@ def downgrade() -> None:
     op.drop_index("ix_conversation_presence_conversation_id", table_name="conversation_presence")
     op.drop_table("conversation_presence")
     for table in reversed(VERSIONED):
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column("version")
+        # SQLite (3.35+) drops a plain column in place: a batch rebuild of conversations
+        # is refused there ("database table is locked") while its FTS triggers hold it.
+        if op.get_bind().dialect.name == "sqlite":
+            op.execute(f'ALTER TABLE "{table}" DROP COLUMN version')
+        else:
+            op.drop_column(table, "version")
