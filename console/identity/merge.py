@@ -116,8 +116,8 @@ def merge_customers(
     """Move everything of ``other_id`` to ``keep_id``."""
     if keep_id == other_id:
         raise IdentityError("A customer cannot be merged with itself.")
-    keep = _customer(session, keep_id)
-    other = _customer(session, other_id)
+    _customer(session, keep_id)  # both must exist
+    _customer(session, other_id)
     identity_ids = _ids(session, ChannelIdentity.id, ChannelIdentity.customer_id == other_id)
     key_ids = _ids(session, CustomerKey.id, CustomerKey.customer_id == other_id)
     conversation_ids = _ids(session, Conversation.id, Conversation.customer_id == other_id)
