@@ -102,6 +102,11 @@ def _type(qtbot: QtBot, window: MainWindow, text: str) -> None:
     qtbot.keyClicks(editor, text)
 
 
+# Two top-level windows in one offscreen process: a menu opened in the one that is not
+# active asks the platform to raise it and grab the keyboard, which offscreen cannot.
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
+)
 def test_two_seats_see_each_others_reply_and_assignment_within_2_s(
     qtbot: QtBot, team_demo_url: str, translations: UiLanguage
 ) -> None:
