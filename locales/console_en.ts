@@ -96,6 +96,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>The %n most recent conversation(s); filter to narrow</source>
+            <translation>
+                <numerusform>The %n most recent conversation; filter to narrow</numerusform>
+                <numerusform>The %n most recent conversations; filter to narrow</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>The %n most recent matching conversation(s); add a word to narrow</source>
             <translation>
                 <numerusform>The %n most recent matching conversation; add a word to narrow</numerusform>

@@ -1943,7 +1943,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>InboxModel</name>
         <message>
             <source>Unread and awaiting-reply markers; sorts by priority</source>
-            <extracomment>Under a search, the subject column's (where it matched in words, :class:`SearchMatch`). A new id list is in place (after a filter, sort or refresh). Rows of one page arrived. Open work per view ({InboxView: count}), with every new id list. Some rows were fetched again in place (their conversation ids). The search matched more conversations than the inbox lists (SEARCH_RESULTS).</extracomment>
+            <extracomment>Under a search, the subject column's (where it matched in words, :class:`SearchMatch`). A new id list is in place (after a filter, sort or refresh). Rows of one page arrived. Open work per view ({InboxView: count}), with every new id list. Some rows were fetched again in place (their conversation ids). The filter (or search) found more conversations than the inbox lists (SEARCH_RESULTS): it lists the first of them in its order.</extracomment>
             <translation>未读与待回复标记；按优先级排序</translation>
         </message>
         <message>
@@ -2439,6 +2439,12 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Reply saved to the outbox.</source>
             <translation>回复已保存到发件箱。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The %n most recent conversation(s); filter to narrow</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
         </message>
         <message numerus="yes">
             <source>The %n most recent matching conversation(s); add a word to narrow</source>
@@ -4102,6 +4108,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>The team store must be a PostgreSQL database (postgresql+psycopg://user@host/database); {path} is not one. Nothing was copied.</source>
             <translation>团队存储必须是 PostgreSQL 数据库（postgresql+psycopg://user@host/database）；{path} 不是。未复制任何内容。</translation>
+        </message>
+        <message>
+            <source>The team store already has other people under the ids of this seat's people ({names}): their conversations, replies and reviews would be theirs. Copy the single-seat store before running team init, or into a new, empty database. Nothing was copied.</source>
+            <translation>团队存储中已有其他人员占用了本机人员的编号（{names}）：他们的会话、回复和质检记录将归到别人名下。请在运行 team init 之前复制单机存储，或复制到一个新的空数据库。未复制任何内容。</translation>
         </message>
         <message>
             <source>{table}: {count} rows have the same id as rows already in the team store with other contents; the team store's rows were kept.</source>

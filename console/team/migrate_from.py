@@ -46,7 +46,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError
 import console.store
 from console.problems import define, problem
 from console.store import Store, StoreError, open_store, sqlite_url
-from console.store.models import AuditEntry, Base, utcnow
+from console.store.models import Agent, AuditEntry, Base, utcnow
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
@@ -84,6 +84,12 @@ ROWS_REFER_TO_MISSING = define(
     "(a row already there has the same unique value). The copy stopped; what was copied "
     "is kept. Remove those rows from the team store, or copy into a new, empty team store, "
     "and run the command again.",
+)
+PEOPLE_TAKEN = define(
+    "team.migrate_people_taken",
+    "The team store already has other people under the ids of this seat's people ({names}): "
+    "their conversations, replies and reviews would be theirs. Copy the single-seat store "
+    "before running team init, or into a new, empty database. Nothing was copied.",
 )
 ALL_COPIED = define(
     "team.migrate_all_copied",
@@ -133,6 +139,12 @@ def run_migrate_from(args: argparse.Namespace) -> int:
         source.close()
         print(f"support-console: {exc}", file=sys.stderr)
         return EXIT_STORE_ERROR
+    taken = _people_taken(source, team)
+    if taken:
+        source.close()
+        team.close()
+        print(f"support-console: {problem(PEOPLE_TAKEN, names=', '.join(taken))}", file=sys.stderr)
+        return EXIT_INCOMPLETE
     try:
         results = migrate(
             source,
@@ -164,6 +176,23 @@ def run_migrate_from(args: argparse.Namespace) -> int:
         return EXIT_INCOMPLETE
     print(problem(ALL_COPIED, source=source_path, target=team.name))
     return EXIT_OK
+
+
+def _people_taken(source: Store, team: Store) -> list[str]:
+    """The seat's people whose ids the team store gives to someone else (at most five named).
+
+    People keep their ids in the copy, and everything a person did points at that id:
+    copied over an administrator made by ``team init`` first, the seat's person 1 would
+    silently become that administrator.
+    """
+    with source.session() as reading, team.session() as writing:
+        ours = dict(reading.execute(select(Agent.id, Agent.name)).tuples().all())
+        theirs = dict(
+            writing.execute(select(Agent.id, Agent.name).where(Agent.id.in_(list(ours))))
+            .tuples()
+            .all()
+        )
+    return sorted(ours[i] for i, name in theirs.items() if name != ours[i])[:5]
 
 
 def migrate(

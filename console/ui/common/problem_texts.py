@@ -833,6 +833,10 @@ _LITERALS: dict[str, object] = {
         "Problem",
         "The team store must be a PostgreSQL database (postgresql+psycopg://user@host/database); {path} is not one. Nothing was copied.",
     ),
+    "team.migrate_people_taken": QT_TRANSLATE_NOOP(
+        "Problem",
+        "The team store already has other people under the ids of this seat's people ({names}): their conversations, replies and reviews would be theirs. Copy the single-seat store before running team init, or into a new, empty database. Nothing was copied.",
+    ),
     "team.migrate_rows_differ": QT_TRANSLATE_NOOP(
         "Problem",
         "{table}: {count} rows have the same id as rows already in the team store with other contents; the team store's rows were kept.",

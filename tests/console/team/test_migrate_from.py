@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -236,3 +237,27 @@ def test_refuses_what_is_not_a_store_and_a_server_not_there(
     err = capsys.readouterr().err
     assert "cannot be reached" in err and "Traceback" not in err
     assert inspect(open_store(sqlite_url(seat)).engine).get_table_names()
+
+
+def test_people_whose_ids_the_team_gave_to_someone_else_stop_the_copy(
+    tmp_path: Path,
+    message: MessageFactory,
+    pg_url: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # team init first makes its administrator person 1: the seat's person 1 (and all they
+    # did) would become the administrator. Nothing is copied; the order is said.
+    path = _single_seat(tmp_path, message)
+    monkeypatch.setattr("sys.stdin", io.StringIO("admin-pw\n"))
+    assert main(["team", "init", "--db", pg_url, "--admin", "Ada Admin", "--password-stdin"]) == 0
+    capsys.readouterr()
+    assert main(["team", "migrate-from", str(path), "--db", pg_url]) == 1
+    said = capsys.readouterr().err
+    assert "before running team init" in said and "Li Wei" in said
+    team = open_store(pg_url)
+    try:
+        with team.session() as session:
+            assert session.scalar(select(func.count()).select_from(Message)) == 0
+    finally:
+        team.close()
