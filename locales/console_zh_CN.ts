@@ -2442,8 +2442,8 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         </message>
         <message numerus="yes">
             <source>The %n most recent conversation(s); filter to narrow</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>最近的 %n 个会话；用筛选条件缩小范围</numerusform>
             </translation>
         </message>
         <message numerus="yes">
