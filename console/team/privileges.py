@@ -9,7 +9,8 @@ what the window would not offer (SQLSTATE 42501; the store words it as
 * conversation work (conversations, messages, translations, drafts, attachments,
   the outbox, presence, customers and their identities, the reply library, policy
   tasks, the quarantine) is written by every role; which rows, the policies decide;
-* the tables of :data:`WRITERS` are written only by the roles named there;
+* the tables of :data:`WRITERS` are written only by the roles named there (compliance
+  staff delete a customer's rows in :data:`ERASED_BY_COMPLIANCE` when erasing them);
 * the audit log is append-only for everyone (SELECT, INSERT); its chain head and
   the schema version are read-only.
 
@@ -62,6 +63,9 @@ WRITERS: dict[str, frozenset[AgentRole]] = {
     "quality_reviews": _REVIEWERS,
     "quality_item_scores": _REVIEWERS,
 }
+#: Tables other roles own whose rows about a customer an erasure removes
+#: (console/privacy/subject_erase.py): compliance staff may delete there, not change.
+ERASED_BY_COMPLIANCE = frozenset({"vip_customers"})
 #: Tables nobody changes through the console's roles.
 FIXED: dict[str, tuple[str, ...]] = {
     "audit_log": APPEND,
@@ -77,5 +81,7 @@ def table_privileges(table: str, role: AgentRole) -> tuple[str, ...]:
         return fixed
     writers = WRITERS.get(table)
     if writers is not None and role not in writers:
+        if table in ERASED_BY_COMPLIANCE and role in _COMPLIANCE:
+            return ("SELECT", "DELETE")
         return READ
     return WRITE

@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from console.inbox.pages import listing
 from console.inbox.queries import InboxFilter, InboxView
 from console.policies.defaults import set_store_return_window
+from console.privacy.subject_erase import erase_customer
 from console.routing.engine import ensure_queues
 from console.store import open_store, translate_database_error
 from console.store.errors import NotPermittedError
@@ -38,7 +39,12 @@ from console.store.models import (
     Message,
     Translation,
 )
-from console.store.routing_tables import ESCALATION_QUEUE_KEY, RoutingQueue, market_queue_key
+from console.store.routing_tables import (
+    ESCALATION_QUEUE_KEY,
+    RoutingQueue,
+    VipCustomer,
+    market_queue_key,
+)
 from console.team import people
 from console.team.accounts import prepare_team_database
 from console.team.people import PersonSpec
@@ -370,3 +376,34 @@ def test_only_people_who_see_every_row_take_the_teams_duties(world: World) -> No
         owner.close()
     with _connect(world.url, world.logins["lead"]) as connection:
         assert connection.execute("SELECT count(*) FROM conversations").fetchone() == (0,)
+
+
+def test_compliance_staff_erase_a_vip_customer_as_themselves(world: World) -> None:
+    # An erasure removes every row about the customer, also in tables other roles own
+    # (a VIP mark is the leads'): compliance staff may delete there, nothing else.
+    customer_id = next(iter(world.customers.values()))
+    owner = open_store(world.url)
+    try:
+        with owner.session() as session:
+            session.add(VipCustomer(customer_id=customer_id, marked_by="lead"))
+    finally:
+        owner.close()
+    seat = open_store(_as(world.url, world.logins["compliance"]))
+    try:
+        with seat.session() as session:
+            erase_customer(
+                session,
+                customer_id,
+                actor="Cora",
+                reason="GDPR art. 17 request",
+                agent_id=world.people["compliance"],
+            )
+        with seat.session() as session:
+            assert session.get(VipCustomer, customer_id) is None
+    finally:
+        seat.close()
+    with (
+        _connect(world.url, world.logins["compliance"]) as connection,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        connection.execute("UPDATE vip_customers SET marked_by = 'me'")
