@@ -10,13 +10,14 @@ disabled or an expired account is refused with its problem.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.engine import URL, make_url
 
-from console.store import Store, open_store
-from console.team.people import PersonView, sign_in
+from console.store import Store, StoreError, open_store
+from console.team.people import PersonView, SignInRefused, record_refused_sign_in, sign_in
 
 DEFAULT_PORT = 5432
 DRIVER = "postgresql+psycopg"
@@ -83,6 +84,13 @@ def sign_in_store(
     try:
         with store.session() as session:
             person = sign_in(session, now)
+    except SignInRefused as refused:
+        # Recorded in a transaction of its own (the sign-in's rolled back); a login that is
+        # no person may not write the log at all, and is refused all the same.
+        with contextlib.suppress(StoreError), store.session() as session:
+            record_refused_sign_in(session, refused)
+        store.close()
+        raise
     except BaseException:
         store.close()
         raise

@@ -107,6 +107,10 @@ class PeopleError(ProblemError):
 class SignInRefused(ProblemError):
     """The account is not a person of the store, or is disabled or expired."""
 
+    def __init__(self, refusal: Problem, *, person_id: int | None = None) -> None:
+        super().__init__(refusal)
+        self.person_id = person_id
+
 
 @dataclass(frozen=True)
 class PersonView:
@@ -278,8 +282,20 @@ def sign_in(session: Session, now: datetime | None = None) -> PersonView:
         raise SignInRefused(problem(NOT_A_PERSON, login=current_login(session)))
     refusal = person.refusal(now)
     if refusal is not None:
-        raise SignInRefused(refusal)
+        raise SignInRefused(refusal, person_id=person.id)
+    seat = str(session.scalar(select(func.current_setting("application_name"))) or "")
+    audit.record_sign_in(session, person_id=person.id, actor=person.name, seat=seat[:64])
     return person
+
+
+def record_refused_sign_in(session: Session, refused: SignInRefused) -> None:
+    """Audit a sign-in the console refused (the server's own refusals never reach it)."""
+    audit.record_sign_in_refused(
+        session,
+        login=current_login(session),
+        reason=refused.problem.code,
+        person_id=refused.person_id,
+    )
 
 
 def command_line_actor(session: Session) -> str:

@@ -22,6 +22,7 @@ from console.store import open_store
 from console.store.models import Agent, AuditEntry, Market
 from console.store.postgresql import StoreUnreachableError
 from console.team import people
+from console.team.connection import from_url, sign_in_store
 from console.team.people import SignInRefused
 
 pytestmark = pytest.mark.usefixtures("pg_server")
@@ -233,3 +234,37 @@ def test_a_team_store_is_postgresql(
     url = f"sqlite:///{tmp_path / 's.sqlite3'}"
     assert _run(monkeypatch, ["team", "init", "--db", url, "--admin", "A"]) == 1
     assert "is not one" in capsys.readouterr().err
+
+
+def test_sign_ins_and_the_consoles_refusals_are_audited(
+    monkeypatch: pytest.MonkeyPatch, pg_url: str, token: str
+) -> None:
+    assert _init(monkeypatch, pg_url, f"Boss {token}", "boss-pw\n") == 0
+    today = datetime.now(UTC).date().isoformat()
+    name = f"Short {token}"
+    _run(
+        monkeypatch,
+        ["team", "add", "--db", pg_url, "--name", name, "--role", "agent",
+         "--expires", today, "--password-stdin"],
+        "short-pw\n",
+    )  # fmt: skip
+    connection, _password = from_url(_as(pg_url, f"short.{token}", "short-pw"))
+    store, person = sign_in_store(connection, "short-pw")
+    store.close()
+    with pytest.raises(SignInRefused):  # the next day, as the console sees it
+        sign_in_store(connection, "short-pw", now=datetime.now(UTC) + timedelta(days=1))
+    owner = open_store(pg_url)
+    with owner.session() as session:
+        entries = session.execute(
+            select(AuditEntry.action, AuditEntry.actor, AuditEntry.entity_id, AuditEntry.detail)
+            .where(AuditEntry.action.in_(["sign_in", "sign_in_refused"]))
+            .order_by(AuditEntry.id)
+        ).all()
+    owner.close()
+    assert [(action, entity_id) for action, _actor, entity_id, _detail in entries] == [
+        ("sign_in", person.id),
+        ("sign_in_refused", person.id),
+    ]
+    assert entries[0].actor == name
+    assert entries[1].detail["reason"] == "team.account_expired"
+    assert "short-pw" not in str(entries)
