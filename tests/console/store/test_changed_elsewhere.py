@@ -16,12 +16,11 @@ def test_a_write_over_a_row_another_seat_changed_meanwhile_is_refused_with_a_pro
     any_store: Store, message: MessageFactory
 ) -> None:
     ingest(any_store, [message("Where is my parcel?")])
-    with pytest.raises(ChangedElsewhereError) as refused:
-        with any_store.session() as mine:
-            conversation = mine.scalars(select(Conversation)).one()
-            with any_store.session() as theirs:  # another seat, committed first
-                theirs.scalars(select(Conversation)).one().subject = "Their subject"
-            conversation.priority = Priority.HIGH
+    with pytest.raises(ChangedElsewhereError) as refused, any_store.session() as mine:
+        conversation = mine.scalars(select(Conversation)).one()
+        with any_store.session() as theirs:  # another seat, committed first
+            theirs.scalars(select(Conversation)).one().subject = "Their subject"
+        conversation.priority = Priority.HIGH
     assert refused.value.problem.code == CHANGED_ELSEWHERE
     with any_store.session() as session:
         stored = session.scalars(select(Conversation)).one()

@@ -1,4 +1,4 @@
-"""Team mode people: each person a PostgreSQL login role, disabled and expired accounts, local profiles.
+"""Team mode people: each a PostgreSQL login role; disabled, expired accounts; local profiles.
 
 * ``login_role``: the PostgreSQL login role the person signs in as (team stores);
   unique, so ``agents.login_role = current_user`` finds at most one person.

@@ -1,4 +1,4 @@
-"""Masked customer data: masked columns for masked people, keyed hashes for exact lookups, audited reveals.
+"""Masked customer data: masked columns, keyed hashes for exact lookups, audited reveals.
 
 Both engines: ``agents.masked`` (the person reads customer data masked,
 console/privacy/masking.py); vendor and temporary people become masked.
