@@ -2940,6 +2940,7 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <name>PeopleModel</name>
         <message>
             <source>Name</source>
+            <extracomment>A team store's people sign in with login roles; a single seat's are local profiles.</extracomment>
             <translation>姓名</translation>
         </message>
         <message>
@@ -2985,6 +2986,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
         <message>
             <source>Local profile</source>
             <translation>本地档案</translation>
+        </message>
+        <message>
+            <source>No sign-in</source>
+            <translation>无登录账号</translation>
         </message>
         <message>
             <source>Masked</source>

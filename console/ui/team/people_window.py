@@ -50,6 +50,9 @@ NAME, ROLE, VENDOR, MARKETS, LANGUAGES, EXPIRES, ACCOUNT, MASKED = range(8)
 class PeopleModel(RowsTableModel[PersonView]):
     COLUMNS = 8
 
+    #: A team store's people sign in with login roles; a single seat's are local profiles.
+    team = False
+
     def column_titles(self) -> tuple[str, ...]:
         return (
             self.tr("Name"),
@@ -89,7 +92,10 @@ class PeopleModel(RowsTableModel[PersonView]):
                 return self.tr("Disabled")
             if person.expired():
                 return self.tr("Expired")
-            return person.login_role or self.tr("Local profile")
+            if person.login_role:
+                return person.login_role
+            # In a team store a person without a login role cannot sign in (yet).
+            return self.tr("No sign-in") if self.team else self.tr("Local profile")
         if column == MASKED:
             return self.tr("Masked") if person.masked else self.tr("Unmasked")
         return None
@@ -241,6 +247,7 @@ class PeopleWindow(FollowsUiLanguage, QDialog):
         self._executor, self._state, self._team = executor, state, team
         self.can_edit = can_edit
         self.model = PeopleModel(self)
+        self.model.team = team
         self.table = QTableView(self)
         self.table.setObjectName("peopleTable")
         self.table.setModel(self.model)

@@ -19,7 +19,7 @@ from console.ui.team.local_profile import (
     needs_local_profile,
     remember_local_profile,
 )
-from console.ui.team.people_window import NAME, PeopleWindow
+from console.ui.team.people_window import ACCOUNT, NAME, PeopleWindow
 
 
 def _admin(store: Store) -> AgentSummary:
@@ -105,6 +105,19 @@ def test_a_lead_sees_the_people_but_changes_nothing(
     qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10_000)
     window.table.selectRow(0)
     assert not window.add_button.isEnabled() and not window.disable_button.isEnabled()
+
+
+def test_a_person_without_a_login_is_a_local_profile_at_a_seat_and_no_sign_in_in_a_team(
+    qtbot: QtBot, executor: StoreExecutor, translations: object
+) -> None:
+    for team, said in ((False, "Local profile"), (True, "No sign-in")):
+        window = PeopleWindow(executor, AppState(), can_edit=False, team=team)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda window=window: window.model.rowCount() > 0, timeout=10_000)
+        accounts = {
+            window.model.index(row, ACCOUNT).data() for row in range(window.model.rowCount())
+        }
+        assert said in accounts
 
 
 def test_the_first_start_makes_a_local_profile(
