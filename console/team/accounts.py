@@ -149,6 +149,17 @@ def _not_privileged(exc: Exception, store: Store) -> PeopleError | None:
     return PeopleError(problem(NOT_PRIVILEGED, login=login, path=store.name))
 
 
+def _refusal(exc: Exception, store: Store) -> Exception:
+    """What to tell the person for ``exc``: the server's permission error as the problem it
+    is, a problem as it is; anything else is no refusal and is raised again."""
+    refused = _not_privileged(exc, store)
+    if refused is not None:
+        return refused
+    if isinstance(exc, ProblemError):
+        return exc
+    raise exc
+
+
 def run_init(args: argparse.Namespace) -> int:
     try:
         store = _open_team_store(args.command_db)
@@ -183,13 +194,8 @@ def run_init(args: argparse.Namespace) -> int:
                 person_id=None if current is None else current.id,
                 password=password,
             )
-    except ProblemError as exc:
-        return _failed(_not_privileged(exc, store) or exc)
     except Exception as exc:
-        refused = _not_privileged(exc, store)
-        if refused is None:
-            raise
-        return _failed(refused)
+        return _failed(_refusal(exc, store))
     finally:
         store.close()
     print(f"Team store {store.name} is ready.")
@@ -227,13 +233,8 @@ def run_add(args: argparse.Namespace) -> int:
                 person_id=None if current is None else current.id,
                 password=password,
             )
-    except ProblemError as exc:
-        return _failed(_not_privileged(exc, store) or exc)
     except Exception as exc:
-        refused = _not_privileged(exc, store)
-        if refused is None:
-            raise
-        return _failed(refused)
+        return _failed(_refusal(exc, store))
     finally:
         store.close()
     done = "Added" if existing is None else "Changed"
@@ -259,13 +260,8 @@ def run_disable(args: argparse.Namespace) -> int:
                 actor=people.command_line_actor(session),
                 acting_id=acting.id if acting is not None else None,
             )
-    except ProblemError as exc:
-        return _failed(_not_privileged(exc, store) or exc)
     except Exception as exc:
-        refused = _not_privileged(exc, store)
-        if refused is None:
-            raise
-        return _failed(refused)
+        return _failed(_refusal(exc, store))
     finally:
         store.close()
     state = "disabled" if person.disabled else "enabled"

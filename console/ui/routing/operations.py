@@ -18,7 +18,8 @@ from console.routing import Explanation, RoutingSettings
 from console.team import scope
 from console.ui.lanes.operations import QueryOp, WriteOp, Wrote
 
-_ROUTING = Changes(routing=True)
+#: A routing edit: the routing views reload, and the audit log has one entry more.
+_EDITED = Changes(routing=True, audit=True)
 
 
 def load_routing_explanation(
@@ -56,7 +57,7 @@ def set_capacity(
         new = routing.set_capacity(
             session, agent_id, capacity, version=version, editor_id=editor_id, actor=actor
         )
-        return Wrote(new, _ROUTING | Changes(audit=True))
+        return Wrote(new, _EDITED)
 
     return WriteOp(parent=parent, op=op, success=success)
 
@@ -75,7 +76,7 @@ def set_queue_mode(
         new = routing.set_queue_mode(
             session, queue_id, auto_assign, version=version, editor_id=editor_id, actor=actor
         )
-        return Wrote(new, _ROUTING | Changes(audit=True))
+        return Wrote(new, _EDITED)
 
     return WriteOp(parent=parent, op=op, success=success)
 
@@ -97,7 +98,7 @@ def set_queue_vendor(
         new = scope.set_queue_vendor(
             session, queue_id, vendor, version=version, editor_id=editor_id, actor=actor
         )
-        return Wrote(new, _ROUTING | Changes(listing=True, audit=True))
+        return Wrote(new, _EDITED | Changes(listing=True))
 
     return WriteOp(parent=parent, op=op, success=success)
 
@@ -119,7 +120,7 @@ def save_rule(
             session, kind, language, keywords, enabled,
             version=version, editor_id=editor_id, actor=actor,
         )  # fmt: skip
-        return Wrote(new, _ROUTING | Changes(audit=True))
+        return Wrote(new, _EDITED)
 
     return WriteOp(parent=parent, op=op, success=success)
 
@@ -134,7 +135,7 @@ def add_vip(
 ) -> WriteOp[int]:
     def op(session: Session) -> Wrote[int]:
         customer_id = routing.add_vip(session, address, editor_id=editor_id, actor=actor)
-        return Wrote(customer_id, _ROUTING | Changes(audit=True))
+        return Wrote(customer_id, _EDITED)
 
     return WriteOp(parent=parent, op=op, success=success)
 
@@ -149,18 +150,6 @@ def remove_vip(
 ) -> WriteOp[None]:
     def op(session: Session) -> Wrote[None]:
         routing.remove_vip(session, customer_id, editor_id=editor_id, actor=actor)
-        return Wrote(None, _ROUTING | Changes(audit=True))
-
-    return WriteOp(parent=parent, op=op, success=success)
-
-
-def route_now(
-    *, parent: QObject, success: Callable[[Changes], None] | None = None
-) -> WriteOp[Changes]:
-    """Run routing once now (the window's own run when no worker runs for the team)."""
-
-    def op(session: Session) -> Wrote[Changes]:
-        changes = routing.route_pending(session)
-        return Wrote(changes, changes)
+        return Wrote(None, _EDITED)
 
     return WriteOp(parent=parent, op=op, success=success)
