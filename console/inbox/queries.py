@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import (
     Select,
-    and_,
     case,
     column,
     false,
@@ -398,28 +397,36 @@ def _view_conditions(
     return [awake]
 
 
-def view_counts(session: Session, agent_id: int | None) -> dict[InboxView, int]:
-    """How many conversations still need work (not resolved) in each view.
+#: The view tabs count open work up to this many; past it a tab says "999+". Counting a
+#: team's whole open work exactly read every open conversation on every inbox page
+#: (150,000 at a million messages: 27 ms alone, seconds under fifty seats' load).
+VIEW_COUNT_CAP = 999
 
-    One query: a ``count(*) FILTER (WHERE ...)`` per view over the conversations not
-    snoozed (PostgreSQL: an index-only scan of ``ix_conversations_inbox``, migration
-    0024), and the snoozed ones counted by their own index; both engines (SQLite >= 3.30).
-    Each figure is what counting :func:`_view_conditions` of its view would give.
+
+def view_counts(session: Session, agent_id: int | None) -> dict[InboxView, int]:
+    """How many conversations still need work (not resolved) in each view, counted up to
+    one past :data:`VIEW_COUNT_CAP` (a figure above the cap means "more than the cap").
+
+    One query of four bounded counts, each reading at most ``VIEW_COUNT_CAP + 1`` index
+    entries (PostgreSQL: ``ix_conversations_open_work``, migration 0025, holds just the
+    open work that is awake, by assignee). Below the cap each figure is what counting
+    :func:`_view_conditions` of its view, not resolved, would give.
     """
-    open_work = Conversation.status != ConversationStatus.RESOLVED
+    # A literal, not a parameter: a prepared (generic) plan can still use the partial index.
+    open_work = Conversation.status != literal_column(f"'{ConversationStatus.RESOLVED.value}'")
+
+    def bounded(*conditions: ColumnElement[bool]) -> Any:
+        found = select(literal_column("1")).where(*conditions).limit(VIEW_COUNT_CAP + 1)
+        return select(func.count()).select_from(found.subquery()).scalar_subquery()
+
     mine = Conversation.assignee_id == agent_id if agent_id is not None else false()
-    snoozed = (
-        select(func.count())
-        .select_from(Conversation)
-        .where(*_view_conditions(InboxView.SNOOZED, agent_id))
-        .scalar_subquery()
-    )
+    awake = Conversation.snoozed_until.is_(None)
     query = select(
-        func.count().filter(and_(mine, open_work)),
-        func.count().filter(and_(Conversation.assignee_id.is_(None), open_work)),
-        func.count().filter(open_work),
-        snoozed,
-    ).where(Conversation.snoozed_until.is_(None))  # the awake views' common condition
+        bounded(awake, open_work, mine),
+        bounded(awake, open_work, Conversation.assignee_id.is_(None)),
+        bounded(awake, open_work),
+        bounded(*_view_conditions(InboxView.SNOOZED, agent_id)),
+    )
     mine_count, unassigned, everything, asleep = session.execute(query).one()
     return {
         InboxView.MINE: int(mine_count or 0),

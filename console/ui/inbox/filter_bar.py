@@ -8,7 +8,14 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QTabBar, QWidget
 
-from console.inbox.queries import NOBODY, AgentSummary, FilterOptions, InboxFilter, InboxView
+from console.inbox.queries import (
+    NOBODY,
+    VIEW_COUNT_CAP,
+    AgentSummary,
+    FilterOptions,
+    InboxFilter,
+    InboxView,
+)
 from console.store.models import ChannelKind, ConversationStatus
 from console.ui.common.display_names import (
     channel_name,
@@ -107,7 +114,12 @@ class FilterBar(FollowsUiLanguage, QWidget):
         }
         for position, view in enumerate(VIEWS):
             count = self._counts.get(view)
-            text = names[view] if count is None else f"{names[view]} ({count})"
+            if count is None:
+                text = names[view]
+            elif count > VIEW_COUNT_CAP:
+                text = f"{names[view]} ({VIEW_COUNT_CAP}+)"
+            else:
+                text = f"{names[view]} ({count})"
             self.views.setTabText(position, text)
 
     def set_agents(self, agents: Sequence[AgentSummary]) -> None:

@@ -1,5 +1,5 @@
 """The inbox lists a bounded number of conversations for any filter, and counts its views
-in one query: what a page costs does not grow with the store."""
+in one query up to a cap: what a page costs does not grow with the store."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from factories import MessageFactory
 from sqlalchemy import event, func, select
 
-from console.inbox import pages
+from console.inbox import pages, queries
 from console.inbox.commands import assign, set_statuses, snooze
 from console.inbox.ingest import ingest
 from console.inbox.pages import listing
@@ -114,3 +114,24 @@ def test_view_counts_are_the_counts_of_each_view_in_one_query(
             InboxView.ALL: 4,  # ids[0], ids[3], ids[4], ids[7]
             InboxView.SNOOZED: 2,  # ids[2], ids[6]: whoever has them
         }
+
+
+def test_view_counts_stop_one_past_the_cap(
+    store: Store, message: MessageFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _conversations(store, message, 6)
+    monkeypatch.setattr(queries, "VIEW_COUNT_CAP", 2)
+    with store.session() as session:
+        mei = Agent(name="Mei")
+        session.add(mei)
+        session.flush()
+        ids = conversation_ids(session, InboxFilter(descending=False))
+        assign(session, ids[:2], mei.id, actor="test")
+        snooze(session, ids[5:], datetime.now(UTC) + timedelta(days=1), actor="test")
+        counts = view_counts(session, mei.id)
+    assert counts == {
+        InboxView.MINE: 2,  # exactly the cap: told as it is
+        InboxView.UNASSIGNED: 3,  # 3 of them: one past the cap, "more than 2"
+        InboxView.ALL: 3,  # 5 of them
+        InboxView.SNOOZED: 1,
+    }

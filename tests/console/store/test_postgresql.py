@@ -54,11 +54,13 @@ def test_open_store_migrates_an_empty_database_and_reopens_it(pg_url: str) -> No
 
 #: Made by migrations on PostgreSQL only, for the database's own enforcement, outside the
 #: models: masked copies and keyed hashes of customer data (0023, kept by triggers, read
-#: through the ``console_masked`` views) and the inbox's covering index (0024).
+#: through the ``console_masked`` views), the inbox's covering index (0024) and the open
+#: work its view counts read (0025).
 POSTGRESQL_ONLY_INDEXES = {
     "ix_channel_identities_address_hash",
     "ix_customer_keys_value_hash",
     "ix_conversations_inbox",
+    "ix_conversations_open_work",
 }
 
 
