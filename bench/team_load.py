@@ -11,6 +11,9 @@ with a think time between actions (exponential, mean ``--think`` s, default 3:
 fifty people at work, not fifty loops). Every seat also listens for what the
 others change, as a window does. Meanwhile a connector process ingests 20
 messages a second, one in ten delivered twice (a redelivery must not double).
+The seats first open as a window does (first page, a search, a conversation: not
+measured) and all start together once every one is up: fifty processes starting
+at once on two cores are not the working hour the figures describe.
 
 Without ``--db`` it starts a throwaway server (tests/pg_server.py) and builds
 there; with ``--db`` the store is kept and the next run reuses it.
@@ -27,6 +30,10 @@ One figure per line:
 - actions_per_s:           the seats' actions per second, all together
 - refused_writes:          writes refused because another seat changed the same
                            thing first (the seat is told; not lost)
+- machine_busy_pct:        how busy the machine's processors were (all processes)
+- seats_cpu_pct:           the part of that the seats' own Python side used
+
+On stderr, each action's mean CPU time in its seat (what the client side costs).
 """
 
 from __future__ import annotations
@@ -126,6 +133,10 @@ class SeatReport:
     changes: list[tuple[int, str, str]] = field(default_factory=list)
     #: Message id -> when this seat was told about it (time.time()).
     told: dict[int, float] = field(default_factory=dict)
+    #: Action -> the seat's own CPU time for each (ms): what the client side costs.
+    cpu: dict[str, list[float]] = field(default_factory=dict)
+    #: The whole seat process's CPU time while measured (s), its listener's included.
+    process_cpu_s: float = 0.0
     refused: int = 0
     actions: int = 0
     errors: list[str] = field(default_factory=list)
@@ -180,13 +191,14 @@ def _message_ids(payload: str) -> list[int]:
     return [i for i in ids if isinstance(i, int)]
 
 
-def run_seat(url: str, seat: int, seconds: float, think: float, queue: Any) -> None:
+def run_seat(url: str, seat: int, seconds: float, think: float, queue: Any, start: Any) -> None:
     report = SeatReport(seat)
     stop = threading.Event()
     listener = threading.Thread(target=_listen, args=(url, report, stop), daemon=True)
     listener.start()
     rng = random.Random(seat)
     store = open_store(_seat_url(url, f"bench-seat-{seat}"))
+    cpu_at_start = time.process_time()
     try:
         with store.session() as session:
             agents = list(session.scalars(select(Agent.id)))
@@ -195,13 +207,16 @@ def run_seat(url: str, seat: int, seconds: float, think: float, queue: Any) -> N
         seen: list[int] = []
         actions = [name for name, _ in MIX]
         weights = [weight for _, weight in MIX]
+        _warm_up(store, me)
+        start.wait(timeout=600)  # every seat ready (a window that is open), then the hour begins
+        cpu_at_start = time.process_time()
         deadline = time.perf_counter() + seconds
         time.sleep(rng.uniform(0, think))  # seats do not start in step
         while time.perf_counter() < deadline:
             action = rng.choices(actions, weights)[0]
             if action not in ("inbox_page", "search") and not seen:
                 action = "inbox_page"
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.thread_time()
             try:
                 _act(store, action, rng, seen, me, actor, report)
             except StoreError as exc:
@@ -210,6 +225,7 @@ def run_seat(url: str, seat: int, seconds: float, think: float, queue: Any) -> N
                 report.refused += 1
             else:
                 report.timings.setdefault(action, []).append((time.perf_counter() - began) * 1000)
+                report.cpu.setdefault(action, []).append((time.thread_time() - began_cpu) * 1000)
                 report.actions += 1
             time.sleep(min(rng.expovariate(1 / think), 4 * think))
         time.sleep(2.5)  # let the last notifications arrive
@@ -217,7 +233,18 @@ def run_seat(url: str, seat: int, seconds: float, think: float, queue: Any) -> N
         stop.set()
         listener.join(timeout=2)
         store.close()
+        report.process_cpu_s = time.process_time() - cpu_at_start
         queue.put(report)
+
+
+def _warm_up(store: Store, me: int) -> None:
+    """What a window does when it opens (not measured): its first page, a search, a
+    conversation, so the measured actions are a working seat's, not a starting one's."""
+    with store.session() as session:
+        first = listing(session, InboxFilter(agent_id=me), PAGE_SIZE)
+        listing(session, InboxFilter(search=SEARCHES[0]), PAGE_SIZE)
+        if first.ids:
+            conversation_detail(session, first.ids[0], translation_language="zh")
 
 
 def _act(
@@ -266,12 +293,13 @@ def _act(
 # -- the connector ---------------------------------------------------------------------------
 
 
-def run_connector(url: str, seconds: float, queue: Any) -> None:
+def run_connector(url: str, seconds: float, queue: Any, start: Any) -> None:
     """Ingest CONNECTOR_PER_S new messages a second, one in REDELIVER_EVERY twice."""
     store = open_store(_seat_url(url, "bench-connector"))
     demo = iter_demo_messages()
     run = f"bench-{os.getpid()}-{time.time_ns()}"
     sent = 0
+    start.wait(timeout=600)
     deadline = time.perf_counter() + seconds
     try:
         while time.perf_counter() < deadline:
@@ -312,6 +340,14 @@ def _sample_connections(url: str, stop: threading.Event, most: list[int]) -> Non
             most[0] = max(most[0], int(count or 0) - 1)  # not the sampler itself
     finally:
         store.close()
+
+
+def _machine_busy() -> tuple[int, int]:
+    """The machine's busy and idle clock ticks so far (all processors; /proc/stat)."""
+    with open("/proc/stat") as stat:
+        fields = [int(value) for value in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return sum(fields) - idle, idle
 
 
 def p95(values: list[float]) -> float:
@@ -410,18 +446,23 @@ def main(argv: list[str] | None = None) -> int:
 def _measure(url: str, args: argparse.Namespace) -> int:
     context = mp.get_context("spawn")
     queue = context.Queue()
+    #: The seats and the connector start working together, once all are up (the parent
+    #: too): fifty processes importing at once are not what the run measures.
+    start = context.Barrier(args.seats + 2)
+    seat_args = (args.seconds, args.think, queue, start)
     processes = [
-        context.Process(target=run_seat, args=(url, seat, args.seconds, args.think, queue))
-        for seat in range(args.seats)
+        context.Process(target=run_seat, args=(url, seat, *seat_args)) for seat in range(args.seats)
     ]
-    processes.append(context.Process(target=run_connector, args=(url, args.seconds, queue)))
+    processes.append(context.Process(target=run_connector, args=(url, args.seconds, queue, start)))
     most = [0]
     stop = threading.Event()
     sampler = threading.Thread(target=_sample_connections, args=(url, stop, most), daemon=True)
     sampler.start()
-    began = time.perf_counter()
     for process in processes:
         process.start()
+    start.wait(timeout=600)
+    busy_before = _machine_busy()
+    began = time.perf_counter()
     reports: list[SeatReport] = []
     run = ""
     for _ in processes:
@@ -433,6 +474,10 @@ def _measure(url: str, args: argparse.Namespace) -> int:
     for process in processes:
         process.join(timeout=30)
     elapsed = time.perf_counter() - began
+    busy, idle = (
+        after - before for after, before in zip(_machine_busy(), busy_before, strict=True)
+    )
+    seats_cpu = sum(report.process_cpu_s for report in reports)
     stop.set()
     sampler.join(timeout=2)
 
@@ -449,9 +494,18 @@ def _measure(url: str, args: argparse.Namespace) -> int:
         ("server_connections", lambda: most[0]),
         ("actions_per_s", lambda: f"{sum(r.actions for r in reports) / elapsed:.1f}"),
         ("refused_writes", lambda: sum(r.refused for r in reports)),
+        ("machine_busy_pct", lambda: f"{100 * busy / max(busy + idle, 1):.0f}"),
+        (
+            "seats_cpu_pct",  # of the whole machine: what the seats' Python side costs
+            lambda: f"{100 * seats_cpu / elapsed / (os.cpu_count() or 1):.0f}",
+        ),
     ]
     for name, figure in figures:
         print(f"{name}: {figure()}", flush=True)
+    for name, _ in MIX:
+        spent = [value for report in reports for value in report.cpu.get(name, [])]
+        if spent:
+            print(f"# {name}: seat CPU {statistics.fmean(spent):.1f} ms mean", file=sys.stderr)
     errors = [error for report in reports for error in report.errors]
     for error in errors[:5]:
         print(f"# seat error: {error}", file=sys.stderr)

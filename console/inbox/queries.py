@@ -416,7 +416,8 @@ def view_counts(session: Session, agent_id: int | None) -> dict[InboxView, int]:
     open_work = Conversation.status != literal_column(f"'{ConversationStatus.RESOLVED.value}'")
 
     def bounded(*conditions: ColumnElement[bool]) -> Any:
-        found = select(literal_column("1")).where(*conditions).limit(VIEW_COUNT_CAP + 1)
+        found: Select[Any] = select(literal_column("1")).where(*conditions)
+        found = found.limit(VIEW_COUNT_CAP + 1)
         return select(func.count()).select_from(found.subquery()).scalar_subquery()
 
     mine = Conversation.assignee_id == agent_id if agent_id is not None else false()

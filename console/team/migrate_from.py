@@ -186,12 +186,15 @@ def _people_taken(source: Store, team: Store) -> list[str]:
     silently become that administrator.
     """
     with source.session() as reading, team.session() as writing:
-        ours = dict(reading.execute(select(Agent.id, Agent.name)).tuples().all())
-        theirs = dict(
-            writing.execute(select(Agent.id, Agent.name).where(Agent.id.in_(list(ours))))
-            .tuples()
-            .all()
-        )
+        ours: dict[int, str] = {
+            i: name for i, name in reading.execute(select(Agent.id, Agent.name))
+        }
+        theirs: dict[int, str] = {
+            i: name
+            for i, name in writing.execute(
+                select(Agent.id, Agent.name).where(Agent.id.in_(list(ours)))
+            )
+        }
     return sorted(ours[i] for i, name in theirs.items() if name != ours[i])[:5]
 
 
