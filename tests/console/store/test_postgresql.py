@@ -99,6 +99,20 @@ def test_migrated_postgresql_schema_equals_the_models(pg_url: str) -> None:
     assert relevant == [], "\n".join(map(str, relevant))
 
 
+def test_statements_are_planned_for_their_values_even_once_prepared(pg_url: str) -> None:
+    """psycopg prepares a statement run five times; the server must still plan each run for
+    its own values (a generic plan searched every conversation for every word)."""
+    store = open_store(pg_url)
+    try:
+        with store.session() as session:
+            for _ in range(8):  # past psycopg's prepare threshold
+                conversation_ids(session, InboxFilter(search="refund"), limit=10)
+            mode = session.scalar(text("SHOW plan_cache_mode"))
+    finally:
+        store.close()
+    assert mode == "force_custom_plan"
+
+
 def test_another_programs_postgresql_database_is_refused(pg_url: str) -> None:
     engine = create_engine(pg_url)
     with engine.begin() as connection:
