@@ -18,6 +18,7 @@ the full text would have found, never less.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -142,8 +143,10 @@ def split_rowid(rowid: int) -> tuple[int, int]:
     return rowid & CONVERSATION_MASK, rowid >> ROWID_ROW_SHIFT
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _fold(character: str) -> str:
-    """A character as the index compares it: lower case, accents removed."""
+    """A character as the index compares it: lower case, accents removed (remembered: a
+    page of excerpts folds thousands of characters, few of them different)."""
     decomposed = unicodedata.normalize("NFD", character.lower())
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
     return base[:1] if base else character.lower()
