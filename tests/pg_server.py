@@ -142,7 +142,9 @@ def _run(server: PgServer, tool: str, *args: str, timeout: float) -> None:
         check=False,
     )
     if result.returncode != 0:
-        log = server.log_file.read_text(errors="replace")[-3000:] if server.log_file.exists() else ""
+        log = (
+            server.log_file.read_text(errors="replace")[-3000:] if server.log_file.exists() else ""
+        )
         raise RuntimeError(
             f"{tool} failed ({result.returncode}): {result.stdout}{result.stderr}\n{log}"
         )

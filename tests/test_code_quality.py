@@ -15,7 +15,16 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_is_clean() -> None:
-    result = _run(str(TOOLS / "ruff"), "check", "console", "translation", "timezones", "locales", "tests", "bench")
+    result = _run(
+        str(TOOLS / "ruff"),
+        "check",
+        "console",
+        "translation",
+        "timezones",
+        "locales",
+        "tests",
+        "bench",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

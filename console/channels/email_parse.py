@@ -40,12 +40,8 @@ EMPTY = define("mail.empty", "The message is empty.")
 TOO_LARGE = define(
     "mail.too_large", "The message is {size} MB, over the {limit} MB limit for one message."
 )
-NO_SENDER = define(
-    "mail.no_sender", "The message has no sender address, so it cannot be answered."
-)
-TOO_DEEP = define(
-    "mail.too_deep", "The message's parts are nested too deeply to be read."
-)
+NO_SENDER = define("mail.no_sender", "The message has no sender address, so it cannot be answered.")
+TOO_DEEP = define("mail.too_deep", "The message's parts are nested too deeply to be read.")
 UNREADABLE = define(
     "mail.unreadable",
     "The message is too damaged to be read as an e-mail; it is kept here as it arrived.",
@@ -149,7 +145,7 @@ def _charset_hint(message: Message) -> str | None:
     return None
 
 
-_PROBE = "From: Name <a.b-c_d@example.com>, (x); \"q\" +AGA- \\"
+_PROBE = 'From: Name <a.b-c_d@example.com>, (x); "q" +AGA- \\'
 
 
 def _ascii_compatible(codec: str) -> bool:
@@ -367,9 +363,7 @@ def _header_text(message: Message, name: str, warnings: list[str]) -> str:
     if value is None:
         return ""
     if isinstance(value, Header):  # not with _Lenient, but a caller may pass compat32 messages
-        value = _decode_8bit(
-            str(value).encode("ascii", "surrogateescape"), warnings, header=True
-        )
+        value = _decode_8bit(str(value).encode("ascii", "surrogateescape"), warnings, header=True)
     return _decode_header_value(str(value), warnings)
 
 

@@ -345,7 +345,7 @@ def _head(file: Path) -> bytes:
 
 
 def _mail_kind(file: Path) -> str:
-    """"eml", "mbox", "unreadable" or "other", from the suffix, else from the first bytes."""
+    """ "eml", "mbox", "unreadable" or "other", from the suffix, else from the first bytes."""
     suffix = file.suffix.lower()
     if suffix in MAIL_SUFFIXES:
         return "eml"
@@ -399,8 +399,7 @@ ROW_UNREADABLE = define(
 )
 ROW_WIDTH = define(
     "import.row_width",
-    "{row} has {count} fields but the header has {expected} (a wrong delimiter or unquoted "
-    "text?).",
+    "{row} has {count} fields but the header has {expected} (a wrong delimiter or unquoted text?).",
 )
 NOT_AN_OBJECT = define("import.not_an_object", "{row} is not a JSON object.")
 NOT_JSON = define("import.not_json", "{row} is not valid JSON.")
@@ -914,6 +913,4 @@ def parse_timestamp(value: str, zone: str, label: str = "The row") -> datetime:
     try:
         return moment.astimezone(UTC)
     except (OverflowError, OSError, ValueError) as exc:
-        raise RowError(
-            problem(ROW_TIME_OUT_OF_RANGE, row=label, value=shown_value(value))
-        ) from exc
+        raise RowError(problem(ROW_TIME_OUT_OF_RANGE, row=label, value=shown_value(value))) from exc

@@ -302,8 +302,11 @@ def _wedged(text: str) -> float:
     return -6.0 * sum(
         1
         for before, char, after in zip(text, text[1:], text[2:], strict=False)
-        if ord(char) > 0x2E80 and before.isascii() and after.isascii()
-        and before.isalpha() and after.isalpha()
+        if ord(char) > 0x2E80
+        and before.isascii()
+        and after.isascii()
+        and before.isalpha()
+        and after.isalpha()
     )
 
 

@@ -20,7 +20,6 @@ from sqlalchemy import (
     false,
     func,
     literal_column,
-    or_,
     select,
     table,
     union,
@@ -61,6 +60,8 @@ from console.store.models import (
 )
 from console.store.policy_tables import PolicyTask
 from console.store.routing_tables import RoutingQueue
+from console.store.row_scope import sees_every_row
+from console.store.search_scope import search_hits
 from console.translations.service import TranslationView
 from timezones import main_zone
 from timezones.wallclock import is_valid_zone, load_zone
@@ -230,10 +231,12 @@ SEARCH_RESULTS = 5000
 #: A search matching more than this many times ``limit`` messages walks the newest
 #: conversations instead of sorting its matches (below it, sorting them is cheaper).
 WALK_FROM_HITS = 4
-#: PostgreSQL walks when the planner expects more than this many times ``limit`` hits: it
-#: checks each conversation against all the hits, hashed, so the walk saves only the join
-#: and the sort (at 1,000,000 messages: 233 -> 189 ms at 70,000 hits, but 62 -> 111 ms at
-#: 24,000, where the walk passes many conversations before it has ``limit``).
+#: PostgreSQL walks when the planner expects more than this many times ``limit`` hits and
+#: the person sees every conversation: it checks each conversation against all the hits,
+#: hashed, so the walk saves only the join and the sort (at 1,000,000 messages: 233 ->
+#: 189 ms at 70,000 hits, but 62 -> 111 ms at 24,000, where the walk passes many
+#: conversations before it has ``limit``; an agent of two markets keeps a fifth of the
+#: hits and would pass five times as many: 163 -> 229 ms).
 WALK_FROM_ESTIMATED_HITS = 8
 
 
@@ -246,8 +249,8 @@ def conversation_ids(
     first and stops at ``limit``, instead of joining and sorting every match: SQLite walks
     the last-activity index with the matches as a set; PostgreSQL (when the planner
     estimates that many hits) walks ``ix_conversations_inbox`` checking each one against
-    the hashed hits (``EXISTS``), rather than hash-joining the hits with every
-    conversation and sorting them.
+    the hashed hits, rather than joining the hits with every conversation and sorting
+    them. PostgreSQL's hits are the person's own (console/store/search_scope.py).
     """
     search = inbox_filter.search.strip()
     matching = _matching_conversations(session, search) if search else None
@@ -262,6 +265,7 @@ def conversation_ids(
             _more_hits_than(session, search, WALK_FROM_HITS * limit)
             if sqlite
             else _estimated_hits(session, search) > WALK_FROM_ESTIMATED_HITS * limit
+            and sees_every_row(session)
         )
     )
     query: Select[Any] = select(Conversation.id)
@@ -290,9 +294,7 @@ def conversation_ids(
         query = query.where(Conversation.language == inbox_filter.language)
     if inbox_filter.queue_id is not None:
         query = query.where(Conversation.queue_id == inbox_filter.queue_id)
-    if matching is not None and walk and not sqlite:
-        query = query.where(_walked_match(session, search))
-    elif matching is not None:
+    if matching is not None:
         # ``id + 0``: not a key to look up each match by, so the newest-first walk is the plan.
         query = query.where((Conversation.id + 0 if walk else Conversation.id).in_(matching))
     if inbox_filter.sort is InboxSort.LOCAL_TIME:
@@ -308,24 +310,7 @@ def conversation_ids(
 
 
 def _more_hits_than(session: Session, text: str, limit: int) -> bool:
-    """Whether ``text`` matches more than ``limit`` messages or translations (cheap)."""
-    if session.get_bind().dialect.name != "sqlite":
-        tsquery = postgresql_tsquery(text)
-        if tsquery is None:
-            return False
-        hits = 0
-        for index in (POSTGRESQL_MESSAGE_INDEX, POSTGRESQL_TRANSLATION_INDEX):
-            found = (
-                select(literal_column("1"))
-                .select_from(index)
-                .where(postgresql_matches(index, tsquery))
-                .limit(limit + 1 - hits)
-                .subquery()
-            )
-            hits += session.scalar(select(func.count()).select_from(found)) or 0
-            if hits > limit:
-                return True
-        return False
+    """Whether ``text`` matches more than ``limit`` messages or translations (SQLite; cheap)."""
     match = build_match_query(text)
     if match is None:
         return False
@@ -357,26 +342,6 @@ def _estimated_hits(session: Session, text: str) -> float:
         ).scalar()
         estimated += float(plan[0]["Plan"]["Plan Rows"]) if plan else 0.0
     return estimated
-
-
-def _walked_match(session: Session, text: str) -> ColumnElement[bool]:
-    """The conversation being walked (PostgreSQL) has a message or stored translation
-    matching ``text``, or is the customer's whose contact is exactly ``text``: the same
-    conversations as :func:`_matching_conversations`, as a condition on each one, so the
-    planner checks the newest first against the hashed hits and stops at the limit."""
-    tsquery = postgresql_tsquery(text)
-    assert tsquery is not None  # a walk is only chosen for a searchable text
-    conditions: list[ColumnElement[bool]] = [
-        select(literal_column("1"))
-        .select_from(index)
-        .where(index.c.conversation_id == Conversation.id, postgresql_matches(index, tsquery))
-        .exists()
-        for index in (POSTGRESQL_MESSAGE_INDEX, POSTGRESQL_TRANSLATION_INDEX)
-    ]
-    contact = customers_by_contact(session, text)
-    if contact is not None:
-        conditions.append(Conversation.customer_id.in_(contact))
-    return or_(*conditions)
 
 
 def _view_conditions(
@@ -514,11 +479,9 @@ def _text_matches(session: Session, text: str) -> Select[Any] | None:
         return select(union_all(in_messages, in_translations).subquery().c.conversation_id)
     tsquery = postgresql_tsquery(text)
     assert tsquery is not None  # the same terms as the match above
-    in_messages, in_translations = (
-        select(index.c.conversation_id).where(postgresql_matches(index, tsquery))
-        for index in (POSTGRESQL_MESSAGE_INDEX, POSTGRESQL_TRANSLATION_INDEX)
-    )
-    return select(union(in_messages, in_translations).subquery().c[0])
+    # Through the person's scope, not each search table's policy (search_scope.py).
+    hits = search_hits(tsquery)
+    return select(hits.c.conversation_id)
 
 
 def _fts_hits(fts_table: Any, match: str, what: ColumnElement[Any]) -> Select[Any]:

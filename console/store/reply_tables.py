@@ -43,9 +43,7 @@ class ReplyVariant(Base):
     """
 
     __tablename__ = "reply_variants"
-    __table_args__ = (
-        UniqueConstraint("entry_id", "language", name="uq_reply_variant_language"),
-    )
+    __table_args__ = (UniqueConstraint("entry_id", "language", name="uq_reply_variant_language"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("reply_entries.id", ondelete="CASCADE"))

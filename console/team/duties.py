@@ -45,7 +45,7 @@ from console.changes import Changes
 from console.privacy.retention import run_daily_retention
 from console.routing import route_pending
 from console.store import Store
-from console.team.scope import SEES_EVERY_ROW_SQL
+from console.store.row_scope import SEES_EVERY_ROW_SQL
 
 log = logging.getLogger(__name__)
 

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from console.store import search_scope
 from console.store.masking_sql import MASKED_SCHEMA, PRIVATE_SCHEMA, SEARCH_TABLES, raw_columns
 
 MASKED_GROUP = "console_masked"
@@ -87,7 +88,8 @@ def apply_masking_privileges(session: Session, groups: tuple[str, ...], people_g
     _sql(
         session,
         f"GRANT EXECUTE ON FUNCTION {PRIVATE_SCHEMA}.identity_hash(text), "
-        f'{PRIVATE_SCHEMA}.reveal(integer, text, text, integer) TO "{people_group}"',
+        f"{PRIVATE_SCHEMA}.reveal(integer, text, text, integer), {search_scope.SIGNATURE} "
+        f'TO "{people_group}"',
     )
     for login, masked, role in session.execute(
         text("SELECT login_role, masked, role FROM agents WHERE login_role IS NOT NULL")

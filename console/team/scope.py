@@ -1,36 +1,20 @@
 """Whose rows a connection sees in a team store (Qt-free).
 
 Row-level security (migration ``0022_row_level_security``) shows a signed-in
-person the conversations of their scope (``console_scope(current_user)``); the
-table owner, superusers and roles with ``BYPASSRLS`` see every row. The team's
-duties (ingest, routing, delivery: console/team/duties.py) need every row, so a
-seat takes them over only when its login sees every row: an administrator, an
-in-house lead, QA or compliance person, or the owner. A single seat (SQLite) has
-no database roles: everything there is visible, and scope is a team-mode guarantee.
+person the conversations of their scope (``console_scope(current_user)``; whether a
+connection sees every row: console/store/row_scope.py). The team's duties (ingest,
+routing, delivery: console/team/duties.py) need every row, so a seat takes them over
+only when its login sees every row: an administrator, an in-house lead, QA or
+compliance person, or the owner. A single seat (SQLite) has no database roles:
+everything there is visible, and scope is a team-mode guarantee. Here: which
+vendor a queue belongs to.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from console.problems import ProblemError, define, problem
-
-#: One row, one boolean: whether the connection's ``current_user`` sees every row.
-SEES_EVERY_ROW_SQL = (
-    "SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(current_user, c.relowner, 'USAGE') "
-    "OR coalesce((SELECT s.everything FROM console_scope(current_user) s), false) "
-    "FROM pg_roles r, pg_class c "
-    "WHERE r.rolname = current_user AND c.oid = 'conversations'::regclass"
-)
-
-
-def sees_every_row(session: Session) -> bool:
-    """Whether this session sees every row of the store (always on SQLite)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return True
-    return bool(session.scalar(text(SEES_EVERY_ROW_SQL)))
-
 
 #: The longest vendor name a queue (and a person) can carry.
 VENDOR_CHARS = 200

@@ -10,9 +10,7 @@ from translation.engines import TranslationError
 from translation.protect import Glossary, GlossaryTerm
 from translation.translator import Translator, normalize_code
 
-NO_ROUTE = define(
-    "reply.no_route", "No installed translation model for {source} → {target}."
-)
+NO_ROUTE = define("reply.no_route", "No installed translation model for {source} → {target}.")
 
 
 @dataclass(frozen=True)
@@ -26,9 +24,7 @@ class ReplyDraft:
     lost: tuple[str, ...] = ()  # protected text (order numbers ...) the engine lost
 
 
-def _with_facts(
-    translator: Translator, facts: Mapping[str, str], target: str
-) -> Glossary | None:
+def _with_facts(translator: Translator, facts: Mapping[str, str], target: str) -> Glossary | None:
     """The team's glossary plus each fact (source text -> its fixed text in *target*)."""
     if not facts:
         return None

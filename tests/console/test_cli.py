@@ -48,7 +48,9 @@ def test_user_store_is_created_under_the_data_folder(tmp_path: Path, isolated_di
     assert result.returncode == 0, result.stderr
     store_file = isolated_dirs / "data" / "store.sqlite3"
     with sqlite3.connect(store_file) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (schema_head(),)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            schema_head(),
+        )
 
 
 def test_corrupt_store_exits_non_zero_with_a_clear_message(tmp_path: Path) -> None:

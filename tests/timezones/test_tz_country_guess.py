@@ -425,9 +425,7 @@ def test_phone_and_email_disagreeing_is_not_certain() -> None:
 
 
 def test_phone_and_email_agreeing_is_certain() -> None:
-    assert guess(phone="+49 30 12345678", email="a@web.de") == CountryGuess(
-        "DE", "phone", True, ()
-    )
+    assert guess(phone="+49 30 12345678", email="a@web.de") == CountryGuess("DE", "phone", True, ())
 
 
 def test_weaker_evidence_narrows_an_uncertain_phone() -> None:

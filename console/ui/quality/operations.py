@@ -42,7 +42,7 @@ from console.quality import (
     scores_by_week,
     submit_review,
 )
-from console.team.scope import sees_every_row
+from console.store.row_scope import sees_every_row
 from console.ui.lanes.operations import QueryOp, WriteOp, Wrote
 
 #: What a write of this module changed.

@@ -73,7 +73,8 @@ def _snapshot(store: Store) -> dict[str, Any]:
             for c in session.scalars(select(Conversation))
         )
         quarantine = sorted(
-            (q.item_ref, q.reason, q.excerpt, q.size) for q in session.scalars(select(QuarantinedItem))
+            (q.item_ref, q.reason, q.excerpt, q.size)
+            for q in session.scalars(select(QuarantinedItem))
         )
     return {
         "messages": messages,
@@ -97,7 +98,9 @@ def _write_csv(folder: Path) -> Path:
     return path
 
 
-def test_mbox_with_nul_bytes_a_bad_message_and_a_duplicate(any_store: Store, tmp_path: Path) -> None:
+def test_mbox_with_nul_bytes_a_bad_message_and_a_duplicate(
+    any_store: Store, tmp_path: Path
+) -> None:
     first, again = _import_twice(any_store, hostile_mbox(tmp_path / "hostile.mbox"))
     assert first.summary() == "imported 3, duplicates 1, quarantined 1"
     assert again.summary() == "imported 0, duplicates 4, quarantined 1"
@@ -137,9 +140,7 @@ def test_csv_with_nul_bytes_a_bad_row_and_a_duplicate(any_store: Store, tmp_path
 def test_both_engines_hold_the_same_after_a_hostile_import(
     store: Store, pg_store: Store, tmp_path: Path, source: str
 ) -> None:
-    path = (
-        hostile_mbox(tmp_path / "hostile.mbox") if source == "mbox" else _write_csv(tmp_path)
-    )
+    path = hostile_mbox(tmp_path / "hostile.mbox") if source == "mbox" else _write_csv(tmp_path)
     on_sqlite = [r.summary() for r in _import_twice(store, path)]
     on_postgresql = [r.summary() for r in _import_twice(pg_store, path)]
     assert on_sqlite == on_postgresql

@@ -68,8 +68,9 @@ def _problems(store: Store) -> list[tuple[str, Problem | None, str]]:
         return [
             (ref, Problem.from_json(problem), reason)
             for ref, problem, reason in session.execute(
-                select(QuarantinedItem.item_ref, QuarantinedItem.problem, QuarantinedItem.reason)
-                .order_by(QuarantinedItem.item_ref)
+                select(
+                    QuarantinedItem.item_ref, QuarantinedItem.problem, QuarantinedItem.reason
+                ).order_by(QuarantinedItem.item_ref)
             )
         ]
 
@@ -120,16 +121,12 @@ def test_an_encoded_display_name_never_becomes_the_sender(store: Store, tmp_path
         (b'"ana@example.com" <ana@example.com>', "ana@example.com", "ana@example.com"),
     ],
 )
-def test_names_that_look_like_addresses_stay_names(
-    header: bytes, name: str, address: str
-) -> None:
+def test_names_that_look_like_addresses_stay_names(header: bytes, name: str, address: str) -> None:
     parsed = parse_email(_mail(header))
     assert (parsed.sender_name, parsed.sender_address) == (name, address)
 
 
-def test_encoded_line_breaks_cannot_make_up_another_customer(
-    store: Store, tmp_path: Path
-) -> None:
+def test_encoded_line_breaks_cannot_make_up_another_customer(store: Store, tmp_path: Path) -> None:
     raw = _mail(
         b"=?utf-8?q?Bob=0D=0AFrom=3A_Eve_=3Ceve=40shop.example=3E=00?= <bob@a.example>",
         subject=b"=?utf-8?q?Refund=0D=0ABcc=3A_x=40y.z=00=1B[31m?=",
@@ -147,7 +144,11 @@ def test_encoded_line_breaks_cannot_make_up_another_customer(
     ("header", "name", "address"),
     [
         # RFC 2822 section 4 (obsolete syntax) and appendix A.6
-        (b"Joe Q. Public <john.q.public@example.com>", "Joe Q. Public", "john.q.public@example.com"),
+        (
+            b"Joe Q. Public <john.q.public@example.com>",
+            "Joe Q. Public",
+            "john.q.public@example.com",
+        ),
         (b"jdoe@example.com (John Doe)", "John Doe", "jdoe@example.com"),
         (b"John Doe <jdoe@machine(comment).  example>", "John Doe", "jdoe@machine.example"),
         (
@@ -189,7 +190,10 @@ def _with_attachment(
     return _mail(
         b"Li <li@example.cn>",
         b"--XX\r\nContent-Type: text/plain; charset=" + charset + b"\r\n\r\ninvoice attached\r\n"
-        b"--XX\r\nContent-Type: " + content_type + b"\r\nContent-Disposition: " + disposition
+        b"--XX\r\nContent-Type: "
+        + content_type
+        + b"\r\nContent-Disposition: "
+        + disposition
         + b"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQ=\r\n--XX--",
         extra=b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=XX\r\n",
     )
@@ -212,7 +216,9 @@ def _with_attachment(
 def test_attachment_names_are_decoded_whatever_their_encoding(
     store: Store, tmp_path: Path, disposition: bytes, content_type: bytes, filename: str
 ) -> None:
-    raw = _with_attachment(disposition, content_type, b"gb2312" if b"\xc7\xeb" in disposition else b"utf-8")
+    raw = _with_attachment(
+        disposition, content_type, b"gb2312" if b"\xc7\xeb" in disposition else b"utf-8"
+    )
     assert import_path(store, _write(tmp_path, "att.eml", raw)).imported == 1
     with store.session() as session:
         stored = session.execute(select(MessageAttachment.filename, Message.text).join(Message))
@@ -298,7 +304,9 @@ def test_a_reused_id_in_a_later_import_is_stored_once(store: Store, tmp_path: Pa
 
 
 def _mbox(*messages: bytes) -> bytes:
-    return b"".join(b"From sender@example.com Tue Mar  3 09:12:00 2026\n" + m + b"\n" for m in messages)
+    return b"".join(
+        b"From sender@example.com Tue Mar  3 09:12:00 2026\n" + m + b"\n" for m in messages
+    )
 
 
 def _export_folder(root: Path) -> Path:

@@ -59,7 +59,9 @@ def _header_bytes(text: str, how: str, charset: str) -> bytes:
 def structured_mail(draw: st.DrawFn) -> tuple[bytes, str, str]:
     """(raw mail, the victim address put in the display name, the real sender address)."""
     victim = draw(st.sampled_from(["ceo@shop.example", "vip@customer.example"]))
-    sender = draw(st.from_regex(r"[a-z][a-z0-9.]{0,10}@[a-z]{1,8}\.(com|example|cn)", fullmatch=True))
+    sender = draw(
+        st.from_regex(r"[a-z][a-z0-9.]{0,10}@[a-z]{1,8}\.(com|example|cn)", fullmatch=True)
+    )
     how = draw(st.sampled_from(["encoded", "raw-utf8", "raw-gb"]))
     charset = draw(st.sampled_from(CHARSETS))
     name = draw(_TEXT) + victim + draw(_TEXT)
@@ -85,8 +87,8 @@ def structured_mail(draw: st.DrawFn) -> tuple[bytes, str, str]:
         disposition = draw(
             st.sampled_from(
                 [
-                    b"attachment; filename=\"" + filename.encode("utf-8", "replace") + b"\"",
-                    b"attachment; filename=\"" + filename.encode("gb18030", "replace") + b"\"",
+                    b'attachment; filename="' + filename.encode("utf-8", "replace") + b'"',
+                    b'attachment; filename="' + filename.encode("gb18030", "replace") + b'"',
                     b"attachment; filename*=" + part_charset + b"''%E5%8F%91%E7%A5%A8%FF.pdf",
                     b"inline",
                     b"",
@@ -101,9 +103,17 @@ def structured_mail(draw: st.DrawFn) -> tuple[bytes, str, str]:
         if encoding == b"base64":
             body = base64.b64encode(body)
         parts.append(
-            b"Content-Type: " + content_type + b"; charset=" + part_charset + b"\r\n"
+            b"Content-Type: "
+            + content_type
+            + b"; charset="
+            + part_charset
+            + b"\r\n"
             + (b"Content-Disposition: " + disposition + b"\r\n" if disposition else b"")
-            + b"Content-Transfer-Encoding: " + encoding + b"\r\n\r\n" + body + b"\r\n"
+            + b"Content-Transfer-Encoding: "
+            + encoding
+            + b"\r\n\r\n"
+            + body
+            + b"\r\n"
         )
     if parts:
         head += b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=BB\r\n\r\n"

@@ -73,9 +73,7 @@ def test_limits_are_reported_as_such_with_the_content_kept(store: Store, tmp_pat
     assert "longer than" in item.reason and item.excerpt.startswith("u1,")
 
 
-def test_deep_json_and_huge_numbers_are_quarantined_per_item(
-    store: Store, tmp_path: Path
-) -> None:
+def test_deep_json_and_huge_numbers_are_quarantined_per_item(store: Store, tmp_path: Path) -> None:
     deep = '{"a":' * 5000 + "1" + "}" * 5000
     ok = '{"user": "u%d", "time": "2026-11-01T10:0%d:00Z", "message": "hi %d"}'
     items = [ok % (1, 1, 1), deep, '{"user": "u2", "n": ' + "9" * 5000 + "}", ok % (3, 3, 3)]
@@ -132,7 +130,10 @@ def test_mapping_fills_region_city_and_phone(store: Store, tmp_path: Path) -> No
     with store.session() as session:
         customer = session.scalars(select(Customer)).one()
         assert (customer.region, customer.city, customer.country) == ("广东", "深圳", "CN")
-        keys = {(kind, value) for kind, value in session.execute(select(CustomerKey.kind, CustomerKey.value))}
+        keys = {
+            (kind, value)
+            for kind, value in session.execute(select(CustomerKey.kind, CustomerKey.value))
+        }
     assert ("phone", "+8613800138000") in keys
 
 

@@ -113,7 +113,9 @@ def test_a_snooze_must_end_in_the_future(store: Store, message: MessageFactory) 
         snooze(session, [first], datetime.now(UTC) - timedelta(minutes=1), actor="Mei")
 
 
-def test_assignment_drives_mine_unassigned_and_counts(store: Store, message: MessageFactory) -> None:
+def test_assignment_drives_mine_unassigned_and_counts(
+    store: Store, message: MessageFactory
+) -> None:
     first, second, mei = _two_conversations(store, message)
     with store.session() as session:
         assert assign(session, [first], mei, actor="Lead") == [first]
@@ -137,7 +139,9 @@ def test_assignment_drives_mine_unassigned_and_counts(store: Store, message: Mes
         ).all()[-2:] == ["assign", "unassign"]
 
 
-def test_assigning_to_an_agent_who_is_gone_is_refused(store: Store, message: MessageFactory) -> None:
+def test_assigning_to_an_agent_who_is_gone_is_refused(
+    store: Store, message: MessageFactory
+) -> None:
     first, _, _ = _two_conversations(store, message)
     with store.session() as session, pytest.raises(CommandError):
         assign(session, [first], 9999, actor="Lead")

@@ -47,7 +47,6 @@ def store(any_store: Store) -> Store:
     return any_store
 
 
-
 @pytest.fixture
 def smtp() -> Iterator[tuple[Capture, int]]:
     with smtp_server() as server:

@@ -179,9 +179,7 @@ def test_a_lead_reveals_one_value_for_a_reason_and_it_is_audited(team: dict[str,
     assert value == (NAME,)
     lena.close()
     with team["store"].session() as session:
-        entries = session.scalars(
-            select(AuditEntry).where(AuditEntry.action == "reveal")
-        ).all()
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal")).all()
     assert len(entries) == 1
     assert entries[0].entity_id == customer_id
     assert entries[0].detail["field"] == "name"

@@ -38,7 +38,6 @@ def store(any_store: Store) -> Store:
     return any_store
 
 
-
 @pytest.fixture
 def apertium_required() -> None:
     """Apertium is part of the project's setup (.ci/setup installs it): fail, not skip."""

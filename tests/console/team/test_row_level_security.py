@@ -45,10 +45,11 @@ from console.store.routing_tables import (
     VipCustomer,
     market_queue_key,
 )
+from console.store.row_scope import SEES_EVERY_ROW_SQL, sees_every_row
 from console.team import people
 from console.team.accounts import prepare_team_database
 from console.team.people import PersonSpec
-from console.team.scope import SEES_EVERY_ROW_SQL, sees_every_row, set_queue_vendor
+from console.team.scope import set_queue_vendor
 
 PASSWORD = "scope-secret"
 
@@ -245,17 +246,52 @@ def test_each_person_sees_exactly_their_scope_in_plain_sql_and_in_the_inbox(
             _names(world, ids("SELECT conversation_id FROM message_fts"), world.conversations)
             == expected
         )
-    # The window's own listing over a store opened as them: the same conversations.
+        # The search's own reader (search_scope.py) keeps to the same scope.
+        hits = "SELECT * FROM console_private.search_hits(to_tsquery('simple', '{}'))"
+        for word in ("secret", "translated"):
+            assert _names(world, ids(hits.format(word)), world.conversations) == expected
+    # The window's own listing over a store opened as them: the same conversations,
+    # listed and searched (in the messages, and in their translations).
     seat = open_store(_as(world.url, world.logins[who]))
     try:
         with seat.session() as session:
             me = people.sign_in(session)
             shown = listing(session, InboxFilter(view=InboxView.ALL, agent_id=me.id), 50)
+            searched = {
+                word: set(listing(session, InboxFilter(search=word), 50).ids)
+                for word in ("secret", "translated", "secre")
+            }
             assert sees_every_row(session) is (expected == EVERYTHING)
     finally:
         seat.close()
     assert _names(world, set(shown.ids), world.conversations) == expected
     assert set(shown.first_page.rows) == {world.conversations[name] for name in expected}
+    for word, found in searched.items():
+        assert _names(world, found, world.conversations) == expected, word
+
+
+def test_a_login_that_is_no_person_finds_nothing_and_others_may_not_search(
+    world: World,
+) -> None:
+    owner = make_url(world.url)
+    with psycopg.connect(
+        host=owner.host, port=owner.port, dbname=owner.database, user="postgres", autocommit=True
+    ) as admin:
+        stranger = f"stranger_{uuid.uuid4().hex[:8]}"
+        admin.execute(f"CREATE ROLE {stranger} LOGIN PASSWORD '{PASSWORD}'")
+        try:
+            admin.execute(f'GRANT "console_people" TO {stranger}')
+            search = "SELECT * FROM console_private.search_hits(to_tsquery('simple', 'secret'))"
+            with _connect(world.url, stranger) as connection:
+                assert connection.execute(search).fetchall() == []  # no person: nothing
+            admin.execute(f'REVOKE "console_people" FROM {stranger}')
+            with (
+                _connect(world.url, stranger) as connection,
+                pytest.raises(psycopg.errors.InsufficientPrivilege),
+            ):
+                connection.execute(search)
+        finally:
+            admin.execute(f"DROP ROLE {stranger}")
 
 
 def test_an_agent_cannot_read_or_change_another_vendors_conversation_even_by_id(

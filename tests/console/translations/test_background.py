@@ -31,7 +31,6 @@ def store(any_store: Store) -> Store:
     return any_store
 
 
-
 def _markets(store: Store) -> dict[str, int]:
     """ES served by an agent reading zh+en; DE served by one reading zh+de; FR by nobody."""
     with store.session() as session:

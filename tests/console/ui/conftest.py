@@ -53,9 +53,7 @@ def translations(qapp: object) -> Iterator[UiLanguage]:
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, executor: StoreExecutor, translations: UiLanguage
-) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, executor: StoreExecutor, translations: UiLanguage) -> Iterator[MainWindow]:
     main = MainWindow(executor, translations)
     qtbot.addWidget(main)
     with qtbot.waitSignal(main.ready, timeout=15_000):

@@ -47,14 +47,10 @@ def upgrade() -> None:
         sa.Column("request_id", sa.Integer(), nullable=False),
         sa.Column("erased_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["conversation_id"], ["conversations.id"], ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(
-            ["request_id"], ["data_subject_requests.id"], ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["request_id"], ["data_subject_requests.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("conversation_id"),
     )
-    op.create_index(
-        "ix_erased_conversations_request_id", "erased_conversations", ["request_id"]
-    )
+    op.create_index("ix_erased_conversations_request_id", "erased_conversations", ["request_id"])
     op.create_table(
         "retention_rules",
         sa.Column("market_code", sa.String(length=16), nullable=False),

@@ -118,7 +118,9 @@ def test_resolve_several_rows_from_the_inbox_context_menu(
     # What the platform sends after a right click (QTest's click alone does not).
     QApplication.sendEvent(
         view.viewport(),
-        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, third, view.viewport().mapToGlobal(third)),
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, third, view.viewport().mapToGlobal(third)
+        ),
     )
     assert len(view.selectionModel().selectedRows()) == 3
     _after_reload(qtbot, window, lambda: click_menu_entry(qtbot, "Resolve"))
@@ -172,7 +174,9 @@ def test_assign_to_me_fills_the_mine_view_and_priority_from_the_header(
 
     tabs = window.filter_bar.views
     mine = tabs.tabRect(VIEWS.index(InboxView.MINE)).center()
-    _after_reload(qtbot, window, lambda: qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=mine))
+    _after_reload(
+        qtbot, window, lambda: qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=mine)
+    )
     shown = {window.inbox_model.conversation_id(r) for r in range(window.inbox_model.rowCount())}
     assert conversation_id in shown
     with demo_store.session() as session:

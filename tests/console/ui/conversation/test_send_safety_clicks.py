@@ -239,9 +239,11 @@ def test_a_conversation_stored_without_its_language_still_asks(
                 pos=view.visualRect(window.inbox_model.index(target, CUSTOMER)).center(),
             )
     qtbot.waitUntil(
-        lambda: window.conversation.detail is not None
-        and window.conversation.detail.summary.id == conversation_id
-        and window.conversation.detail.summary.language is None,
+        lambda: (
+            window.conversation.detail is not None
+            and window.conversation.detail.summary.id == conversation_id
+            and window.conversation.detail.summary.language is None
+        ),
         timeout=10_000,
     )
     assert window.conversation.customer_language() == language  # from its messages

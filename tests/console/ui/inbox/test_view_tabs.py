@@ -18,14 +18,17 @@ from console.ui.main_window import MainWindow
 
 def _open_work(store: Store) -> int:
     with store.session() as session:
-        return session.scalar(
-            select(func.count())
-            .select_from(Conversation)
-            .where(
-                Conversation.snoozed_until.is_(None),
-                Conversation.status != ConversationStatus.RESOLVED,
+        return (
+            session.scalar(
+                select(func.count())
+                .select_from(Conversation)
+                .where(
+                    Conversation.snoozed_until.is_(None),
+                    Conversation.status != ConversationStatus.RESOLVED,
+                )
             )
-        ) or 0
+            or 0
+        )
 
 
 def test_a_view_with_more_open_work_than_the_cap_says_cap_plus(

@@ -120,7 +120,6 @@ def test_a_name_already_in_the_library_is_refused_and_nothing_changes(
     assert after["return_how_to"] == before["return_how_to"]
 
 
-
 def test_a_machine_draft_is_approved_as_it_is_with_the_button(
     qtbot: QtBot, window: MainWindow, demo_store: Store
 ) -> None:

@@ -189,9 +189,7 @@ def test_system_locale_decides_when_set_to_system(monkeypatch: pytest.MonkeyPatc
 
 
 def test_settings_dialog_offers_languages_and_agents(qtbot: QtBot) -> None:
-    dialog = SettingsDialog(
-        language="zh_CN", agents=[(1, "Li Wei"), (2, "Chen Jing")], agent_id=2
-    )
+    dialog = SettingsDialog(language="zh_CN", agents=[(1, "Li Wei"), (2, "Chen Jing")], agent_id=2)
     qtbot.addWidget(dialog)
     assert dialog.chosen_language() == "zh_CN"
     assert dialog.chosen_agent() == 2
