@@ -8,6 +8,7 @@ connection signed in as a masked person.
 from __future__ import annotations
 
 import io
+import re
 import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -25,6 +26,7 @@ from console.inbox.queries import conversation_detail
 from console.privacy.masking import masking_for
 from console.store import open_store
 from console.store.channel_tables import ChannelOutboxEntry
+from console.store.masking_sql import raw_columns
 from console.store.models import AuditEntry, Conversation, ConversationStatus
 
 pytestmark = pytest.mark.usefixtures("pg_server")
@@ -125,6 +127,18 @@ def test_a_masked_role_cannot_read_raw_columns_with_plain_sql(team: dict[str, An
             {"v": typed.lower()},
         ).fetchall()
         assert found == [(team["seeded"].customer_id,)], typed
+    # A condition on the views meets masked values only: the views name no raw column
+    # (so they need not be barriers, and the planner looks rows up through them).
+    leaked = vera.execute("SELECT count(*) FROM messages WHERE text LIKE %s", (f"%{ADDRESS}%",))
+    assert leaked.fetchone() == (0,)
+    for view, definition, options in vera.execute(
+        "SELECT c.relname, pg_get_viewdef(c.oid), c.reloptions FROM pg_class c "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = 'console_masked' AND c.relkind = 'v'"
+    ):
+        for column in raw_columns().get(view, ()):
+            assert not re.search(rf"\b{view}\.{column}\b", definition), (view, column)
+        assert "security_barrier=true" not in (options or []), view
     # A vendor agent may not reveal.
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         vera.execute(
