@@ -1,7 +1,7 @@
 """Team load benchmark: many seats on one PostgreSQL team store.
 
     python bench/team_load.py [--db URL] [--seats N] [--seconds S] [--messages M]
-                              [--think SECONDS]
+                              [--think SECONDS] [--owner]
 
 Builds (or reuses) a team store of M demo messages (default 1,000,000) through
 the real ingest path, then N seats (default 50), each a separate process with
@@ -11,9 +11,15 @@ with a think time between actions (exponential, mean ``--think`` s, default 3:
 fifty people at work, not fifty loops). Every seat also listens for what the
 others change, as a window does. Meanwhile a connector process ingests 20
 messages a second, one in ten delivered twice (a redelivery must not double).
-The seats first open as a window does (first page, a search, a conversation: not
-measured) and all start together once every one is up: fifty processes starting
-at once on two cores are not the working hour the figures describe.
+Each seat signs in as its own person, as in a team (row-level security and masking
+apply): of every ten, one is an in-house lead (sees everything), two are temporary
+agents (masked customer data) and seven in-house agents, each agent serving two of
+the demo's markets; ``--owner`` runs every seat as the store's owner instead (no
+scope, nothing masked). The people are made once (``team init``'s preparation and
+*Team → People*'s core) and reused. The seats first open as a window does (first
+page, a search, a conversation: not measured) and all start together once every one
+is up: fifty processes starting at once on two cores are not the working hour the
+figures describe.
 
 Without ``--db`` it starts a throwaway server (tests/pg_server.py) and builds
 there; with ``--db`` the store is kept and the next run reuses it.
@@ -49,7 +55,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -64,7 +70,17 @@ from console.inbox.pages import listing
 from console.inbox.queries import InboxFilter, InboxView, conversation_detail
 from console.incoming import IncomingMessage
 from console.store import Store, StoreError, open_store
-from console.store.models import Agent, AuditEntry, ConversationStatus, Message, utcnow
+from console.store.models import (
+    Agent,
+    AgentRole,
+    AuditEntry,
+    ConversationStatus,
+    Market,
+    Message,
+    utcnow,
+)
+from console.team import people
+from console.team.accounts import prepare_team_database
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_BATCH = 5000
@@ -73,6 +89,10 @@ CONNECTOR_PER_S = 20
 #: One message in this many is delivered a second time by the connector.
 REDELIVER_EVERY = 10
 NOTIFY_CHANNEL = "console_changes"
+#: Every bench person's password (they exist for the bench only).
+PASSWORD = "bench-seat-password"
+#: How long the temporary agents' accounts last (from the day of the run).
+TEMPORARY_DAYS = 30
 SEARCHES = (
     "order", "refund", "tracking", "zoll", "pedido", "remboursement", "退款", "订单",
     "注文", "주문", "заказ", "size", "broken", "customs duty", "refun", "#A1",
@@ -116,6 +136,61 @@ def build(url: str, wanted: int) -> None:
             print(f"# built {stored:,} / {wanted:,} ({rate:,.0f} msgs/s)", file=sys.stderr)
         with store.session() as session:
             session.execute(text("ANALYZE"))
+    finally:
+        store.close()
+
+
+# -- the seats' people -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Who a seat is: the URL it signs in with, its person and their name (the actor)."""
+
+    url: str
+    person_id: int
+    name: str
+
+
+def _spec(seat: int, markets: list[str]) -> people.PersonSpec:
+    """Seat ``seat``'s person: of every ten, one lead, two temporary agents, seven agents."""
+    name = f"Bench Seat {seat:02d}"
+    if seat % 10 == 0:
+        return people.PersonSpec(name, AgentRole.LEAD)
+    served = (markets[(2 * seat) % len(markets)], markets[(2 * seat + 1) % len(markets)])
+    if seat % 10 in (1, 2):
+        expires = date.fromordinal(date.today().toordinal() + TEMPORARY_DAYS)
+        return people.PersonSpec(name, AgentRole.AGENT, markets=served, expires_on=expires)
+    return people.PersonSpec(name, AgentRole.AGENT, markets=served)
+
+
+def prepare_seats(url: str, seats: int, *, as_owner: bool) -> list[Seat]:
+    """The seats' people (made or brought up to date, with the bench password), or with
+    ``as_owner`` every seat as the owner, each acting for one of the store's agents."""
+    store = open_store(url)
+    try:
+        if as_owner:
+            with store.session() as session:
+                agents = list(session.execute(select(Agent.id, Agent.name).order_by(Agent.id)))
+            return [Seat(url, *agents[seat % len(agents)]) for seat in range(seats)]
+        prepare_team_database(store)
+        made = []
+        with store.session() as session:
+            markets = sorted(session.scalars(select(Market.code)))
+            for seat in range(seats):
+                spec = _spec(seat, markets)
+                found = people.find_person(session, spec.name)
+                person = people.save_person(
+                    session,
+                    spec,
+                    actor="team_load",
+                    person_id=found.id if found else None,
+                    password=PASSWORD,
+                )
+                assert person.login_role is not None
+                login_url = make_url(url).set(username=person.login_role, password=PASSWORD)
+                made.append(Seat(login_url.render_as_string(False), person.id, person.name))
+        return made
     finally:
         store.close()
 
@@ -191,19 +266,16 @@ def _message_ids(payload: str) -> list[int]:
     return [i for i in ids if isinstance(i, int)]
 
 
-def run_seat(url: str, seat: int, seconds: float, think: float, queue: Any, start: Any) -> None:
+def run_seat(seat: int, who: Seat, seconds: float, think: float, queue: Any, start: Any) -> None:
     report = SeatReport(seat)
     stop = threading.Event()
-    listener = threading.Thread(target=_listen, args=(url, report, stop), daemon=True)
+    listener = threading.Thread(target=_listen, args=(who.url, report, stop), daemon=True)
     listener.start()
     rng = random.Random(seat)
-    store = open_store(_seat_url(url, f"bench-seat-{seat}"))
+    store = open_store(_seat_url(who.url, f"bench-seat-{seat}"))
     cpu_at_start = time.process_time()
     try:
-        with store.session() as session:
-            agents = list(session.scalars(select(Agent.id)))
-            me = agents[seat % len(agents)]
-        actor = f"bench seat {seat}"
+        me, actor = who.person_id, who.name
         seen: list[int] = []
         actions = [name for name, _ in MIX]
         weights = [weight for _, weight in MIX]
@@ -424,6 +496,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--messages", type=int, default=1_000_000)
     parser.add_argument("--think", type=float, default=3.0, help="mean think time (s)")
+    parser.add_argument(
+        "--owner", action="store_true", help="every seat as the store's owner, not as a person"
+    )
     args = parser.parse_args(argv)
 
     server: Any = None
@@ -450,8 +525,10 @@ def _measure(url: str, args: argparse.Namespace) -> int:
     #: too): fifty processes importing at once are not what the run measures.
     start = context.Barrier(args.seats + 2)
     seat_args = (args.seconds, args.think, queue, start)
+    seats = prepare_seats(url, args.seats, as_owner=args.owner)
     processes = [
-        context.Process(target=run_seat, args=(url, seat, *seat_args)) for seat in range(args.seats)
+        context.Process(target=run_seat, args=(seat, who, *seat_args))
+        for seat, who in enumerate(seats)
     ]
     processes.append(context.Process(target=run_connector, args=(url, args.seconds, queue, start)))
     most = [0]
