@@ -95,6 +95,8 @@ def prepare_team_database(store: Store) -> None:
                 )
             for table in tables:
                 allowed = privileges.table_privileges(str(table), role)
+                if not allowed:
+                    continue
                 people.execute_sql(
                     session,
                     sql.SQL("GRANT {} ON {} TO {}").format(

@@ -71,6 +71,8 @@ FIXED: dict[str, tuple[str, ...]] = {
     "audit_log": APPEND,
     "audit_chain_head": READ,
     "alembic_version": READ,
+    # Read and written by the owner's functions only (console/store/search_postings.py).
+    "search_postings": (),
 }
 
 
