@@ -60,7 +60,6 @@ from console.store.models import (
 )
 from console.store.policy_tables import PolicyTask
 from console.store.routing_tables import RoutingQueue
-from console.store.row_scope import sees_every_row
 from console.store.search_scope import search_hits
 from console.translations.service import TranslationView
 from timezones import main_zone
@@ -229,15 +228,10 @@ _SORT_COLUMNS: dict[InboxSort, ColumnElement[object]] = {
 #: than scrolls (console/inbox/pages.py asks for one more, to know there are more).
 SEARCH_RESULTS = 5000
 #: A search matching more than this many times ``limit`` messages walks the newest
-#: conversations instead of sorting its matches (below it, sorting them is cheaper).
+#: conversations instead of sorting its matches (SQLite; below it, sorting them is
+#: cheaper). PostgreSQL's hits come from console/store/search_scope.py, a set the
+#: planner joins and sorts (a walk saved nothing there, and deciding cost two EXPLAINs).
 WALK_FROM_HITS = 4
-#: PostgreSQL walks when the planner expects more than this many times ``limit`` hits and
-#: the person sees every conversation: it checks each conversation against all the hits,
-#: hashed, so the walk saves only the join and the sort (at 1,000,000 messages: 233 ->
-#: 189 ms at 70,000 hits, but 62 -> 111 ms at 24,000, where the walk passes many
-#: conversations before it has ``limit``; an agent of two markets keeps a fifth of the
-#: hits and would pass five times as many: 163 -> 229 ms).
-WALK_FROM_ESTIMATED_HITS = 8
 
 
 def conversation_ids(
@@ -245,12 +239,11 @@ def conversation_ids(
 ) -> list[int]:
     """Ids of the conversations matching ``inbox_filter``, in display order (at most ``limit``).
 
-    A search that matches many more messages than ``limit`` walks the conversations newest
-    first and stops at ``limit``, instead of joining and sorting every match: SQLite walks
-    the last-activity index with the matches as a set; PostgreSQL (when the planner
-    estimates that many hits) walks ``ix_conversations_inbox`` checking each one against
-    the hashed hits, rather than joining the hits with every conversation and sorting
-    them. PostgreSQL's hits are the person's own (console/store/search_scope.py).
+    On SQLite a search that matches many more messages than ``limit`` walks the
+    last-activity index newest first with the matches as a set and stops at ``limit``,
+    instead of joining and sorting every match. On PostgreSQL the matches are the
+    person's own, read from the postings or the search indexes by
+    console/store/search_scope.py, and joined.
     """
     search = inbox_filter.search.strip()
     matching = _matching_conversations(session, search) if search else None
@@ -258,15 +251,11 @@ def conversation_ids(
         return []
     sqlite = session.get_bind().dialect.name == "sqlite"
     walk = (
-        matching is not None
+        sqlite
+        and matching is not None
         and limit is not None
         and inbox_filter.sort is InboxSort.LAST_ACTIVITY
-        and (
-            _more_hits_than(session, search, WALK_FROM_HITS * limit)
-            if sqlite
-            else _estimated_hits(session, search) > WALK_FROM_ESTIMATED_HITS * limit
-            and sees_every_row(session)
-        )
+        and _more_hits_than(session, search, WALK_FROM_HITS * limit)
     )
     query: Select[Any] = select(Conversation.id)
     if inbox_filter.sort in (InboxSort.CUSTOMER, InboxSort.COUNTRY, InboxSort.LOCAL_TIME):
@@ -274,7 +263,7 @@ def conversation_ids(
     if inbox_filter.sort is InboxSort.ASSIGNEE:
         query = query.outerjoin(Agent, Agent.id == Conversation.assignee_id)
     query = query.where(
-        *_view_conditions(inbox_filter.view, inbox_filter.agent_id, walk=walk and sqlite)
+        *_view_conditions(inbox_filter.view, inbox_filter.agent_id, walk=walk)
     )
     if inbox_filter.assignee_id is not None:
         query = query.where(
@@ -319,29 +308,6 @@ def _more_hits_than(session: Session, text: str, limit: int) -> bool:
         found = _fts_hits(fts_table, match, literal_column("1")).limit(limit + 1).subquery()
         hits += session.scalar(select(func.count()).select_from(found)) or 0
     return hits > limit
-
-
-def _estimated_hits(session: Session, text: str) -> float:
-    """How many messages and translations the planner expects ``text`` to match
-    (PostgreSQL; an ``EXPLAIN``, nothing is read)."""
-    tsquery = postgresql_tsquery(text)
-    if tsquery is None:
-        return 0.0
-    dialect = session.get_bind().dialect
-    connection = session.connection()
-    estimated = 0.0
-    for index in (POSTGRESQL_MESSAGE_INDEX, POSTGRESQL_TRANSLATION_INDEX):
-        query = (
-            select(literal_column("1"))
-            .select_from(index)
-            .where(postgresql_matches(index, tsquery))
-            .compile(dialect=dialect)
-        )
-        plan = connection.exec_driver_sql(
-            f"EXPLAIN (FORMAT JSON) {query}", dict(query.params)
-        ).scalar()
-        estimated += float(plan[0]["Plan"]["Plan Rows"]) if plan else 0.0
-    return estimated
 
 
 def _view_conditions(

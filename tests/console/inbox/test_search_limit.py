@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 from factories import MessageFactory
 from sqlalchemy import event, select
@@ -78,7 +76,6 @@ def test_a_walked_search_finds_the_start_of_the_full_list(
                 text="Wo ist mein Paket? Refund bitte.",
             )
         )
-    monkeypatch.setattr(queries, "_estimated_hits", lambda session, text: math.inf)
     monkeypatch.setattr(queries, "_more_hits_than", lambda session, text, limit: True)
     statements: list[str] = []
 
@@ -97,7 +94,8 @@ def test_a_walked_search_finds_the_start_of_the_full_list(
                         statements.clear()
                         walked = conversation_ids(session, criteria, limit=limit)
                         assert walked == full[:limit], (search, view, descending)
-                        if search != "nothing":  # walked: no key lookup of each match
+                        walked = store.engine.dialect.name == "sqlite" and search != "nothing"
+                        if walked:  # no key lookup of each match
                             assert any("conversations.id + " in s for s in statements)
     finally:
         event.remove(store.engine, "before_cursor_execute", record)
