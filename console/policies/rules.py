@@ -591,8 +591,17 @@ def import_pack(
 
 
 def ensure_seed_pack(session: Session, path: Path = SEED_PACK) -> bool:
-    """Load the seed pack into a store that has no rules yet; True when it did."""
+    """Load the seed pack into a store that has no rules yet; True when it did.
+
+    In a team store only someone who may write the rules loads it (``team init`` does, as
+    the owner): an agent's seat opening a store without rules reads none, and does not
+    try (and fail) to write them.
+    """
     if session.scalar(select(PolicyVersion.id).limit(1)) is not None:
+        return False
+    if session.get_bind().dialect.name == "postgresql" and not session.scalar(
+        sql("SELECT has_table_privilege('policy_versions', 'INSERT')")
+    ):
         return False
     pack = load_seed_pack(path)
     epoch = datetime.fromisoformat("2000-01-01T00:00:00+00:00")

@@ -31,6 +31,7 @@ import sys
 
 from sqlalchemy import text
 
+from console.policies import ensure_seed_pack
 from console.problems import ProblemError, define, problem
 from console.store import Store, StoreError, open_store
 from console.store.errors import NotPermittedError
@@ -107,6 +108,9 @@ def prepare_team_database(store: Store) -> None:
                 )
         # Masked people read masked columns only (console/team/masking_roles.py).
         apply_masking_privileges(session, tuple(people.GROUP_ROLES.values()), people.PEOPLE_GROUP)
+    with store.session() as session:
+        # The starting rules, written once here: a seat may not write them (compliance).
+        ensure_seed_pack(session)
 
 
 def read_password(args: argparse.Namespace, *, name: str, needed: bool) -> str | None:

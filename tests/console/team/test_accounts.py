@@ -14,12 +14,14 @@ from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import make_url
 
 from console.cli import main
+from console.policies import ensure_seed_pack
 from console.store import open_store
 from console.store.models import Agent, AuditEntry, Market
+from console.store.policy_tables import PolicyVersion
 from console.store.postgresql import StoreUnreachableError
 from console.team import people
 from console.team.connection import from_url, sign_in_store
@@ -268,3 +270,26 @@ def test_sign_ins_and_the_consoles_refusals_are_audited(
     assert entries[0].actor == name
     assert entries[1].detail["reason"] == "team.account_expired"
     assert "short-pw" not in str(entries)
+
+
+def test_init_stores_the_starting_rules_and_an_agents_seat_never_writes_them(
+    monkeypatch: pytest.MonkeyPatch, pg_url: str, token: str
+) -> None:
+    """Only someone who may write the rules loads the seed pack: ``team init`` does; an
+    agent opening a store without rules reads none, and nothing is refused."""
+    assert _init(monkeypatch, pg_url, f"Ada {token}", "ada-secret\n") == 0
+    owner = open_store(pg_url)
+    with owner.session() as session:
+        assert session.scalar(select(func.count()).select_from(PolicyVersion)) > 0
+        session.execute(delete(PolicyVersion))  # a store whose rules were never loaded
+    owner.close()
+    name = f"Wang Fang {token}"
+    argv = ["team", "add", "--db", pg_url, "--name", name, "--role", "agent", "--password-stdin"]
+    assert _run(monkeypatch, argv, "wf-secret\n") == 0
+    seat = open_store(_as(pg_url, f"wang.fang.{token}", "wf-secret"))
+    try:
+        with seat.session() as session:
+            assert ensure_seed_pack(session) is False
+            assert session.scalar(select(func.count()).select_from(PolicyVersion)) == 0
+    finally:
+        seat.close()
