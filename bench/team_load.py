@@ -504,8 +504,13 @@ def main(argv: list[str] | None = None) -> int:
     server: Any = None
     url = args.db
     if url is None:
-        sys.path.insert(0, str(ROOT / "tests"))
-        import pg_server  # type: ignore[import-not-found]
+        # Only while importing it: the seats start with this process's path, and there
+        # tests/console (a namespace package) would stand in for the console.
+        sys.path.append(str(ROOT / "tests"))
+        try:
+            import pg_server  # type: ignore[import-not-found]
+        finally:
+            sys.path.remove(str(ROOT / "tests"))
 
         server = pg_server.start(max_connections=args.seats * 2 + 40)
         server.sql('CREATE DATABASE "team_load"')
@@ -537,7 +542,14 @@ def _measure(url: str, args: argparse.Namespace) -> int:
     sampler.start()
     for process in processes:
         process.start()
-    start.wait(timeout=600)
+    while start.n_waiting < len(processes):  # a seat that fails to start fails the run
+        if any(process.exitcode is not None for process in processes):
+            start.abort()
+            for process in processes:
+                process.terminate()
+            raise SystemExit("a seat or the connector did not start (its error is above)")
+        time.sleep(0.2)
+    start.wait(timeout=60)
     busy_before = _machine_busy()
     began = time.perf_counter()
     reports: list[SeatReport] = []
