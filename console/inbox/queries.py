@@ -288,7 +288,7 @@ def conversation_ids(
     if inbox_filter.queue_id is not None:
         query = query.where(Conversation.queue_id == inbox_filter.queue_id)
     if matching is not None:
-        # ``id + 0``: not a key to look up each match by, so the newest-first walk is the plan.
+        # ``id + 0``: not a key to look up each match by (a walk, or one hashed pass).
         query = query.where(
             (Conversation.id + 0 if walk or hashed else Conversation.id).in_(matching)
         )

@@ -40,6 +40,8 @@ from typing import Any
 
 from sqlalchemy import text
 
+from console.store.row_scope import IN_SCOPE
+
 MASKED_SCHEMA = "console_masked"
 PRIVATE_SCHEMA = "console_private"
 TRIGGER = "zz_console_masks"
@@ -652,8 +654,7 @@ BEGIN
   END IF;
   IF to_regprocedure('{q}.console_scope(name)') IS NOT NULL THEN
     EXECUTE 'SELECT EXISTS (SELECT 1 FROM {q}.conversations c, {q}.console_scope($1) s '
-            'WHERE c.customer_id = $2 AND (s.everything OR c.assignee_id = s.person_id '
-            'OR c.market_id = ANY (s.market_ids) OR c.queue_id = ANY (s.queue_ids)))'
+            'WHERE c.customer_id = $2 AND (s.everything OR {IN_SCOPE}))'
       INTO visible USING session_user::name, p_customer_id;
     IF NOT coalesce(visible, false) THEN
       RAISE EXCEPTION 'privacy.reveal_not_found' USING ERRCODE = 'P0002';

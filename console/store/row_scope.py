@@ -12,6 +12,15 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+#: Conversation ``c`` is in the scope ``s`` (a row of ``console_scope(login)``), besides
+#: ``s.everything``: assigned to the person, of a market they serve or of a queue of theirs.
+#: The policies of migration 0022 say the same; the SECURITY DEFINER functions that read
+#: as the owner for a person (reveal, search) check it with this.
+IN_SCOPE = (
+    "(c.assignee_id = s.person_id OR c.market_id = ANY (s.market_ids) "
+    "OR c.queue_id = ANY (s.queue_ids))"
+)
+
 #: One row, one boolean: whether the connection's ``current_user`` sees every row.
 SEES_EVERY_ROW_SQL = (
     "SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(current_user, c.relowner, 'USAGE') "

@@ -52,10 +52,11 @@ def _insert(words: str, q: str) -> str:
 def _refill(q: str, conversations: str) -> str:
     """Every word of ``conversations`` (a SELECT of ids), from both search tables."""
     return " UNION ".join(
-        f"SELECT {masked}, t, f.conversation_id FROM {q}.{table} f, "
-        f"unnest(tsvector_to_array(f.{column})) t WHERE f.conversation_id IN ({conversations})"
+        _words(
+            f"(SELECT conversation_id, body, masked_body FROM {q}.{table} "
+            f"WHERE conversation_id IN ({conversations}))"
+        )
         for table in SEARCH_TABLES
-        for masked, column in (("false", "body"), ("true", "masked_body"))
     )
 
 

@@ -28,6 +28,7 @@ from sqlalchemy import func, text
 
 from console.store import search_postings
 from console.store.masking_sql import PRIVATE_SCHEMA
+from console.store.row_scope import IN_SCOPE
 
 FUNCTION = f"{PRIVATE_SCHEMA}.search_hits"
 SIGNATURE = f"{FUNCTION}(tsquery)"
@@ -77,8 +78,7 @@ BEGIN
   ELSE
     RETURN QUERY SELECT c.id FROM {q}.conversations c
       JOIN ({_hits(q)}) h ON h.conversation_id = c.id
-     WHERE c.assignee_id = s.person_id OR c.market_id = ANY (s.market_ids)
-        OR c.queue_id = ANY (s.queue_ids);
+     WHERE {IN_SCOPE};
   END IF;
 END $f$"""
 
