@@ -94,6 +94,11 @@ class DraftKeeper(QObject):
 
     # -- public -----------------------------------------------------------
 
+    @property
+    def pending(self) -> bool:
+        """Text in the box not stored yet: waiting for the typing to pause, or to be tried again."""
+        return self._dirty or bool(self.unsaved)
+
     def flush(self) -> None:
         """Save the box's text now, if it changed since the last save."""
         self._timer.stop()

@@ -37,6 +37,18 @@ def _make_unwritable(path: Path, store: Store) -> None:
     store.engine.dispose()  # the console's next connection finds the file read-only
 
 
+def _click_send(qtbot: QtBot, window: MainWindow) -> None:
+    """Click Send as a person does. Where the reply could not be translated (no engine here
+    translates into the customer's language), the console asks first: send anyway."""
+    qtbot.mouseClick(window.conversation.composer.send_button, Qt.MouseButton.LeftButton)
+    panel = window.conversation.reply_translation
+    if panel is not None and panel.draft is not None and panel.draft.problem is not None:
+        qtbot.waitUntil(lambda: window.send_guard.dialog is not None, timeout=5000)
+        dialog = window.send_guard.dialog
+        assert dialog is not None
+        qtbot.mouseClick(dialog.send_anyway, Qt.MouseButton.LeftButton)
+
+
 def _messages(store: Store) -> int:
     with store.session() as session:
         return int(session.scalar(select(func.count()).select_from(Message)) or 0)
@@ -55,11 +67,21 @@ def test_sending_a_reply_to_a_read_only_store_shows_a_dialog_and_keeps_the_text(
     before = _messages(demo_store)
     composer = window.conversation.composer
     composer.editor.setFocus()
-    qtbot.keyClicks(composer.editor, "Your refund is on its way.")
+    typed = "Your refund is on its way."
+    qtbot.keyClicks(composer.editor, typed)
+    # The draft is kept and the reply's translation has arrived: the write that fails is the send.
+    panel = window.conversation.reply_translation
+    assert panel is not None
+    qtbot.waitUntil(
+        lambda: panel.draft is not None and panel.draft.source_text == typed, timeout=10_000
+    )
+    qtbot.waitUntil(
+        lambda: not window.draft_keeper.pending and executor.pending == 0, timeout=10_000
+    )
     _make_unwritable(unwritable, demo_store)
 
     with qtbot.waitSignal(executor.store_failed, timeout=10_000) as failed:
-        qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+        _click_send(qtbot, window)
     assert failed.args is not None and failed.args[0].code == "store.read_only"
     qtbot.waitUntil(lambda: executor.error_dialog is not None, timeout=5000)
     dialog = executor.error_dialog
@@ -71,7 +93,8 @@ def test_sending_a_reply_to_a_read_only_store_shows_a_dialog_and_keeps_the_text(
     assert "[SQL" not in dialog.text() and "UPDATE" not in dialog.text()
 
     # A second failure does not stack another dialog on the first.
-    qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(executor.store_failed, timeout=10_000):
+        _click_send(qtbot, window)
     qtbot.waitUntil(lambda: executor.pending == 0, timeout=10_000)
     assert executor.error_dialog is dialog
 
