@@ -49,14 +49,14 @@ REVEAL = "reveal"
 CUSTOMER_EXPORT = "customer_export"
 #: A data-subject erasure (entity "customer"); the name console/privacy/subject_erase.py uses.
 CUSTOMER_ERASE = "customer_erase"
-#: A retention run erased a market's old conversations (entity "market").
-RETENTION_RUN = "retention_run"
+#: A retention run erased a market's old conversations; the name console/privacy/retention.py uses.
+RETENTION_RUN = "retention_apply"
 #: A person's role changed (entity "agent"; detail: role_before, role).
 ROLE_CHANGED = "role_changed"
 #: A person's scope changed: queues, markets, vendor, masking (entity "agent").
 SCOPE_CHANGED = "scope_changed"
 
-#: Actions that concern data protection (the audit viewer offers them first).
+#: Actions that concern data protection (the audit viewer lists them first).
 PRIVACY_ACTIONS = (
     SIGN_IN,
     SIGN_IN_REFUSED,

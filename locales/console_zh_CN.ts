@@ -2,6 +2,365 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AuditNames</name>
+        <message>
+            <source>Signed in</source>
+            <translation>登录了</translation>
+        </message>
+        <message>
+            <source>Sign-in refused</source>
+            <translation>登录被拒绝</translation>
+        </message>
+        <message>
+            <source>Signed out</source>
+            <translation>退出了登录</translation>
+        </message>
+        <message>
+            <source>Added a person</source>
+            <translation>添加了一位人员</translation>
+        </message>
+        <message>
+            <source>Changed a person</source>
+            <translation>修改了一位人员</translation>
+        </message>
+        <message>
+            <source>Disabled a person</source>
+            <translation>停用了一位人员</translation>
+        </message>
+        <message>
+            <source>Enabled a person</source>
+            <translation>启用了一位人员</translation>
+        </message>
+        <message>
+            <source>Account expired</source>
+            <translation>账号已过期</translation>
+        </message>
+        <message>
+            <source>Changed a role</source>
+            <translation>更改了角色</translation>
+        </message>
+        <message>
+            <source>Changed what a person sees</source>
+            <translation>更改了人员的可见范围</translation>
+        </message>
+        <message>
+            <source>Opened a conversation</source>
+            <translation>打开了一个会话</translation>
+        </message>
+        <message>
+            <source>Revealed a masked value</source>
+            <translation>查看了被遮蔽的信息</translation>
+        </message>
+        <message>
+            <source>Exported a customer's data</source>
+            <translation>导出了一位客户的数据</translation>
+        </message>
+        <message>
+            <source>Erased a customer's data</source>
+            <translation>删除了一位客户的数据</translation>
+        </message>
+        <message>
+            <source>Set a retention rule</source>
+            <translation>设置了保留规则</translation>
+        </message>
+        <message>
+            <source>Applied the retention rules</source>
+            <translation>执行了保留规则</translation>
+        </message>
+        <message>
+            <source>Stored incoming messages</source>
+            <translation>存储了收到的消息</translation>
+        </message>
+        <message>
+            <source>Replied</source>
+            <translation>回复了</translation>
+        </message>
+        <message>
+            <source>Scheduled a reply</source>
+            <translation>安排了一条定时回复</translation>
+        </message>
+        <message>
+            <source>Took a reply back</source>
+            <translation>撤回了一条回复</translation>
+        </message>
+        <message>
+            <source>Sent a reply</source>
+            <translation>发出了一条回复</translation>
+        </message>
+        <message>
+            <source>Tried sending again</source>
+            <translation>重新尝试发送</translation>
+        </message>
+        <message>
+            <source>Exported the outbox</source>
+            <translation>导出了发件箱</translation>
+        </message>
+        <message>
+            <source>Routed a conversation</source>
+            <translation>自动分配了一个会话</translation>
+        </message>
+        <message>
+            <source>Assigned a conversation</source>
+            <translation>指派了一个会话</translation>
+        </message>
+        <message>
+            <source>Unassigned a conversation</source>
+            <translation>取消了会话的指派</translation>
+        </message>
+        <message>
+            <source>Changed the status</source>
+            <translation>更改了状态</translation>
+        </message>
+        <message>
+            <source>Changed the priority</source>
+            <translation>更改了优先级</translation>
+        </message>
+        <message>
+            <source>Snoozed a conversation</source>
+            <translation>将一个会话设为稍后处理</translation>
+        </message>
+        <message>
+            <source>Snooze ended</source>
+            <translation>稍后处理已结束</translation>
+        </message>
+        <message>
+            <source>Corrected a message's language</source>
+            <translation>更正了一条消息的语言</translation>
+        </message>
+        <message>
+            <source>Marked a customer as VIP</source>
+            <translation>将一位客户标为 VIP</translation>
+        </message>
+        <message>
+            <source>Removed a VIP mark</source>
+            <translation>取消了 VIP 标记</translation>
+        </message>
+        <message>
+            <source>Merged customers</source>
+            <translation>合并了客户</translation>
+        </message>
+        <message>
+            <source>Split a customer</source>
+            <translation>拆分了一位客户</translation>
+        </message>
+        <message>
+            <source>Undid a merge</source>
+            <translation>撤销了一次合并</translation>
+        </message>
+        <message>
+            <source>Undid a split</source>
+            <translation>撤销了一次拆分</translation>
+        </message>
+        <message>
+            <source>Dismissed a merge suggestion</source>
+            <translation>忽略了一条合并建议</translation>
+        </message>
+        <message>
+            <source>Corrected a time zone</source>
+            <translation>更正了时区</translation>
+        </message>
+        <message>
+            <source>Set a customer's place</source>
+            <translation>设置了客户所在地</translation>
+        </message>
+        <message>
+            <source>Set shifts</source>
+            <translation>设置了班次</translation>
+        </message>
+        <message>
+            <source>Added leave</source>
+            <translation>添加了休假</translation>
+        </message>
+        <message>
+            <source>Added an extra shift</source>
+            <translation>添加了加班</translation>
+        </message>
+        <message>
+            <source>Removed leave or an extra shift</source>
+            <translation>删除了休假或加班</translation>
+        </message>
+        <message>
+            <source>Set a capacity</source>
+            <translation>设置了容量</translation>
+        </message>
+        <message>
+            <source>Assigned a market</source>
+            <translation>分配了一个市场</translation>
+        </message>
+        <message>
+            <source>Unassigned a market</source>
+            <translation>取消了一个市场的分配</translation>
+        </message>
+        <message>
+            <source>Replaced a market's people</source>
+            <translation>更换了一个市场的负责人员</translation>
+        </message>
+        <message>
+            <source>Set support hours</source>
+            <translation>设置了服务时间</translation>
+        </message>
+        <message>
+            <source>Set a first-response target</source>
+            <translation>设置了首次回复目标</translation>
+        </message>
+        <message>
+            <source>Added a peak event</source>
+            <translation>添加了一个高峰事件</translation>
+        </message>
+        <message>
+            <source>Changed a peak event</source>
+            <translation>修改了一个高峰事件</translation>
+        </message>
+        <message>
+            <source>Removed a peak event</source>
+            <translation>删除了一个高峰事件</translation>
+        </message>
+        <message>
+            <source>Saved a routing rule</source>
+            <translation>保存了一条分配规则</translation>
+        </message>
+        <message>
+            <source>Changed how a queue is routed</source>
+            <translation>更改了队列的分配方式</translation>
+        </message>
+        <message>
+            <source>Saved a channel</source>
+            <translation>保存了一个渠道</translation>
+        </message>
+        <message>
+            <source>Deleted a channel</source>
+            <translation>删除了一个渠道</translation>
+        </message>
+        <message>
+            <source>Resolved a quarantined item</source>
+            <translation>处理了一个隔离项</translation>
+        </message>
+        <message>
+            <source>Retried a quarantined item</source>
+            <translation>重试了一个隔离项</translation>
+        </message>
+        <message>
+            <source>Edited rules</source>
+            <translation>编辑了规定</translation>
+        </message>
+        <message>
+            <source>Restored earlier rules</source>
+            <translation>恢复了较早的规定</translation>
+        </message>
+        <message>
+            <source>Imported rules</source>
+            <translation>导入了规定</translation>
+        </message>
+        <message>
+            <source>Loaded the starting rules</source>
+            <translation>载入了初始规定</translation>
+        </message>
+        <message>
+            <source>Set the rules' review period</source>
+            <translation>设置了规定的复核周期</translation>
+        </message>
+        <message>
+            <source>Set the store's return window</source>
+            <translation>设置了店铺退货期</translation>
+        </message>
+        <message>
+            <source>Opened a rules task</source>
+            <translation>开启了一项规定任务</translation>
+        </message>
+        <message>
+            <source>Finished a rules task</source>
+            <translation>完成了一项规定任务</translation>
+        </message>
+        <message>
+            <source>Reviewed a conversation</source>
+            <translation>评审了一个会话</translation>
+        </message>
+        <message>
+            <source>Saved a rubric</source>
+            <translation>保存了评分标准</translation>
+        </message>
+        <message>
+            <source>Sampled conversations for review</source>
+            <translation>抽取了待评审的会话</translation>
+        </message>
+        <message>
+            <source>Saved the sampling settings</source>
+            <translation>保存了抽样设置</translation>
+        </message>
+        <message>
+            <source>Moved a store into the team store</source>
+            <translation>将数据存储迁入了团队数据库</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>Conversation</source>
+            <translation>会话</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>消息</translation>
+        </message>
+        <message>
+            <source>Peak event</source>
+            <translation>高峰事件</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>规定</translation>
+        </message>
+        <message>
+            <source>Rules version</source>
+            <translation>规定版本</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>评审</translation>
+        </message>
+        <message>
+            <source>Rubric</source>
+            <translation>评分标准</translation>
+        </message>
+        <message>
+            <source>Sampling settings</source>
+            <translation>抽样设置</translation>
+        </message>
+        <message>
+            <source>Review week</source>
+            <translation>评审周</translation>
+        </message>
+        <message>
+            <source>Quarantined item</source>
+            <translation>隔离项</translation>
+        </message>
+        <message>
+            <source>Queue</source>
+            <translation>队列</translation>
+        </message>
+        <message>
+            <source>Routing rule</source>
+            <translation>分配规则</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>数据存储</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditTableModel</name>
         <message>
             <source>When</source>

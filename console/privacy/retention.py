@@ -238,7 +238,7 @@ def apply_retention(
         audit.record(
             session,
             actor=actor,
-            action="retention_apply",
+            action=audit.RETENTION_RUN,
             entity="market",
             entity_id=market_id,
             request_id=request.id,

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from console.privacy.audit_log import PAGE, AuditRow
+from console.ui.audit.audit_names import action_name, record_name
 from console.ui.common.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,9 +80,9 @@ class AuditTableModel(RowsTableModel[AuditRow]):
         if column == self.ACTOR:
             return entry.actor
         if column == self.ACTION:
-            return entry.action
+            return action_name(entry.action)
         if column == self.ENTITY:
-            return entry.entity
+            return record_name(entry.entity)
         if column == self.ENTITY_ID:
             return "" if entry.entity_id is None else str(entry.entity_id)
         if column == self.DETAIL:

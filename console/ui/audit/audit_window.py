@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.audit import PRIVACY_ACTIONS
 from console.changes import Changes
 from console.privacy.audit_chain import ChainReport
 from console.privacy.audit_log import AuditChoices, AuditFilter, AuditRow
 from console.ui.app_state import AppState
 from console.ui.audit.audit_model import AuditTableModel
+from console.ui.audit.audit_names import action_name, record_name
 from console.ui.audit.operations import (
     ChainCheck,
     count_audit_entries,
@@ -188,6 +190,8 @@ class AuditWindow(FollowsUiLanguage, QWidget):
         self.until_label.setText(self.tr("to"))
         self.text.setPlaceholderText(self.tr("Words in the entries…"))
         self.check_button.setText(self.tr("Check the chain"))
+        self._choices_known(self._choices)  # the actions' and records' names
+        self.model.ui_language_changed()
         self.denied.setText(
             self.tr("Only administrators and compliance staff can read the audit log.")
         )
@@ -223,17 +227,20 @@ class AuditWindow(FollowsUiLanguage, QWidget):
 
     def _choices_known(self, choices: AuditChoices) -> None:
         self._choices = choices
-        for combo, values in (
-            (self.person, choices.actors),
-            (self.action, choices.actions),
-            (self.entity, choices.entities),
+        for combo, values, name in (
+            (self.person, choices.actors, str),
+            (self.action, choices.actions, action_name),
+            (self.entity, choices.entities, record_name),
         ):
             chosen = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
                 combo.removeItem(1)
-            for value in values:
-                combo.addItem(value, value)
+            # Data-protection actions first (what compliance staff look for), then by name.
+            for _later, shown, value in sorted(
+                (value not in PRIVACY_ACTIONS, name(value), value) for value in values
+            ):
+                combo.addItem(shown, value)
             found = combo.findData(chosen) if chosen is not None else 0
             combo.setCurrentIndex(max(found, 0))
             combo.blockSignals(False)

@@ -16,9 +16,11 @@ from console.inbox.queries import AgentSummary
 from console.store import Store
 from console.store.models import Agent, AgentRole, AuditEntry
 from console.ui.app_state import AppState
+from console.ui.audit.audit_model import AuditTableModel
 from console.ui.audit.audit_window import AuditWindow
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.main_window import MainWindow
+from console.ui.settings.ui_language import UiLanguage
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
@@ -90,8 +92,8 @@ def test_filters_change_the_rows(
 
     # Action: typed the same way.
     with qtbot.waitSignal(view.counted, timeout=5000):
-        qtbot.keyClicks(view.action, "rev")
-    assert view.action.currentText() == "reveal"
+        qtbot.keyClicks(view.action, "Rev")
+    assert view.action.currentText() == "Revealed a masked value"
     assert view.count_label.text() == "30 entries"  # n % 15 == 0
     assert {(row.actor, row.action) for row in view.model.rows} == {("Zoë Auditor", "reveal")}
 
@@ -221,3 +223,55 @@ def test_opening_a_conversation_is_audited(
             select(AuditEntry.id).where(AuditEntry.action == audit.CONVERSATION_OPENED)
         ).all()
     assert len(again) == before
+
+
+@pytest.fixture
+def chinese_audit_window(
+    qtbot: QtBot, executor: StoreExecutor, demo_store: Store, translations: UiLanguage
+) -> Iterator[AuditWindow]:
+    with demo_store.session() as session:
+        audit.record_reveal(
+            session, customer_id=7, field="name", reason="refund dispute", actor="Zoë Auditor"
+        )
+        audit.record(session, actor="Mail", action="ingest", entity="message", count=3)
+    admin = _person(demo_store, "Ada Admin", AgentRole.COMPLIANCE)
+    translations.apply("zh_CN")
+    state = AppState()
+    view = AuditWindow(executor, state=state)
+    qtbot.addWidget(view)
+    view.resize(1280, 600)
+    view.show()
+    with qtbot.waitSignal(view.rows_loaded, timeout=10_000):
+        state.set_person(admin)
+    yield view
+    view.shutdown()
+    qtbot.waitUntil(lambda: executor.pending == 0, timeout=10_000)
+
+
+def test_the_viewer_shows_and_filters_by_names_in_chinese(
+    qtbot: QtBot, chinese_audit_window: AuditWindow, translations: UiLanguage
+) -> None:
+    view = chinese_audit_window
+    shown = [view.action.itemText(i) for i in range(view.action.count())]
+    assert shown[0] == "所有操作"
+    assert "查看了被遮蔽的信息" in shown and "reveal" not in shown
+    # Data-protection actions come first, the others after them.
+    assert shown.index("查看了被遮蔽的信息") < shown.index("存储了收到的消息")
+
+    # Picked with the arrow keys, as a keyboard user goes down the list.
+    view.action.setFocus()
+    for _step in range(shown.index("查看了被遮蔽的信息")):
+        with qtbot.waitSignal(view.counted, timeout=5000):
+            qtbot.keyClick(view.action, Qt.Key.Key_Down)
+    assert view.action.currentData() == "reveal"
+    model = view.model
+    assert model.rowCount() == 1
+    cells = {model.index(0, column).data() for column in range(AuditTableModel.COLUMNS)}
+    assert {"查看了被遮蔽的信息", "客户", "Zoë Auditor"} <= cells
+
+    # Back to English: the table and the list say it in English, the choice is kept.
+    translations.apply("en")
+    qtbot.waitUntil(lambda: view.action.currentText() == "Revealed a masked value", timeout=3000)
+    assert view.action.currentData() == "reveal"
+    assert model.index(0, AuditTableModel.ACTION).data() == "Revealed a masked value"
+    assert model.index(0, AuditTableModel.ENTITY).data() == "Customer"
