@@ -2976,6 +2976,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <source>Translation</source>
             <translation>译文</translation>
         </message>
+        <message>
+            <source>Text erased on %1</source>
+            <translation>文本已于 %1 删除</translation>
+        </message>
     </context>
     <context>
         <name>MessagePairsModel</name>

@@ -59,6 +59,7 @@ from console.store.models import (
     utcnow,
 )
 from console.store.policy_tables import PolicyTask
+from console.store.privacy_tables import ErasedConversation
 from console.store.routing_tables import RoutingQueue
 from console.store.row_scope import sees_every_row
 from console.store.search_scope import search_hits
@@ -198,6 +199,8 @@ class MessageView:
     delivery: Delivery | None = None
     #: The customer's time zone, to show a scheduled time in their clock too.
     their_zone: str | None = None
+    #: When the text was erased (a data-subject erasure or a retention run); None: it is here.
+    erased_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -695,10 +698,19 @@ def conversation_detail(
         identity_ids=tuple(int(identity_id) for identity_id, _, _ in identities),
     )
     zone = summary.time_zone  # zone_of_customer's, resolved with the row
+    erased = session.get(ErasedConversation, conversation_id)
+    messages = _messages(session, conversation_id, translation_language, zone)
+    if erased is not None:  # what came after the erasure (the customer wrote again) is here
+        messages = [
+            dataclasses.replace(message, erased_at=erased.erased_at)
+            if not message.text
+            else message
+            for message in messages
+        ]
     return ConversationDetail(
         summary=summary,
         customer=card,
-        messages=tuple(_messages(session, conversation_id, translation_language, zone)),
+        messages=tuple(messages),
         delivery_problem=delivery_problem(session, conversation.channel),
     )
 

@@ -48,7 +48,7 @@ from console.translations.service import LOW_CONFIDENCE
 from console.ui.common import palette
 from console.ui.common.display_names import channel_name, direction_name, language_name
 from console.ui.common.problem_texts import problem_text
-from console.ui.conversation.thread_model import MessageRole
+from console.ui.conversation.thread_model import MessageRole, shown_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -174,7 +174,7 @@ def message_html(message: MessageView) -> str:
     meta.append(html.escape(local))
     parts = [
         f'<div style="color:{_MUTED_COLOUR}; font-size:small">{" · ".join(meta)}</div>',
-        f'<div style="margin-top:4px">{_paragraphs(message.text)}</div>',
+        f'<div style="margin-top:4px">{_body(message)}</div>',
     ]
     if message.direction is Direction.OUTBOUND:
         parts.append(delivery_html(message))
@@ -188,6 +188,13 @@ def message_html(message: MessageView) -> str:
             f"{_paragraphs(message.translation.text)}</div>"
         )
     return "".join(parts)
+
+
+def _body(message: MessageView) -> str:
+    """The text, or what stands in for a text that was erased."""
+    if message.erased_at is None:
+        return _paragraphs(message.text)
+    return f'<i style="color:{_MUTED_COLOUR}">{html.escape(shown_text(message))}</i>'
 
 
 def _paragraphs(text: str) -> str:

@@ -6,7 +6,15 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from console.inbox.queries import MessageView, TranslationView
 
@@ -64,7 +72,7 @@ class ThreadModel(QAbstractListModel):
         if message is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return message.text
+            return shown_text(message)
         if role == Qt.ItemDataRole.ToolTipRole:
             return message.subject
         if role == MessageRole:
@@ -81,3 +89,13 @@ class ThreadModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
+
+
+def shown_text(message: MessageView) -> str:
+    """The message's text, or for an erased one when it was erased (in the UI language)."""
+    if message.erased_at is None:
+        return message.text
+    when = QDateTime.fromSecsSinceEpoch(int(message.erased_at.timestamp())).toLocalTime()
+    return QCoreApplication.translate("MessageDelegate", "Text erased on %1").replace(
+        "%1", QLocale().toString(when.date(), QLocale.FormatType.ShortFormat)
+    )

@@ -19,7 +19,7 @@ from privacy_helpers import (
 )
 from sqlalchemy import func, select, text
 
-from console.inbox.queries import InboxFilter, conversation_ids
+from console.inbox.queries import InboxFilter, conversation_detail, conversation_ids
 from console.privacy.subject_erase import erase_customer, purge_residue
 from console.privacy.subjects import find_customer
 from console.problems import ProblemError
@@ -163,6 +163,22 @@ def test_bad_erasures_change_nothing(any_store: Store) -> None:
     assert _rows_holding(any_store, ADDRESS) != []
     with any_store.session() as session:
         assert session.scalar(select(func.count()).select_from(DataSubjectRequest)) == 0
+
+
+def test_the_thread_says_its_texts_were_erased_and_when(any_store: Store) -> None:
+    seeded = seed(any_store)
+    with any_store.session() as session:
+        before = conversation_detail(session, seeded.conversation_id)
+        erase_customer(session, seeded.customer_id, actor="Zhou Xin", reason="asked by mail")
+    assert before is not None and all(m.erased_at is None for m in before.messages)
+    with any_store.session() as session:
+        tombstone = session.get(ErasedConversation, seeded.conversation_id)
+        after = conversation_detail(session, seeded.conversation_id)
+        other = conversation_detail(session, seeded.other_conversation_id)
+    assert tombstone is not None and after is not None and other is not None
+    assert [m.id for m in after.messages] == [m.id for m in before.messages]
+    assert {(m.text, m.erased_at) for m in after.messages} == {("", tombstone.erased_at)}
+    assert all(m.erased_at is None and m.text for m in other.messages)  # another customer's
 
 
 @pytest.mark.parametrize("wal_reader", [False, True])
