@@ -34,8 +34,8 @@ def _masked_in_store(store: Store, name: str) -> bool:
 
 
 def _dialog(window: PeopleWindow) -> PersonDialog:
-    dialog = window.findChild(PersonDialog, "personDialog")
-    assert dialog is not None
+    """The dialog on screen (a closed one may linger until Qt deletes it)."""
+    (dialog,) = [shown for shown in window.findChildren(PersonDialog) if shown.isVisible()]
     return dialog
 
 
