@@ -118,7 +118,13 @@ class AuditWindow(FollowsUiLanguage, QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(AuditTableModel.WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (
+            AuditTableModel.WHEN,
+            AuditTableModel.ACTOR,
+            AuditTableModel.ACTION,
+            AuditTableModel.ENTITY,
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("auditCount")
