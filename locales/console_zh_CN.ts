@@ -1975,6 +1975,10 @@ This week: {covered} of {open} h covered, {gap} h without the language</source>
             <translation>电话</translation>
         </message>
         <message>
+            <source>Erased customer</source>
+            <translation>已删除的客户</translation>
+        </message>
+        <message>
             <source>Customer</source>
             <translation>客户</translation>
         </message>

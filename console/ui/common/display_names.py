@@ -54,6 +54,12 @@ def channel_name(channel: ChannelKind | None) -> str:
     return names[channel]
 
 
+def customer_name(name: str) -> str:
+    """A customer as the window names them. Every channel gives a name (else the address),
+    so only an erased customer has none: they are called so."""
+    return name or QCoreApplication.translate("DisplayNames", "Erased customer")
+
+
 def direction_name(direction: Direction) -> str:
     if direction is Direction.INBOUND:
         return QCoreApplication.translate("DisplayNames", "Customer")

@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 from console.inbox.presence import Present
 from console.inbox.queries import ConversationDetail
 from console.store.models import Direction, Priority
-from console.ui.common.display_names import language_name, priority_name, status_name
+from console.ui.common.display_names import (
+    customer_name,
+    language_name,
+    priority_name,
+    status_name,
+)
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.palette import set_role
 from console.ui.conversation.composer import Composer
@@ -265,10 +270,11 @@ class ConversationPane(FollowsUiLanguage, QWidget):
             self.model.set_thread(None, ())
             return
         summary = detail.summary
-        self.title.setText(summary.subject or detail.customer.name)
+        customer = customer_name(detail.customer.name)
+        self.title.setText(summary.subject or customer)
         facts = [
             self.tr("%1 · %2 · %n message(s)", "", len(detail.messages))
-            .replace("%1", detail.customer.name)
+            .replace("%1", customer)
             .replace("%2", status_name(summary.status))
         ]
         facts.append(

@@ -32,7 +32,12 @@ from console.policies import PolicyView
 from console.privacy.reveal import ADDRESS, IDENTITY, NAME, offers_reveal
 from console.ui.app_state import AppState
 from console.ui.common.data_label import data_label
-from console.ui.common.display_names import channel_name, country_name, language_name
+from console.ui.common.display_names import (
+    channel_name,
+    country_name,
+    customer_name,
+    language_name,
+)
 from console.ui.common.follows_ui_language import FollowsUiLanguage
 from console.ui.common.palette import set_role
 from console.ui.common.problem_texts import error_text
@@ -184,7 +189,7 @@ class CustomerPanel(FollowsUiLanguage, QWidget):
             for label in labels:
                 label.clear()
             return
-        self.name.setText(self.revealed.get((NAME, None), customer.name))
+        self.name.setText(self.revealed.get((NAME, None), customer_name(customer.name)))
         self.country.setText(
             f"{country_name(customer.country)} ({customer.country})" if customer.country else "—"
         )

@@ -35,6 +35,7 @@ from console.ui.common import palette
 from console.ui.common.display_names import (
     channel_name,
     country_name,
+    customer_name,
     language_name,
     priority_name,
     queue_name,
@@ -417,7 +418,7 @@ class InboxModel(QAbstractTableModel):
 
     def _display(self, row: InboxRow, column: int) -> str | None:
         if column == CUSTOMER:
-            return row.customer_name
+            return customer_name(row.customer_name)
         if column == COUNTRY:
             return row.country or ""
         if column == CHANNEL:

@@ -12,6 +12,7 @@ from console.inbox.queries import AgentSummary
 from console.store import Store
 from console.store.models import Agent
 from console.ui.conversation.thread_model import ThreadModel
+from console.ui.inbox.inbox_model import CUSTOMER
 from console.ui.lanes.store_executor import StoreExecutor
 from console.ui.main_window import MainWindow
 from console.ui.settings.ui_language import UiLanguage
@@ -33,7 +34,10 @@ def _texts(model: ThreadModel) -> list[str]:
     return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
 
 
-@pytest.mark.parametrize(("language", "erased"), [("en", "Text erased on"), ("zh_CN", "文本已于")])
+@pytest.mark.parametrize(
+    ("language", "erased", "nobody"),
+    [("en", "Text erased on", "Erased customer"), ("zh_CN", "文本已于", "已删除的客户")],
+)
 def test_the_thread_says_what_was_erased_and_when(
     qtbot: QtBot,
     window: MainWindow,
@@ -42,6 +46,7 @@ def test_the_thread_says_what_was_erased_and_when(
     translations: UiLanguage,
     language: str,
     erased: str,
+    nobody: str,
 ) -> None:
     translations.apply(language)
     window.state.set_person(_officer(demo_store))
@@ -74,3 +79,14 @@ def test_the_thread_says_what_was_erased_and_when(
         timeout=10_000,
     )
     assert all(model.message(row).erased_at is not None for row in range(before))  # type: ignore[union-attr]
+
+    # The customer kept no name: the list, the title and the customer panel say who it was.
+    inbox = window.inbox_model
+
+    def listed() -> object:
+        row = inbox.row_of(detail.summary.id)
+        return None if row is None else inbox.index(row, CUSTOMER).data()
+
+    qtbot.waitUntil(lambda: listed() == nobody, timeout=5000)
+    assert window.customer_panel.name.text() == nobody
+    assert window.conversation.title.text() == nobody  # its subject went too
