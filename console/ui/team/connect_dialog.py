@@ -58,7 +58,7 @@ class ConnectDialog(FollowsUiLanguage, QDialog):
         self.database.setObjectName("teamDatabase")
         self.user = QLineEdit(saved.user if saved else "", self)
         self.user.setObjectName("teamUser")
-        self.password = QLineEdit((saved_password(saved) if saved else None) or "", self)
+        self.password = QLineEdit(self)
         self.password.setObjectName("teamPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel(self)
@@ -92,6 +92,8 @@ class ConnectDialog(FollowsUiLanguage, QDialog):
         form.addRow(self.message)
         form.addRow(buttons)
         self.ui_language_changed()
+        if saved is not None:  # the keyring may be slow (D-Bus) or ask to be unlocked
+            self._lane.run(self, lambda: saved_password(saved), self._password_found)
 
     def _say(self, text: str) -> None:
         """Show ``text`` under the fields, the dialog grown to show it whole."""
@@ -130,11 +132,19 @@ class ConnectDialog(FollowsUiLanguage, QDialog):
         self.test_button.setEnabled(False)
         self.connect_button.setEnabled(False)
         self._lane.run(
-            self, lambda: sign_in_store(connection, password), self._signed_in, error=self._failed
+            self,
+            lambda: _sign_in(connection, password, save=connect),
+            self._signed_in,
+            error=self._failed,
         )
 
-    def _signed_in(self, result: tuple[Store, PersonView]) -> None:
-        store, person = result
+    def _password_found(self, password: str | None) -> None:
+        """The saved password, read from the keyring off the UI thread (unless typed meanwhile)."""
+        if password and not self.password.text():
+            self.password.setText(password)
+
+    def _signed_in(self, result: tuple[Store, PersonView, Exception | None]) -> None:
+        store, person, not_saved = result
         self.test_button.setEnabled(True)
         self.connect_button.setEnabled(True)
         if not self._connecting:
@@ -147,10 +157,8 @@ class ConnectDialog(FollowsUiLanguage, QDialog):
             )
             return
         self.store, self.person = store, person
-        try:
-            save_connection(self.connection(), self.password.text())
-        except Exception as exc:  # the keyring refused: saved without the password
-            self._say(error_text(exc))
+        if not_saved is not None:  # the keyring refused: saved without the password
+            self._say(error_text(not_saved))
         self.connected.emit(store, person)
         self.accept()
 
@@ -163,3 +171,18 @@ class ConnectDialog(FollowsUiLanguage, QDialog):
     def done(self, result: int) -> None:
         self._lane.shutdown()
         super().done(result)
+
+
+def _sign_in(
+    connection: TeamConnection, password: str, *, save: bool
+) -> tuple[Store, PersonView, Exception | None]:
+    """On the file lane: sign in; to connect, also remember the connection (the password in
+    the keyring). A keyring that refuses does not stop the connection: its error comes back."""
+    store, person = sign_in_store(connection, password)
+    if not save:
+        return store, person, None
+    try:
+        save_connection(connection, password)
+    except Exception as exc:
+        return store, person, exc
+    return store, person, None

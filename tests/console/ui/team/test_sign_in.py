@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -17,7 +18,7 @@ from sqlalchemy.engine import make_url
 from console.cli import main
 from console.team.connection import TeamConnection
 from console.ui.team.connect_dialog import ConnectDialog
-from console.ui.team.saved_connection import saved_connection
+from console.ui.team.saved_connection import save_connection, saved_connection
 from console.ui.team.sign_in_dialog import SignInDialog
 
 
@@ -117,3 +118,28 @@ def test_connect_saves_the_connection_and_the_password_in_the_keyring(
     assert saved == _connection(url, f"kai.{token}")
     assert memory_keyring.secrets[("support-console", saved.keyring_account())] == "kai-pw"
     assert "kai-pw" not in str([QSettings().value(k) for k in QSettings().allKeys()])
+
+
+def test_the_saved_password_is_read_off_the_ui_thread_and_filled_in(
+    qtbot: QtBot, memory_keyring: MemoryKeyring, translations: object
+) -> None:
+    saved = TeamConnection(host="db.example", port=5433, database="support", user="kai.x")
+    save_connection(saved, "kai-pw")
+    readers: list[threading.Thread] = []
+    read = memory_keyring.get_password
+
+    def get_password(service: str, username: str) -> str | None:
+        readers.append(threading.current_thread())
+        return read(service, username)
+
+    memory_keyring.get_password = get_password  # type: ignore[method-assign]
+    dialog = ConnectDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert (dialog.host.text(), dialog.port.value(), dialog.user.text()) == (
+        "db.example",
+        5433,
+        "kai.x",
+    )
+    qtbot.waitUntil(lambda: dialog.password.text() == "kai-pw", timeout=5000)
+    assert readers and threading.main_thread() not in readers
