@@ -359,6 +359,55 @@
             <source>Store</source>
             <translation>数据存储</translation>
         </message>
+        <message>
+            <source>Routing</source>
+            <extracomment>Who acts when no person does: the console's own parts, as the log names them.</extracomment>
+            <translation>自动分配</translation>
+        </message>
+        <message>
+            <source>Daily retention run</source>
+            <translation>每日保留规则执行</translation>
+        </message>
+        <message>
+            <source>Weekly review sampling</source>
+            <translation>每周评审抽样</translation>
+        </message>
+        <message>
+            <source>The console</source>
+            <translation>客服工作台</translation>
+        </message>
+        <message>
+            <source>Incoming messages</source>
+            <translation>收到的消息</translation>
+        </message>
+        <message>
+            <source>Outbox</source>
+            <translation>发件箱</translation>
+        </message>
+        <message>
+            <source>Webhook</source>
+            <translation>Webhook 接口</translation>
+        </message>
+        <message>
+            <source>Move into the team store</source>
+            <translation>迁入团队数据库</translation>
+        </message>
+        <message>
+            <source>Demo store</source>
+            <translation>演示数据</translation>
+        </message>
+        <message>
+            <source>Unknown person</source>
+            <translation>未知人员</translation>
+        </message>
+        <message>
+            <source>Import from %1</source>
+            <translation>从 %1 导入</translation>
+        </message>
+        <message>
+            <source>%1 (command line)</source>
+            <translation>%1（命令行）</translation>
+        </message>
     </context>
     <context>
         <name>AuditTableModel</name>

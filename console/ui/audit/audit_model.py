@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from console.privacy.audit_log import PAGE, AuditRow
-from console.ui.audit.audit_names import action_name, record_name
+from console.ui.audit.audit_names import action_name, actor_name, record_name
 from console.ui.common.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,7 +78,7 @@ class AuditTableModel(RowsTableModel[AuditRow]):
             moment = QDateTime.fromSecsSinceEpoch(int(entry.at.timestamp()))
             return QLocale().toString(moment, "yyyy-MM-dd HH:mm:ss")
         if column == self.ACTOR:
-            return entry.actor
+            return actor_name(entry.actor)
         if column == self.ACTION:
             return action_name(entry.action)
         if column == self.ENTITY:

@@ -1,9 +1,11 @@
-"""Audit actions and records as people call them, in the UI language.
+"""Audit actions, records and the console's own actors as people call them, in the UI
+language.
 
-The log stores codes (``reply``, ``customer_erase``, ``conversation``); the viewer shows
-these names instead. A code this version does not know (an entry written by a newer
-console) is shown as it is stored. ``tests/console/ui/audit/test_audit_names.py`` checks
-that every code the console records has a name here, worded in every UI language.
+The log stores codes (``reply``, ``customer_erase``, ``conversation``, ``routing``); the
+viewer shows these names instead. A code this version does not know (an entry written by
+a newer console) is shown as it is stored, and so is a person's name.
+``tests/console/ui/audit/test_audit_names.py`` checks that every code the console
+records has a name here, worded in every UI language.
 """
 
 from __future__ import annotations
@@ -115,10 +117,26 @@ _RECORDS: dict[str, object] = {
     "routing_rule": QT_TRANSLATE_NOOP("AuditNames", "Routing rule"),
     "store": QT_TRANSLATE_NOOP("AuditNames", "Store"),
 }
+#: Who acts when no person does: the console's own parts, as the log names them.
+_ACTORS: dict[str, object] = {
+    "routing": QT_TRANSLATE_NOOP("AuditNames", "Routing"),
+    "daily retention": QT_TRANSLATE_NOOP("AuditNames", "Daily retention run"),
+    "quality sampling": QT_TRANSLATE_NOOP("AuditNames", "Weekly review sampling"),
+    "system": QT_TRANSLATE_NOOP("AuditNames", "The console"),
+    "ingest": QT_TRANSLATE_NOOP("AuditNames", "Incoming messages"),
+    "outbox": QT_TRANSLATE_NOOP("AuditNames", "Outbox"),
+    "webhook": QT_TRANSLATE_NOOP("AuditNames", "Webhook"),
+    "team migrate-from": QT_TRANSLATE_NOOP("AuditNames", "Move into the team store"),
+    "demo generator": QT_TRANSLATE_NOOP("AuditNames", "Demo store"),
+    "unknown agent": QT_TRANSLATE_NOOP("AuditNames", "Unknown person"),
+}
+_IMPORT = QT_TRANSLATE_NOOP("AuditNames", "Import from %1")
+_COMMAND_LINE = QT_TRANSLATE_NOOP("AuditNames", "%1 (command line)")
 
 #: Each action code and record code with its English name.
 ACTIONS: dict[str, str] = {code: str(name) for code, name in _ACTIONS.items()}
 RECORDS: dict[str, str] = {code: str(name) for code, name in _RECORDS.items()}
+ACTORS: dict[str, str] = {actor: str(name) for actor, name in _ACTORS.items()}
 
 
 def action_name(code: str) -> str:
@@ -131,6 +149,21 @@ def record_name(code: str) -> str:
     return _name(RECORDS, code)
 
 
+def actor_name(actor: str) -> str:
+    """Who acted: a person's name as it is, the console's own parts named in the UI language."""
+    if actor in ACTORS:
+        return _name(ACTORS, actor)
+    if actor.startswith("import:"):
+        return _translated(_IMPORT).replace("%1", actor.removeprefix("import:"))
+    if actor.endswith(" (command line)"):
+        return _translated(_COMMAND_LINE).replace("%1", actor.removesuffix(" (command line)"))
+    return actor
+
+
+def _translated(english: object) -> str:
+    return QCoreApplication.translate(CONTEXT, str(english))
+
+
 def _name(names: dict[str, str], code: str) -> str:
     english = names.get(code)
-    return code if english is None else QCoreApplication.translate(CONTEXT, english)
+    return code if english is None else _translated(english)

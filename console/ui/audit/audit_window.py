@@ -38,7 +38,7 @@ from console.privacy.audit_chain import ChainReport
 from console.privacy.audit_log import AuditChoices, AuditFilter, AuditRow
 from console.ui.app_state import AppState
 from console.ui.audit.audit_model import AuditTableModel
-from console.ui.audit.audit_names import action_name, record_name
+from console.ui.audit.audit_names import action_name, actor_name, record_name
 from console.ui.audit.operations import (
     ChainCheck,
     count_audit_entries,
@@ -234,7 +234,7 @@ class AuditWindow(FollowsUiLanguage, QWidget):
     def _choices_known(self, choices: AuditChoices) -> None:
         self._choices = choices
         for combo, values, name in (
-            (self.person, choices.actors, str),
+            (self.person, choices.actors, actor_name),
             (self.action, choices.actions, action_name),
             (self.entity, choices.entities, record_name),
         ):
