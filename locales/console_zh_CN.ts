@@ -373,6 +373,10 @@
             <translation>每周评审抽样</translation>
         </message>
         <message>
+            <source>Starting rules</source>
+            <translation>初始规定</translation>
+        </message>
+        <message>
             <source>The console</source>
             <translation>客服工作台</translation>
         </message>

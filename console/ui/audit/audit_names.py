@@ -122,6 +122,7 @@ _ACTORS: dict[str, object] = {
     "routing": QT_TRANSLATE_NOOP("AuditNames", "Routing"),
     "daily retention": QT_TRANSLATE_NOOP("AuditNames", "Daily retention run"),
     "quality sampling": QT_TRANSLATE_NOOP("AuditNames", "Weekly review sampling"),
+    "seed pack": QT_TRANSLATE_NOOP("AuditNames", "Starting rules"),
     "system": QT_TRANSLATE_NOOP("AuditNames", "The console"),
     "ingest": QT_TRANSLATE_NOOP("AuditNames", "Incoming messages"),
     "outbox": QT_TRANSLATE_NOOP("AuditNames", "Outbox"),

@@ -59,9 +59,10 @@ def _codes(value: ast.expr, constants: dict[str, str], where: str) -> set[str]:
 
 
 def _console_actors(tree: ast.Module, constants: dict[str, str]) -> set[str]:
-    """The console's own parts named as actors: ``*_ACTOR`` constants, ``actor="..."``
-    arguments and ``actor: str = "..."`` defaults."""
-    found = {value for name, value in constants.items() if name.endswith("ACTOR")}
+    """The console's own parts named as actors: ``*_ACTOR`` constants (``*_AUTHOR`` for
+    the rules it writes itself), ``actor="..."`` arguments and ``actor: str = "..."``
+    defaults."""
+    found = {value for name, value in constants.items() if name.endswith(("ACTOR", "AUTHOR"))}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             found |= {
