@@ -700,7 +700,7 @@ def conversation_detail(
     zone = summary.time_zone  # zone_of_customer's, resolved with the row
     erased = session.get(ErasedConversation, conversation_id)
     messages = _messages(session, conversation_id, translation_language, zone)
-    if erased is not None:  # what came after the erasure (the customer wrote again) is here
+    if erased is not None:  # each message whose text went says when
         messages = [
             dataclasses.replace(message, erased_at=erased.erased_at)
             if not message.text

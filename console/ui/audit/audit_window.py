@@ -233,19 +233,17 @@ class AuditWindow(FollowsUiLanguage, QWidget):
 
     def _choices_known(self, choices: AuditChoices) -> None:
         self._choices = choices
-        for combo, values, name in (
-            (self.person, choices.actors, actor_name),
-            (self.action, choices.actions, action_name),
-            (self.entity, choices.entities, record_name),
+        for combo, values, name, first in (
+            (self.person, choices.actors, actor_name, ()),
+            # Data-protection actions first: what compliance staff look for.
+            (self.action, choices.actions, action_name, PRIVACY_ACTIONS),
+            (self.entity, choices.entities, record_name, ()),
         ):
             chosen = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
                 combo.removeItem(1)
-            # Data-protection actions first (what compliance staff look for), then by name.
-            for _later, shown, value in sorted(
-                (value not in PRIVACY_ACTIONS, name(value), value) for value in values
-            ):
+            for _later, shown, value in sorted((v not in first, name(v), v) for v in values):
                 combo.addItem(shown, value)
             found = combo.findData(chosen) if chosen is not None else 0
             combo.setCurrentIndex(max(found, 0))
